@@ -1,0 +1,49 @@
+# Two commands on a fresh machine with Python 3.11+:  make demo  ·  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    := out
+
+.PHONY: demo test lint format bench notebook screenshot clean install install-dev
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; run: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## demo: validate, summarize and draw the bundled Iran–Tajikistan dataset
+demo: $(VENV)/.installed
+	$(BIN)/graph validate data/iran_tajikistan
+	$(BIN)/graph stats
+	$(BIN)/graph export --format graphml -o $(OUT)/iran_tajikistan.graphml
+	@echo "Done: see $(OUT)/"
+
+## test: install what the tests need and run them all (doctests included)
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/mypy
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format graph tests benchmarks
+	$(BIN)/ruff check --fix graph tests benchmarks
+
+bench: $(VENV)/.installed-dev
+	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_load.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,66 @@
+"""The ``graph`` command: a thin typer layer over the library.
+
+Each command lives in its own module (``graph/cli/<command>.py``) with a ``command``
+function and an ``EPILOG`` example line; this module registers them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import common
+from . import export as export_cmd
+from . import stats as stats_cmd
+from . import validate as validate_cmd
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="graph",
+    help="Typed, dated, sourced relation graphs for international affairs.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"graph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Typed, dated, sourced relation graphs for international affairs.
+
+    Every command takes a dataset folder (nodes.csv, edges.csv); without one it uses the
+    bundled Iran–Tajikistan dataset.
+    """
+    common.state["debug"] = common.state["debug"] or debug
+
+
+for _name, _module in (
+    ("validate", validate_cmd),
+    ("stats", stats_cmd),
+    ("export", export_cmd),
+):
+    app.command(_name, epilog=_module.EPILOG)(_module.command)
+
+
+def main() -> None:
+    """Console entry point; ``--debug`` may stand anywhere on the command line."""
+    argv = sys.argv[1:]
+    if "--debug" in argv:
+        argv = ["--debug"] + [a for a in argv if a != "--debug"]
+    app(args=argv, prog_name="graph")
