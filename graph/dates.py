@@ -85,16 +85,11 @@ def parse_dates(values: pd.Series) -> ParsedDates:
     start, end, precision, bad = _parse_unique(pd.Index(uniques))
     index = values.index
 
-    def take(arr: np.ndarray, fill: object) -> np.ndarray:
-        if len(arr) == 0:
-            return np.full(len(codes), fill)
-        return arr[codes]
-
     return ParsedDates(
-        start=pd.Series(take(start, np.datetime64("NaT")), index=index, dtype="datetime64[ns]"),
-        end=pd.Series(take(end, np.datetime64("NaT")), index=index, dtype="datetime64[ns]"),
-        precision=pd.Series(take(precision, ""), index=index, dtype=object),
-        bad=pd.Series(take(bad, False), index=index, dtype=bool),
+        start=pd.Series(start[codes], index=index, dtype="datetime64[ns]"),
+        end=pd.Series(end[codes], index=index, dtype="datetime64[ns]"),
+        precision=pd.Series(precision[codes], index=index, dtype=object),
+        bad=pd.Series(bad[codes], index=index, dtype=bool),
     )
 
 
