@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 from .build import aggregate, aggregate_table, to_multidigraph
 from .dataset import Dataset, default_dataset_path, from_frames, load, validate
 from .errors import DataError, GraphError, Issue, UsageError, ValidationReport
-from .export import export, to_node_link, write_dataset
+from .export import export, to_gexf_graph, to_node_link, write_dataset
 from .filters import Criteria, filter_dataset
 from .schema import EdgeType, NodeType, Vocabulary, load_vocabulary
 from .summary import relation_counts, summarize
@@ -39,6 +39,7 @@ __all__ = [
     "relation_counts",
     "export",
     "to_node_link",
+    "to_gexf_graph",
     "write_dataset",
     "load_vocabulary",
     "Vocabulary",

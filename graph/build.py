@@ -34,22 +34,33 @@ _DATE_COLUMNS = ("date_start", "date_end")
 
 
 def _clean_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as dicts without empty strings or missing values; dates as ISO text."""
+    """Rows as dicts of plain Python values, leaving out empty text and missing values.
+
+    Dates become ISO text. Built column by column (``tolist``), so only rows that have a
+    missing value pay for a per-row pass.
+    """
     frame = frame.drop(columns=[c for c in (LINE,) if c in frame.columns])
-    for col in _DATE_COLUMNS:
-        if col in frame.columns:
-            frame[col] = frame[col].dt.strftime("%Y-%m-%d").fillna("")
-    records = frame.to_dict("records")
-    return [
-        {k: (v.item() if isinstance(v, np.generic) else v) for k, v in r.items() if _present(v)}
-        for r in records
-    ]
-
-
-def _present(value: object) -> bool:
-    if value is None or (isinstance(value, str) and value == ""):
-        return False
-    return not (isinstance(value, float) and np.isnan(value))
+    names = list(frame.columns)
+    columns: list[list[Any]] = []
+    missing = np.zeros(len(frame), dtype=bool)
+    holes: list[np.ndarray] = []
+    for name in names:
+        col = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            col = col.dt.strftime("%Y-%m-%d")
+        absent = col.isna().to_numpy(copy=True)
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            absent |= (col.fillna("") == "").to_numpy(dtype=bool)
+        holes.append(absent)
+        missing |= absent
+        columns.append(col.astype(object).where(~absent, None).tolist())
+    records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+    for row in np.flatnonzero(missing).tolist():
+        record = records[row]
+        for name, absent in zip(names, holes, strict=True):
+            if absent[row]:
+                del record[name]
+    return records
 
 
 def node_records(dataset: Dataset) -> list[tuple[str, dict[str, Any]]]:
@@ -140,11 +151,12 @@ def aggregate_table(
     keys = out.index.to_numpy(dtype=np.int64)
     result = pd.DataFrame(index=range(len(out)))
     if by_type:
-        result["type"] = np.asarray(type_names, dtype=object)[keys % max(len(type_names), 1)]
+        names = np.asarray(type_names, dtype=object)[keys % max(len(type_names), 1)]
+        result["type"] = pd.Series(names, dtype=object)
         keys = keys // max(len(type_names), 1)
     id_values = np.asarray(ids, dtype=object)
-    result.insert(0, "source", id_values[keys // n])
-    result.insert(1, "target", id_values[keys % n])
+    result.insert(0, "source", pd.Series(id_values[keys // n], dtype=object))
+    result.insert(1, "target", pd.Series(id_values[keys % n], dtype=object))
     for col in ("count", "weight", "signed_weight", "positive", "negative", "first", "last"):
         result[col] = out[col].to_numpy()
     result["sign"] = np.sign(result["signed_weight"]).astype(np.int8)
@@ -168,11 +180,9 @@ def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False
     G = cls(name=dataset.name)
     G.add_nodes_from(node_records(dataset))
     attrs = table.drop(columns=["source", "target"] + (["type"] if by_type else []))
-    for col in ("first", "last"):
-        attrs[col] = attrs[col].dt.strftime("%Y-%m-%d")
     records = _clean_records(attrs)
+    ends = [table["source"].tolist(), table["target"].tolist()]
     if by_type:
-        G.add_edges_from(zip(table["source"], table["target"], table["type"], records, strict=True))
-    else:
-        G.add_edges_from(zip(table["source"], table["target"], records, strict=True))
+        ends.append(table["type"].tolist())
+    G.add_edges_from(zip(*ends, records, strict=True))
     return G

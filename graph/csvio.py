@@ -100,6 +100,9 @@ def _record_lines(text: str) -> np.ndarray:
 
 def _data_lines(text: str, bad: set[int], n_rows: int) -> np.ndarray:
     """File line of each row pandas returned (blank records and bad lines removed)."""
+    n_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if not bad and n_lines == n_rows + 1:  # no blank line, no multi-line cell: line = row + 2
+        return np.arange(2, n_rows + 2, dtype=np.int64)
     physical = _record_lines(text)
     blank_lines = {i + 1 for i, line in enumerate(text.split("\n")) if not line.strip()}
     keep = [
@@ -111,12 +114,14 @@ def _data_lines(text: str, bad: set[int], n_rows: int) -> np.ndarray:
     return lines
 
 
-def _parse(text: str, names: list[str]) -> pd.DataFrame:
+def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
     return pd.read_csv(
-        io.StringIO(text),
+        io.BytesIO(data),
+        encoding="utf-8-sig",
+        encoding_errors="replace",
         header=0,
         names=names,
-        dtype=str,
+        dtype=object,
         keep_default_na=False,
         na_filter=False,
         on_bad_lines="warn",
@@ -155,7 +160,8 @@ def read_table(
     name = file or path.name
     if not path.is_file():
         return _empty(name, [Issue(name, None, None, "missing-file", f"{path} does not exist")])
-    text, issues = _decode(path.read_bytes(), name)
+    data = path.read_bytes()
+    text, issues = _decode(data, name)
     if not text.strip():
         return _empty(name, issues + [Issue(name, None, None, "empty-file", "the file is empty")])
     header = _header(text)
@@ -198,7 +204,7 @@ def read_table(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            frame = _parse(text, names)
+            frame = _parse(data, names)
         except pd.errors.ParserError as exc:
             line = re.search(r"line (\d+)", str(exc))
             issues.append(

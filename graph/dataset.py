@@ -128,7 +128,10 @@ class Dataset:
 
 
 def _check(
-    nodes: pd.DataFrame, edges: pd.DataFrame, vocab: Vocabulary, report: ValidationReport
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    vocab: Vocabulary,
+    report: ValidationReport,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     nodes, issues = check_nodes(nodes, vocab)
     report.extend(issues)

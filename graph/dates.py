@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["ParsedDates", "parse_dates", "parse_bound", "DATE_FORMATS"]
+__all__ = ["ParsedDates", "parse_dates", "parse_coded_dates", "parse_bound", "DATE_FORMATS"]
 
 #: length of the text -> (strptime format, precision name, period alias)
 DATE_FORMATS: dict[int, tuple[str, str, str]] = {
@@ -82,8 +82,12 @@ def parse_dates(values: pd.Series) -> ParsedDates:
         (``year``/``month``/``day`` or empty) and ``bad``, aligned with ``values``.
     """
     codes, uniques = pd.factorize(values.fillna("").astype(str).str.strip())
-    start, end, precision, bad = _parse_unique(pd.Index(uniques))
-    index = values.index
+    return parse_coded_dates(codes, np.asarray(uniques, dtype=object), values.index)
+
+
+def parse_coded_dates(codes: np.ndarray, uniques: np.ndarray, index: pd.Index) -> ParsedDates:
+    """:func:`parse_dates` for a column already factorized into ``codes`` and ``uniques``."""
+    start, end, precision, bad = _parse_unique(pd.Index(uniques, dtype=object))
 
     return ParsedDates(
         start=pd.Series(start[codes], index=index, dtype="datetime64[ns]"),

@@ -1,7 +1,7 @@
 """Export a dataset for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON (D3),
 and CSV in this project's own format.
 
-Every format holds the full graph: one edge per relation with every attribute (empty cells
+Every format holds the full graph (GEXF: see :func:`to_gexf_graph`): one edge per relation with every attribute (empty cells
 left out), nodes with theirs. Files are written atomically.
 
 >>> import tempfile, pathlib, networkx as nx
@@ -28,11 +28,28 @@ from .errors import UsageError
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["export", "FORMATS", "to_node_link", "write_dataset"]
+__all__ = ["export", "FORMATS", "to_node_link", "to_gexf_graph", "write_dataset"]
 
 Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
 _DERIVED = ("directed", "family", "date_start", "date_end", "date_precision", LINE)
+
+
+def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Adapt the full graph to GEXF's reserved edge attributes.
+
+    GEXF reserves ``type`` for the edge direction, so the relation type is stored as the
+    edge ``label`` and the attribute ``relation``; ``date_start``/``date_end`` become GEXF's
+    ``start``/``end``, so Gephi's timeline can play the relations.
+    """
+    H = nx.MultiDiGraph(G)
+    for _, _, attrs in H.edges(data=True):
+        relation = attrs.pop("type")
+        attrs["relation"] = attrs["label"] = relation
+        for ours, theirs in (("date_start", "start"), ("date_end", "end")):
+            if ours in attrs:
+                attrs[theirs] = attrs.pop(ours)
+    return H
 
 
 def to_node_link(dataset: Dataset) -> dict[str, object]:
@@ -78,4 +95,4 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
         if fmt == "graphml":
             nx.write_graphml(G, tmp, named_key_ids=True)
         else:
-            nx.write_gexf(G, tmp)
+            nx.write_gexf(to_gexf_graph(G), tmp)

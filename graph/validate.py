@@ -20,13 +20,13 @@ Codes: ``missing-value``, ``duplicate-id``, ``unknown-type``, ``dangling-edge``,
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
 from .csvio import LINE
-from .dates import parse_dates
+from .dates import parse_coded_dates
 from .errors import Issue
 from .schema import EDGE_COLUMNS, NODE_COLUMNS, Vocabulary
 
@@ -37,6 +37,11 @@ EDGES_FILE = "edges.csv"
 _SIGNS = {"1": 1, "+1": 1, "+": 1, "0": 0, "-1": -1, "-": -1, "−1": -1}
 
 
+def _normalize_names(uniques: np.ndarray) -> np.ndarray:
+    clean = pd.Index(uniques, dtype=object).str.strip().str.lower()
+    return np.asarray(clean.str.replace(r"[\s_]+", "-", regex=True), dtype=object)
+
+
 def normalize_type(values: pd.Series) -> pd.Series:
     """Lowercase type names and write spaces and underscores as hyphens.
 
@@ -44,8 +49,41 @@ def normalize_type(values: pd.Series) -> pd.Series:
     ['armed-group', 'armed-group', 'state']
     """
     codes, uniques = pd.factorize(values.astype(str))
-    clean = pd.Index(uniques).str.strip().str.lower().str.replace(r"[\s_]+", "-", regex=True)
-    return pd.Series(np.asarray(clean, dtype=object)[codes], index=values.index, dtype=object)
+    clean = _normalize_names(np.asarray(uniques, dtype=object))
+    return pd.Series(clean[codes], index=values.index, dtype=object)
+
+
+#: Free-text columns: stripped cell by cell. Every other column is factorized first, so
+#: stripping, type lookups and parsing run once per distinct value.
+_FREE_TEXT = frozenset({"label", "description", "evidence", "citation", "aliases", "role"})
+
+
+def _text(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """A column of Python strings (object dtype: no conversion to Arrow strings)."""
+    return pd.Series(values, index=index, dtype=object)
+
+
+def _strip(values: np.ndarray) -> np.ndarray:
+    """Strip white space from every string (a C-level loop; no per-row pandas overhead)."""
+    return np.array([v.strip() for v in values.tolist()], dtype=object)
+
+
+class _Coded:
+    """Columns as integer codes into their distinct (stripped) values."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def add(self, name: str, values: pd.Series) -> np.ndarray:
+        codes, uniques = pd.factorize(values)
+        stripped = _strip(np.asarray(uniques, dtype=object))
+        self.columns[name] = (codes, stripped)
+        return stripped[codes]
+
+    def map(self, name: str, func: Callable[[np.ndarray], object]) -> np.ndarray:
+        """Apply ``func`` to the distinct values of a column and spread the result to rows."""
+        codes, uniques = self.columns[name]
+        return np.asarray(func(uniques))[codes]
 
 
 def suggest(value: str, candidates: Iterable[str]) -> str:
@@ -95,22 +133,35 @@ def _issues(
     ]
 
 
-def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple[pd.DataFrame, _Coded]:
+    """Add missing optional columns (empty) and strip cells, as plain object strings."""
     frame = frame.copy()
-    for col in columns:
-        if col not in frame.columns:
-            frame[col] = ""
+    coded = _Coded()
+    absent = [c for c in columns if c not in frame.columns]
     for col in frame.columns:
-        if col != LINE:
-            frame[col] = frame[col].astype(str).str.strip().astype(object)
-    return frame
+        if col == LINE:
+            continue
+        values = frame[col]
+        if values.dtype != object:
+            values = values.astype(str).astype(object)
+        if col in columns and col not in _FREE_TEXT:
+            frame[col] = _text(coded.add(col, values), frame.index)
+        else:
+            frame[col] = _text(_strip(values.to_numpy(dtype=object)), frame.index)
+    empty = np.full(len(frame), "", dtype=object)
+    for col in absent:
+        frame[col] = _text(empty, frame.index)
+        if col not in _FREE_TEXT:
+            coded.columns[col] = (np.zeros(len(frame), dtype=np.intp), np.array([""], dtype=object))
+    return frame, coded
 
 
 def _check_types(
-    frame: pd.DataFrame, known: dict[str, object], file: str, what: str
+    frame: pd.DataFrame, coded: _Coded, known: dict[str, object], file: str, what: str
 ) -> list[Issue]:
-    frame["type"] = normalize_type(frame["type"])
-    bad = ~frame["type"].isin(list(known)) & (frame["type"] != "")
+    frame["type"] = _text(coded.map("type", _normalize_names), frame.index)
+    names = set(known)
+    bad = coded.map("type", lambda u: [t not in names and t != "" for t in _normalize_names(u)])
     names = sorted(known)
     hints = {v: suggest(v, names) for v in frame.loc[bad, "type"].unique()}
     return _issues(
@@ -125,11 +176,14 @@ def _check_types(
     )
 
 
-def _check_required(frame: pd.DataFrame, columns: Iterable[str], file: str) -> list[Issue]:
+def _check_required(
+    frame: pd.DataFrame, coded: _Coded, columns: Iterable[str], file: str
+) -> list[Issue]:
     issues: list[Issue] = []
     for col in columns:
+        empty = coded.map(col, lambda u: u == "")
         issues += _issues(
-            frame, frame[col] == "", file, col, "missing-value", f"'{col}' is empty; it is required"
+            frame, empty, file, col, "missing-value", f"'{col}' is empty; it is required"
         )
     return issues
 
@@ -140,11 +194,11 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
     Empty labels become the id; type names are normalized (``Armed group`` -> ``armed-group``);
     a ``country`` given as an ISO3 code of a state node becomes that node's id.
     """
-    frame = _with_columns(nodes, NODE_COLUMNS)
+    frame, coded = _with_columns(nodes, NODE_COLUMNS)
     f = NODES_FILE
-    issues = _check_required(frame, ("id", "type"), f)
+    issues = _check_required(frame, coded, ("id", "type"), f)
     frame["label"] = frame["label"].where(frame["label"] != "", frame["id"])
-    issues += _check_types(frame, vocab.node_types, f, "node")
+    issues += _check_types(frame, coded, vocab.node_types, f, "node")
     dup = frame["id"].duplicated(keep="first") & (frame["id"] != "")
     if dup.any():
         first = frame.drop_duplicates("id").set_index("id")[LINE]
@@ -177,9 +231,13 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
     return frame, issues
 
 
-def _parse_weight(frame: pd.DataFrame, f: str) -> list[Issue]:
-    text = frame["weight"]
-    weight = pd.to_numeric(text.where(text != "", "1"), errors="coerce")
+def _to_weight(uniques: np.ndarray) -> np.ndarray:
+    text = pd.Series(uniques, dtype=object)
+    return pd.to_numeric(text.where(text != "", "1"), errors="coerce").to_numpy(dtype=float)
+
+
+def _parse_weight(frame: pd.DataFrame, coded: _Coded, f: str) -> list[Issue]:
+    weight = pd.Series(coded.map("weight", _to_weight), index=frame.index)
     bad = weight.isna() | ~np.isfinite(weight.fillna(0)) | (weight < 0)
     issues = _issues(
         frame,
@@ -193,21 +251,22 @@ def _parse_weight(frame: pd.DataFrame, f: str) -> list[Issue]:
     return issues
 
 
-def _parse_sign(frame: pd.DataFrame, vocab: Vocabulary, f: str) -> list[Issue]:
+def _parse_sign(frame: pd.DataFrame, coded: _Coded, vocab: Vocabulary, f: str) -> list[Issue]:
     text = frame["sign"]
-    mapped = text.map(_SIGNS)
-    bad = mapped.isna() & (text != "")
+    signs = coded.map("sign", lambda u: pd.Series(u, dtype=object).map(_SIGNS).to_numpy(float))
+    mapped = pd.Series(signs, index=frame.index)
+    bad = mapped.isna() & coded.map("sign", lambda u: u != "")
     issues = _issues(frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1")
     default = frame["type"].map({k: v.sign for k, v in vocab.edge_types.items()}).fillna(0)
     frame["sign"] = mapped.fillna(default).astype("int8")
     return issues
 
 
-def _parse_edge_dates(frame: pd.DataFrame, f: str) -> list[Issue]:
+def _parse_edge_dates(frame: pd.DataFrame, coded: _Coded, f: str) -> list[Issue]:
     issues: list[Issue] = []
     expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
-    start = parse_dates(frame["date"])
-    end = parse_dates(frame["end_date"])
+    start = parse_coded_dates(*coded.columns["date"], frame.index)
+    end = parse_coded_dates(*coded.columns["end_date"], frame.index)
     for col, parsed in (("date", start), ("end_date", end)):
         issues += _issues(
             frame, parsed.bad, f, col, "bad-date", f"'{{value}}' is not a date; {expected}"
@@ -224,12 +283,15 @@ def _parse_edge_dates(frame: pd.DataFrame, f: str) -> list[Issue]:
     )
     frame["date_start"] = start.start
     frame["date_end"] = end.end.fillna(start.end)
-    frame["date_precision"] = start.precision
+    frame["date_precision"] = _text(start.precision.to_numpy(dtype=object), frame.index)
     return issues
 
 
-def _check_endpoints(frame: pd.DataFrame, nodes: pd.DataFrame, f: str) -> list[Issue]:
-    ids = pd.Index(nodes["id"])
+def _check_endpoints(
+    frame: pd.DataFrame, coded: _Coded, nodes: pd.DataFrame, f: str
+) -> tuple[list[Issue], dict[str, np.ndarray]]:
+    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
+    ids = pd.Index(nodes["id"]).drop_duplicates()
     names = {}
     for col in ("label", "aliases"):
         for node_id, text in zip(nodes["id"], nodes[col], strict=True):
@@ -237,8 +299,10 @@ def _check_endpoints(frame: pd.DataFrame, nodes: pd.DataFrame, f: str) -> list[I
                 if name.strip():
                     names[name.strip().lower()] = node_id
     issues: list[Issue] = []
+    positions: dict[str, np.ndarray] = {}
     for col in ("source", "target"):
-        bad = ~frame[col].isin(ids) & (frame[col] != "")
+        positions[col] = coded.map(col, ids.get_indexer)
+        bad = (positions[col] < 0) & coded.map(col, lambda u: u != "")
         hints = {}
         for value in frame.loc[bad, col].unique():
             by_name = names.get(value.lower())
@@ -246,33 +310,56 @@ def _check_endpoints(frame: pd.DataFrame, nodes: pd.DataFrame, f: str) -> list[I
         issues += _issues(
             frame, bad, f, col, "dangling-edge", "'{value}' is not a node id{hint}", hints=hints
         )
-    return issues
+    return issues, positions
 
 
-def _edge_warnings(frame: pd.DataFrame, nodes: pd.DataFrame, f: str) -> list[Issue]:
+def _edge_warnings(
+    frame: pd.DataFrame,
+    coded: _Coded,
+    nodes: pd.DataFrame,
+    positions: dict[str, np.ndarray],
+    f: str,
+) -> list[Issue]:
+    src, dst = positions["source"], positions["target"]
     issues = _issues(
         frame,
-        (frame["source"] == frame["target"]) & (frame["source"] != ""),
+        (src == dst) & (src >= 0),
         f,
         "source",
         "self-loop",
         "'{value}' has a relation with itself",
         severity="warning",
     )
-    key = ["source", "target", "type", "date"]
-    dup = frame.duplicated(key, keep="first")
-    issues += _issues(
-        frame,
-        dup,
-        f,
-        None,
-        "duplicate-edge",
-        "the same source, target, type and date as an earlier row ({value})",
-        values=frame["source"] + " -> " + frame["target"] + " " + frame["type"],
-        severity="warning",
-    )
-    linked = pd.Index(frame["source"]).union(pd.Index(frame["target"]))
-    isolated = ~nodes["id"].isin(linked) & (nodes["id"] != "")
+    # Exact duplicate rows: first narrow by endpoints, type and date (integer codes), then
+    # compare whole rows among the few candidates.
+    n = len(nodes) + 1
+    type_codes = coded.columns["type"][0].astype(np.int64)
+    date_codes = coded.columns["date"][0].astype(np.int64)
+    key = ((src + 1) * n + (dst + 1)) * (type_codes.max(initial=0) + 1) + type_codes
+    key = key * (date_codes.max(initial=0) + 1) + date_codes
+    candidates = pd.Series(key).duplicated(keep=False).to_numpy()
+    dup = np.zeros(len(frame), dtype=bool)
+    if candidates.any():
+        columns = [c for c in frame.columns if c not in (LINE, "id")]
+        dup[candidates] = frame.loc[candidates, columns].duplicated(keep="first").to_numpy()
+    if dup.any():
+        sub = frame[dup]
+        shown = pd.Series("", index=frame.index, dtype=object)
+        shown[dup] = sub["source"] + " -> " + sub["target"] + " " + sub["type"]
+        issues += _issues(
+            frame,
+            dup,
+            f,
+            None,
+            "duplicate-edge",
+            "the same relation as an earlier row ({value})",
+            values=shown,
+            severity="warning",
+        )
+    linked = np.zeros(len(nodes) + 1, dtype=bool)
+    linked[src] = True
+    linked[dst] = True
+    isolated = ~linked[: len(nodes)] & (nodes["id"] != "").to_numpy()
     issues += _issues(
         nodes,
         isolated,
@@ -294,20 +381,28 @@ def check_edges(
     and ``family`` (from the type), ``date_start``/``date_end`` (the interval the dates
     name) and ``date_precision``; an empty ``id`` becomes ``e<line>``.
     """
-    frame = _with_columns(edges, EDGE_COLUMNS)
+    frame, coded = _with_columns(edges, EDGE_COLUMNS)
     f = EDGES_FILE
-    issues = _check_required(frame, ("source", "target", "type"), f)
-    issues += _check_types(frame, vocab.edge_types, f, "edge")
-    issues += _check_endpoints(frame, nodes, f)
-    issues += _parse_edge_dates(frame, f)
-    issues += _parse_weight(frame, f)
-    issues += _parse_sign(frame, vocab, f)
-    frame["id"] = frame["id"].where(frame["id"] != "", "e" + frame[LINE].astype(str))
-    dup = frame["id"].duplicated(keep="first")
-    issues += _issues(frame, dup, f, "id", "duplicate-id", "edge id '{value}' is used twice")
+    issues = _check_required(frame, coded, ("source", "target", "type"), f)
+    issues += _check_types(frame, coded, vocab.edge_types, f, "edge")
+    more, positions = _check_endpoints(frame, coded, nodes, f)
+    issues += more
+    issues += _parse_edge_dates(frame, coded, f)
+    issues += _parse_weight(frame, coded, f)
+    issues += _parse_sign(frame, coded, vocab, f)
+    given = coded.map("id", lambda u: u != "")
+    if given.any():
+        dup = frame["id"].duplicated(keep="first").to_numpy() & given
+        issues += _issues(frame, dup, f, "id", "duplicate-id", "edge id '{value}' is used twice")
+    if not given.all():
+        generated = [f"e{line}" for line in frame.loc[~given, LINE].tolist()]
+        frame.loc[~given, "id"] = generated
     directed = {k: v.directed for k, v in vocab.edge_types.items()}
     family = {k: v.family for k, v in vocab.edge_types.items()}
-    frame["directed"] = frame["type"].map(directed).fillna(True).astype(bool)
-    frame["family"] = frame["type"].map(family).fillna("other").astype(object)
-    issues += _edge_warnings(frame, nodes, f)
+    frame["directed"] = coded.map(
+        "type", lambda u: np.array([directed.get(t, True) for t in _normalize_names(u)], bool)
+    )
+    families = coded.map("type", lambda u: [family.get(t, "other") for t in _normalize_names(u)])
+    frame["family"] = _text(families, frame.index)
+    issues += _edge_warnings(frame, coded, nodes, positions, f)
     return frame, issues

@@ -1,0 +1,104 @@
+"""The CLI: exit codes, messages, --json equal to the library, --debug, and --help examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import graph
+from graph.cli import app
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_validate_bundled_exits_0() -> None:
+    result = invoke("validate", graph.default_dataset_path())
+    assert result.exit_code == 0, result.output
+    assert "valid: 0 error(s)" in result.stdout
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in BROKEN.iterdir() if p.is_dir()))
+def test_validate_broken_exits_1_with_one_line_per_problem(case: str) -> None:
+    code, file, row, column = (BROKEN / case / "expected.txt").read_text().strip("\n").split("\t")
+    result = invoke("validate", BROKEN / case)
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1
+    where = f"error: {file}" + (f" line {row}" if row else "") + (
+        f", column '{column}'" if column else ""
+    )
+    assert lines[0].startswith(where + ":") and lines[0].endswith(f"[{code}]")
+    assert "Traceback" not in result.output
+
+
+def test_validate_json_equals_library() -> None:
+    result = invoke("validate", BROKEN / "dangling-edge", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == graph.validate(BROKEN / "dangling-edge").to_dict()
+
+
+def test_missing_path_exits_2(tmp_path: Path) -> None:
+    for command in ("validate", "stats", "export"):
+        result = invoke(command, tmp_path / "nowhere")
+        assert result.exit_code == 2, command
+        assert "does not exist" in result.stderr and "Traceback" not in result.output
+
+
+def test_usage_errors_exit_2() -> None:
+    assert invoke("stats", "--types", "visitt").exit_code == 2
+    assert invoke("stats", "--from", "2019-13").exit_code == 2
+    assert invoke("stats", "--top", "zero").exit_code == 2
+    assert invoke("nosuchcommand").exit_code == 2
+
+
+def test_debug_shows_traceback() -> None:
+    plain = invoke("stats", BROKEN / "bad-date")
+    debug = invoke("--debug", "stats", BROKEN / "bad-date")
+    assert plain.exit_code == debug.exit_code == 1
+    assert "Traceback" not in plain.output and "Traceback" in debug.stderr
+
+
+def test_stats_without_argument_summarizes_the_bundled_dataset() -> None:
+    result = invoke("stats")
+    assert result.exit_code == 0, result.output
+    ds = graph.load()
+    assert f"{len(ds.nodes)} nodes, {len(ds.edges)} relations" in result.stdout
+    assert "Relations by type" in result.stdout and "tajikistan" in result.stdout
+
+
+def test_stats_json_equals_library() -> None:
+    result = invoke("stats", "--json", "--types", "visit,talks,agreement")
+    assert result.exit_code == 0
+    expected = graph.summarize(graph.load().filter(types=["visit", "talks", "agreement"]))
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
+def test_export_writes_file(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    result = invoke("export", "--format", fmt, "-o", target)
+    assert result.exit_code == 0, result.output
+    assert target.exists() and f"wrote {target}" in result.stdout
+
+
+def test_failed_export_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.graphml"
+    result = invoke("export", BROKEN / "bad-sign", "-o", target)
+    assert result.exit_code == 1 and not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_command_help_shows_an_example() -> None:
+    for name, command in ((c.name, c) for c in app.registered_commands):
+        result = invoke(name or command.callback.__name__, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout, name
+        assert f"graph {name}" in result.stdout, name

@@ -1,0 +1,91 @@
+"""Exports read back into networkx with the same nodes, edges and attributes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import graph
+from graph.errors import UsageError
+
+NODES = pd.DataFrame(
+    {
+        "id": ["iran", "tajikistan", "zarif"],
+        "label": ["Iran", "Tajikistan", "Mohammad Javad Zarif"],
+        "type": ["state", "state", "person"],
+        "iso3": ["IRN", "TJK", ""],
+        "country": ["", "", "iran"],
+        "population_m": ["85", "9.5", ""],
+    }
+)
+EDGES = pd.DataFrame(
+    {
+        "source": ["iran", "iran", "zarif"],
+        "target": ["tajikistan", "tajikistan", "iran"],
+        "type": ["visit", "dispute", "office"],
+        "date": ["2019-06", "2015-12", ""],
+        "weight": ["2", "", ""],
+        "evidence": ['He said "friend & brother" <b>', "", ""],
+        "citation": ["Article, 2021", "", ""],
+    }
+)
+
+
+@pytest.fixture
+def ds() -> graph.Dataset:
+    return graph.from_frames(NODES, EDGES, name="t")
+
+
+def _same(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert sorted(G.edges(keys=True, data=True)) == sorted(H.edges(keys=True, data=True))
+
+
+def test_graphml_round_trip(ds: graph.Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "g.graphml"
+    graph.export(ds, "graphml", path)
+    back = nx.read_graphml(path, force_multigraph=True)
+    _same(ds.to_networkx(), back)
+
+
+def test_gexf_round_trip(ds: graph.Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "g.gexf"
+    graph.export(ds, "gexf", path)
+    back = nx.read_gexf(path)
+    G = ds.to_networkx()
+    assert set(back.nodes) == set(G.nodes)
+    for node, attrs in G.nodes(data=True):
+        assert back.nodes[node] == attrs
+    got = sorted((s, t, a["id"], a) for s, t, a in back.edges(data=True))
+    want = sorted((s, t, k, a) for s, t, k, a in graph.to_gexf_graph(G).edges(keys=True, data=True))
+    assert [(s, t, k) for s, t, k, _ in got] == [(s, t, k) for s, t, k, _ in want]
+    for (_, _, _, a), (_, _, _, b) in zip(got, want, strict=True):
+        assert a == b
+    visit = next(a for _, _, a in back.edges(data=True) if a["id"] == "e2")
+    assert (visit["relation"], visit["label"]) == ("visit", "visit")  # GEXF reserves "type"
+    assert (visit["start"], visit["end"]) == ("2019-06-01", "2019-06-30")  # Gephi timeline
+
+
+def test_json_is_node_link(ds: graph.Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    graph.export(ds, "json", path)
+    data = json.loads(path.read_text())
+    assert {n["id"] for n in data["nodes"]} == {"iran", "tajikistan", "zarif"}
+    back = nx.node_link_graph(data, edges="links")
+    _same(ds.to_networkx(), back)
+
+
+def test_csv_export_is_a_valid_dataset(ds: graph.Dataset, tmp_path: Path) -> None:
+    graph.export(ds, "csv", tmp_path / "copy")
+    again = graph.load(tmp_path / "copy")
+    _same(ds.to_networkx(), again.to_networkx())
+    assert "population_m" in again.extra_node_columns
+
+
+def test_unknown_format(ds: graph.Dataset, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="expected one of: graphml, gexf, json, csv"):
+        graph.export(ds, "pdf", tmp_path / "x.pdf")
