@@ -30,7 +30,9 @@ def make_dataset(folder: Path, rows: int, actors: int, seed: int = 7) -> None:
     """Write nodes.csv and edges.csv with power-law activity over ``actors`` nodes."""
     rng = np.random.default_rng(seed)
     ids = np.array([f"actor_{i:05d}" for i in range(actors)], dtype=object)
-    kinds = rng.choice(["state", "person", "organization", "party"], size=actors, p=[.1, .6, .2, .1])
+    kinds = rng.choice(
+        ["state", "person", "organization", "party"], size=actors, p=[0.1, 0.6, 0.2, 0.1]
+    )
     pd.DataFrame({"id": ids, "label": [f"Actor {i}" for i in range(actors)], "type": kinds}).to_csv(
         folder / "nodes.csv", index=False
     )
@@ -39,13 +41,29 @@ def make_dataset(folder: Path, rows: int, actors: int, seed: int = 7) -> None:
     src = rng.choice(actors, size=rows, p=p)
     dst = rng.choice(actors, size=rows, p=p)
     dst = np.where(dst == src, (dst + 1) % actors, dst)  # no self-loops
-    types = np.array(["visit", "talks", "agreement", "cooperation", "aid", "trade", "pressure",
-                      "protest", "dispute", "threat", "conflict", "sanction"], dtype=object)
+    types = np.array(
+        [
+            "visit",
+            "talks",
+            "agreement",
+            "cooperation",
+            "aid",
+            "trade",
+            "pressure",
+            "protest",
+            "dispute",
+            "threat",
+            "conflict",
+            "sanction",
+        ],
+        dtype=object,
+    )
     day = pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 3652, size=rows), unit="D")
     iso = day.strftime("%Y-%m-%d").to_numpy(dtype=object)
     precision = rng.choice([10, 7, 4], size=rows, p=[0.8, 0.15, 0.05])
-    dates = np.where(precision == 10, iso, np.where(precision == 7, [d[:7] for d in iso],
-                                                      [d[:4] for d in iso]))
+    dates = np.where(
+        precision == 10, iso, np.where(precision == 7, [d[:7] for d in iso], [d[:4] for d in iso])
+    )
     kind = types[rng.integers(0, len(types), size=rows)]
     edges = pd.DataFrame(
         {
@@ -70,8 +88,13 @@ def run_ours(folder: Path) -> dict[str, float]:
     t1 = time.perf_counter()
     G = graph.aggregate(ds)
     t2 = time.perf_counter()
-    return {"load_validate_s": t1 - t0, "aggregate_s": t2 - t1, "total_s": t2 - t0,
-            "pairs": G.number_of_edges(), "rows": len(ds.edges)}
+    return {
+        "load_validate_s": t1 - t0,
+        "aggregate_s": t2 - t1,
+        "total_s": t2 - t0,
+        "pairs": G.number_of_edges(),
+        "rows": len(ds.edges),
+    }
 
 
 def run_naive(folder: Path) -> dict[str, float]:
@@ -101,7 +124,9 @@ def _child(which: str, folder: str) -> None:
 def _measure(which: str, folder: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", which, str(folder)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -120,18 +145,26 @@ def main() -> None:
         t0 = time.perf_counter()
         make_dataset(folder, args.rows, args.actors)
         size = (folder / "edges.csv").stat().st_size / 2**20
-        print(f"generated {args.rows:,} rows, {args.actors:,} actors ({size:.0f} MiB edges.csv) "
-              f"in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {args.rows:,} rows, {args.actors:,} actors ({size:.0f} MiB edges.csv) "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
         ours = _measure("ours", folder)
         naive = _measure("naive", folder)
     assert ours["pairs"] == naive["pairs"], (ours, naive)
-    print(f"graph.load + aggregate : {ours['total_s']:6.2f} s  (load+validate "
-          f"{ours['load_validate_s']:.2f} s, aggregate {ours['aggregate_s']:.2f} s), "
-          f"peak RSS {ours['peak_rss_mib']:.0f} MiB, {ours['pairs']:,} pairs")
-    print(f"naive itertuples loop  : {naive['total_s']:6.2f} s  (no validation), "
-          f"peak RSS {naive['peak_rss_mib']:.0f} MiB")
-    print(f"speed-up vs naive      : {naive['total_s'] / ours['total_s']:.1f}x "
-          f"(target >= 5x; time target <= 5 s; memory target <= 2048 MiB)")
+    print(
+        f"graph.load + aggregate : {ours['total_s']:6.2f} s  (load+validate "
+        f"{ours['load_validate_s']:.2f} s, aggregate {ours['aggregate_s']:.2f} s), "
+        f"peak RSS {ours['peak_rss_mib']:.0f} MiB, {ours['pairs']:,} pairs"
+    )
+    print(
+        f"naive itertuples loop  : {naive['total_s']:6.2f} s  (no validation), "
+        f"peak RSS {naive['peak_rss_mib']:.0f} MiB"
+    )
+    print(
+        f"speed-up vs naive      : {naive['total_s'] / ours['total_s']:.1f}x "
+        f"(target >= 5x; time target <= 5 s; memory target <= 2048 MiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from .csvio import LINE
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["to_multidigraph", "aggregate", "aggregate_table", "node_records", "edge_records"]
+__all__ = ["aggregate", "aggregate_table", "edge_records", "node_records", "to_multidigraph"]
 
 _DATE_COLUMNS = ("date_start", "date_end")
 
@@ -118,7 +118,10 @@ def aggregate_table(
     if directed:
         mutual = ~edges["directed"].to_numpy(dtype=bool)
         s, t = np.concatenate([s, t[mutual]]), np.concatenate([t, s[mutual]])
-        sign, weight = np.concatenate([sign, sign[mutual]]), np.concatenate([weight, weight[mutual]])
+        sign, weight = (
+            np.concatenate([sign, sign[mutual]]),
+            np.concatenate([weight, weight[mutual]]),
+        )
         type_codes = np.concatenate([type_codes, type_codes[mutual]])
         start, end = np.concatenate([start, start[mutual]]), np.concatenate([end, end[mutual]])
     else:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .errors import Issue
 
-__all__ = ["Table", "read_table", "LINE"]
+__all__ = ["LINE", "Table", "read_table"]
 
 LINE = "_line"
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")

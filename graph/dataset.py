@@ -36,7 +36,7 @@ from .validate import EDGES_FILE, NODES_FILE, check_edges, check_nodes
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dataset", "load", "validate", "from_frames", "default_dataset_path"]
+__all__ = ["Dataset", "default_dataset_path", "from_frames", "load", "validate"]
 
 _PACKAGE = Path(__file__).resolve().parent
 

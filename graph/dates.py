@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["ParsedDates", "parse_dates", "parse_coded_dates", "parse_bound", "DATE_FORMATS"]
+__all__ = ["DATE_FORMATS", "ParsedDates", "parse_bound", "parse_coded_dates", "parse_dates"]
 
 #: length of the text -> (strptime format, precision name, period alias)
 DATE_FORMATS: dict[int, tuple[str, str, str]] = {

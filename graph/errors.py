@@ -18,10 +18,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "GraphError",
     "DataError",
-    "UsageError",
+    "GraphError",
     "Issue",
+    "UsageError",
     "ValidationReport",
 ]
 

@@ -1,8 +1,8 @@
 """Export a dataset for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON (D3),
 and CSV in this project's own format.
 
-Every format holds the full graph (GEXF: see :func:`to_gexf_graph`): one edge per relation with every attribute (empty cells
-left out), nodes with theirs. Files are written atomically.
+Every format holds the full graph: one edge per relation with every attribute (empty cells
+left out), nodes with theirs (GEXF: see :func:`to_gexf_graph`). Files are written atomically.
 
 >>> import tempfile, pathlib, networkx as nx
 >>> from graph import load
@@ -28,7 +28,7 @@ from .errors import UsageError
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["export", "FORMATS", "to_node_link", "to_gexf_graph", "write_dataset"]
+__all__ = ["FORMATS", "export", "to_gexf_graph", "to_node_link", "write_dataset"]
 
 Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")

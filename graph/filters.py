@@ -78,8 +78,9 @@ def _names(given: Iterable[str] | None, known: Iterable[str], what: str) -> list
     names = [g.strip().lower().replace("_", "-").replace(" ", "-") for g in given if g.strip()]
     for name in names:
         if name not in known:
+            expected = ", ".join(known)
             raise UsageError(
-                f"unknown {what} '{name}'{suggest(name, known)}; expected one of: {', '.join(known)}"
+                f"unknown {what} '{name}'{suggest(name, known)}; expected one of: {expected}"
             )
     return names
 

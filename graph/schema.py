@@ -13,6 +13,7 @@ dataset's own ``vocabulary.toml`` over it. Checking data against it is ``graph.v
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,15 +21,15 @@ from typing import Any
 from .errors import DataError, Issue, ValidationReport
 
 __all__ = [
-    "NodeType",
+    "EDGE_COLUMNS",
+    "EDGE_REQUIRED",
+    "NODE_COLUMNS",
+    "NODE_REQUIRED",
+    "VOCABULARY_FILE",
     "EdgeType",
+    "NodeType",
     "Vocabulary",
     "load_vocabulary",
-    "NODE_COLUMNS",
-    "EDGE_COLUMNS",
-    "NODE_REQUIRED",
-    "EDGE_REQUIRED",
-    "VOCABULARY_FILE",
 ]
 
 VOCABULARY_FILE = "vocabulary.toml"
@@ -36,7 +37,13 @@ _BUILTIN = Path(__file__).with_name(VOCABULARY_FILE)
 
 #: Columns of nodes.csv, required first; any other column is kept as an attribute.
 NODE_REQUIRED: tuple[str, ...] = ("id", "label", "type")
-NODE_COLUMNS: tuple[str, ...] = NODE_REQUIRED + ("country", "role", "aliases", "iso3", "description")
+NODE_COLUMNS: tuple[str, ...] = NODE_REQUIRED + (
+    "country",
+    "role",
+    "aliases",
+    "iso3",
+    "description",
+)
 #: Columns of edges.csv; ``citation`` is the edge's source (title, URL, publisher).
 EDGE_REQUIRED: tuple[str, ...] = ("source", "target", "type")
 EDGE_COLUMNS: tuple[str, ...] = EDGE_REQUIRED + (
@@ -109,7 +116,7 @@ _EDGE_FIELDS = {
 
 
 def _read_section(
-    data: dict[str, Any], section: str, fields: dict[str, type], file: str
+    data: dict[str, Any], section: str, fields: Mapping[str, type], file: str
 ) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
     issues: list[Issue] = []
     out: dict[str, dict[str, Any]] = {}

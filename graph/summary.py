@@ -20,7 +20,7 @@ from .build import aggregate
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["summarize", "relation_counts"]
+__all__ = ["relation_counts", "summarize"]
 
 
 def _counts(series: pd.Series) -> dict[str, int]:
@@ -54,9 +54,11 @@ def relation_counts(dataset: Dataset) -> pd.DataFrame:
         },
         index=pd.Index(nodes["id"], name="id"),
     )
-    return table.reset_index().sort_values(
-        ["relations", "partners", "id"], ascending=[False, False, True]
-    ).set_index("id")
+    return (
+        table.reset_index()
+        .sort_values(["relations", "partners", "id"], ascending=[False, False, True])
+        .set_index("id")
+    )
 
 
 def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:

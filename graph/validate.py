@@ -20,7 +20,7 @@ Codes: ``missing-value``, ``duplicate-id``, ``unknown-type``, ``dangling-edge``,
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,7 @@ from .dates import parse_coded_dates
 from .errors import Issue
 from .schema import EDGE_COLUMNS, NODE_COLUMNS, Vocabulary
 
-__all__ = ["check_nodes", "check_edges", "normalize_type", "suggest"]
+__all__ = ["check_edges", "check_nodes", "normalize_type", "suggest"]
 
 NODES_FILE = "nodes.csv"
 EDGES_FILE = "edges.csv"
@@ -157,11 +157,10 @@ def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple[pd.Dat
 
 
 def _check_types(
-    frame: pd.DataFrame, coded: _Coded, known: dict[str, object], file: str, what: str
+    frame: pd.DataFrame, coded: _Coded, known: Mapping[str, object], file: str, what: str
 ) -> list[Issue]:
     frame["type"] = _text(coded.map("type", _normalize_names), frame.index)
-    names = set(known)
-    bad = coded.map("type", lambda u: [t not in names and t != "" for t in _normalize_names(u)])
+    bad = coded.map("type", lambda u: [t not in known and t != "" for t in _normalize_names(u)])
     names = sorted(known)
     hints = {v: suggest(v, names) for v in frame.loc[bad, "type"].unique()}
     return _issues(
@@ -204,7 +203,13 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
         first = frame.drop_duplicates("id").set_index("id")[LINE]
         hints = {v: f" (first defined on line {first[v]})" for v in frame.loc[dup, "id"].unique()}
         issues += _issues(
-            frame, dup, f, "id", "duplicate-id", "node id '{value}' is used twice{hint}", hints=hints
+            frame,
+            dup,
+            f,
+            "id",
+            "duplicate-id",
+            "node id '{value}' is used twice{hint}",
+            hints=hints,
         )
     iso = frame["iso3"].str.upper()
     frame["iso3"] = iso
@@ -252,11 +257,12 @@ def _parse_weight(frame: pd.DataFrame, coded: _Coded, f: str) -> list[Issue]:
 
 
 def _parse_sign(frame: pd.DataFrame, coded: _Coded, vocab: Vocabulary, f: str) -> list[Issue]:
-    text = frame["sign"]
     signs = coded.map("sign", lambda u: pd.Series(u, dtype=object).map(_SIGNS).to_numpy(float))
     mapped = pd.Series(signs, index=frame.index)
     bad = mapped.isna() & coded.map("sign", lambda u: u != "")
-    issues = _issues(frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1")
+    issues = _issues(
+        frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
+    )
     default = frame["type"].map({k: v.sign for k, v in vocab.edge_types.items()}).fillna(0)
     frame["sign"] = mapped.fillna(default).astype("int8")
     return issues

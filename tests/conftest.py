@@ -43,9 +43,7 @@ def bundled() -> graph.Dataset:
 def make_dataset(tmp_path: Path) -> Callable[..., Path]:
     """Write a dataset folder from inline CSV text and return its path."""
 
-    def make(
-        nodes: str, edges: str, name: str = "ds", extra: dict[str, str] | None = None
-    ) -> Path:
+    def make(nodes: str, edges: str, name: str = "ds", extra: dict[str, str] | None = None) -> Path:
         folder = tmp_path / name
         folder.mkdir(parents=True, exist_ok=True)
         files = {"nodes.csv": nodes, "edges.csv": edges, **(extra or {})}

@@ -69,9 +69,7 @@ def test_aggregate_by_type_keys_edges_by_type() -> None:
 
 
 _ids = st.text(string.ascii_lowercase + "_", min_size=1, max_size=8)
-_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")), max_size=12
-).map(str.strip)
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12).map(str.strip)
 
 
 @st.composite
@@ -82,8 +80,9 @@ def datasets(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame]:
         {
             "id": ids,
             "label": draw(st.lists(_text, min_size=n, max_size=n)),
-            "type": draw(st.lists(st.sampled_from(["state", "person", "party"]), min_size=n,
-                                  max_size=n)),
+            "type": draw(
+                st.lists(st.sampled_from(["state", "person", "party"]), min_size=n, max_size=n)
+            ),
         }
     )
     m = draw(st.integers(0, 12))
@@ -93,8 +92,11 @@ def datasets(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame]:
             "source": draw(st.lists(st.sampled_from(ids), min_size=m, max_size=m)),
             "target": draw(st.lists(st.sampled_from(ids), min_size=m, max_size=m)),
             "type": draw(st.lists(st.sampled_from(types), min_size=m, max_size=m)),
-            "date": draw(st.lists(st.sampled_from(["", "2019", "2015-12", "2021-04-05"]),
-                                  min_size=m, max_size=m)),
+            "date": draw(
+                st.lists(
+                    st.sampled_from(["", "2019", "2015-12", "2021-04-05"]), min_size=m, max_size=m
+                )
+            ),
             "weight": draw(st.lists(st.sampled_from(["", "0.5", "3"]), min_size=m, max_size=m)),
             "description": draw(st.lists(_text, min_size=m, max_size=m)),
         }

@@ -32,8 +32,10 @@ def test_validate_broken_exits_1_with_one_line_per_problem(case: str) -> None:
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(lines) == 1
-    where = f"error: {file}" + (f" line {row}" if row else "") + (
-        f", column '{column}'" if column else ""
+    where = (
+        f"error: {file}"
+        + (f" line {row}" if row else "")
+        + (f", column '{column}'" if column else "")
     )
     assert lines[0].startswith(where + ":") and lines[0].endswith(f"[{code}]")
     assert "Traceback" not in result.output

@@ -8,10 +8,11 @@ import graph
 from graph.errors import DataError
 from graph.schema import load_vocabulary
 
-REQUIRED_EDGE_TYPES = (
-    "visit talks agreement cooperation aid trade recognition mediation support membership "
-    "office leadership invitation pressure protest sanction dispute threat conflict"
-).split()
+REQUIRED_EDGE_TYPES = [
+    *("visit", "talks", "agreement", "cooperation", "aid", "trade", "recognition", "mediation"),
+    *("support", "membership", "office", "leadership", "invitation", "pressure", "protest"),
+    *("sanction", "dispute", "threat", "conflict"),
+]
 
 
 def test_builtin_vocabulary_has_the_required_types() -> None:
@@ -61,7 +62,8 @@ def test_dataset_vocabulary_adds_and_overrides(make_dataset) -> None:
 )
 def test_bad_vocabulary_is_reported(make_dataset, toml: str, fragment: str) -> None:
     folder = make_dataset(
-        "id,label,type\nx,X,state\n", "source,target,type\nx,x,visit\n",
+        "id,label,type\nx,X,state\n",
+        "source,target,type\nx,x,visit\n",
         extra={"vocabulary.toml": toml},
     )
     with pytest.raises(DataError) as caught:

@@ -98,7 +98,7 @@ def test_warnings_do_not_fail(make_dataset) -> None:
 
 def test_line_numbers_follow_multiline_quoted_cells(make_dataset) -> None:
     edges = (
-        'source,target,type,date,evidence\n'
+        "source,target,type,date,evidence\n"
         'rouhani,tajikistan,visit,2019,"first line\nsecond line"\n'
         "iran,tajikistan,visit,2019-99,x\n"
     )
@@ -152,7 +152,9 @@ def test_negative_weight_and_signs(make_dataset) -> None:
 
 
 def test_duplicate_edge_ids_are_errors(make_dataset) -> None:
-    folder = make_dataset(NODES, "id,source,target,type\ne1,iran,tajikistan,talks\ne1,iran,tajikistan,visit\n")
+    folder = make_dataset(
+        NODES, "id,source,target,type\ne1,iran,tajikistan,talks\ne1,iran,tajikistan,visit\n"
+    )
     (issue,) = graph.validate(folder).errors
     assert (issue.code, issue.row, issue.column) == ("duplicate-id", 3, "id")
 

@@ -22,24 +22,24 @@ from ..errors import DataError, GraphError, UsageError
 from ..filters import Criteria
 
 __all__ = [
-    "DatasetArg",
-    "JsonOpt",
-    "TypesOpt",
-    "FamiliesOpt",
-    "NodeTypesOpt",
-    "FromOpt",
-    "ToOpt",
     "AsOfOpt",
-    "EgoOpt",
+    "DatasetArg",
     "DepthOpt",
-    "SignOpt",
+    "EgoOpt",
+    "FamiliesOpt",
+    "FromOpt",
+    "JsonOpt",
+    "NodeTypesOpt",
     "OutputOpt",
-    "handle_errors",
+    "SignOpt",
+    "ToOpt",
+    "TypesOpt",
     "criteria",
-    "load_view",
-    "print_json",
-    "out",
     "err",
+    "handle_errors",
+    "load_view",
+    "out",
+    "print_json",
     "state",
 ]
 
@@ -93,8 +93,12 @@ EgoOpt = Annotated[
 DepthOpt = Annotated[int, typer.Option("--depth", min=1, help="Steps from --ego.")]
 SignOpt = Annotated[
     int | None,
-    typer.Option("--sign", min=-1, max=1, help="Keep only cooperative (1), neutral (0) or "
-                 "conflictual (-1) relations."),
+    typer.Option(
+        "--sign",
+        min=-1,
+        max=1,
+        help="Keep only cooperative (1), neutral (0) or conflictual (-1) relations.",
+    ),
 ]
 
 

@@ -44,8 +44,10 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
 
 def print_summary(s: dict[str, Any]) -> None:
     """Render a summary from :func:`graph.summary.summarize` as text tables."""
-    out.print(f"[bold]{s['name']}[/bold]: {s['nodes']} nodes, {s['edges']} relations "
-              f"between {s['pairs']} pairs")
+    out.print(
+        f"[bold]{s['name']}[/bold]: {s['nodes']} nodes, {s['edges']} relations "
+        f"between {s['pairs']} pairs"
+    )
     for note in s["notes"]:
         out.print(note, markup=False)
     d = s["dates"]
