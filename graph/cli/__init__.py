@@ -14,7 +14,6 @@ import typer
 from .. import __version__
 from . import common
 from . import export as export_cmd
-from . import html as html_cmd
 from . import stats as stats_cmd
 from . import validate as validate_cmd
 
@@ -55,7 +54,6 @@ for _name, _module in (
     ("validate", validate_cmd),
     ("stats", stats_cmd),
     ("export", export_cmd),
-    ("html", html_cmd),
 ):
     app.command(_name, epilog=_module.EPILOG)(_module.command)
 

@@ -148,7 +148,7 @@ def print_issues(error: DataError) -> None:
     for issue in error.report.sorted().issues:
         err.print(f"{issue.severity}: {issue}", markup=False)
     n = len(error.report.errors)
-    err.print(f"Error: the dataset has {n} error(s); nothing was written.", markup=False)
+    err.print(f"Error: the dataset is invalid: {n} error(s) listed above.", markup=False)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
