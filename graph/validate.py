@@ -293,23 +293,31 @@ def _parse_edge_dates(frame: pd.DataFrame, coded: _Coded, f: str) -> list[Issue]
     return issues
 
 
-def _check_endpoints(
-    frame: pd.DataFrame, coded: _Coded, nodes: pd.DataFrame, f: str
-) -> tuple[list[Issue], dict[str, np.ndarray]]:
-    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
-    ids = pd.Index(nodes["id"]).drop_duplicates()
-    names = {}
+def _names_to_ids(nodes: pd.DataFrame) -> dict[str, str]:
+    """Lowercased labels and aliases -> node id, for did-you-mean hints."""
+    names: dict[str, str] = {}
     for col in ("label", "aliases"):
         for node_id, text in zip(nodes["id"], nodes[col], strict=True):
             for name in str(text).split(";"):
                 if name.strip():
                     names[name.strip().lower()] = node_id
+    return names
+
+
+def _check_endpoints(
+    frame: pd.DataFrame, coded: _Coded, nodes: pd.DataFrame, f: str
+) -> tuple[list[Issue], dict[str, np.ndarray]]:
+    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
+    ids = pd.Index(nodes["id"]).drop_duplicates()
+    names: dict[str, str] = {}
     issues: list[Issue] = []
     positions: dict[str, np.ndarray] = {}
     for col in ("source", "target"):
         positions[col] = coded.map(col, ids.get_indexer)
         bad = (positions[col] < 0) & coded.map(col, lambda u: u != "")
         hints = {}
+        if bad.any() and not names:
+            names = _names_to_ids(nodes)
         for value in frame.loc[bad, col].unique():
             by_name = names.get(value.lower())
             hints[value] = f" (did you mean '{by_name}'?)" if by_name else suggest(value, ids)
