@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+import numpy as np
 import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
-from .build import aggregate
+from .build import aggregate_table
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -61,11 +63,22 @@ def relation_counts(dataset: Dataset) -> pd.DataFrame:
     )
 
 
+def _component_sizes(ids: pd.Series, pairs: pd.DataFrame) -> list[int]:
+    """Sizes of the connected components (isolated nodes included), largest first."""
+    index = pd.Index(ids)
+    rows = index.get_indexer(pairs["source"])
+    cols = index.get_indexer(pairs["target"])
+    n = len(index)
+    matrix = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    _, labels = connected_components(matrix, directed=False)
+    return sorted(np.bincount(labels).tolist(), reverse=True) if n else []
+
+
 def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
     """Counts by node and relation type, time span, density, components and top nodes.
 
-    Density and components are those of the undirected graph with one edge per pair
-    (self-loops ignored for density).
+    Density and components are those of the undirected graph with one edge per pair,
+    self-loops left out (computed on the pair table with scipy, no networkx graph).
 
     Parameters
     ----------
@@ -73,9 +86,10 @@ def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
         How many nodes to list by number of relations.
     """
     edges = dataset.edges
-    G = aggregate(dataset)
-    G.remove_edges_from(list(nx.selfloop_edges(G)))
-    components = sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+    pairs = aggregate_table(dataset)
+    pairs = pairs[pairs["source"] != pairs["target"]]
+    components = _component_sizes(dataset.nodes["id"], pairs)
+    n = len(dataset.nodes)
     dated = edges["date_start"].notna()
     first = edges.loc[dated, "date_start"].min() if dated.any() else None
     last = edges.loc[dated, "date_end"].max() if dated.any() else None
@@ -85,7 +99,7 @@ def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
         "notes": list(dataset.notes),
         "nodes": len(dataset.nodes),
         "edges": len(edges),
-        "pairs": G.number_of_edges(),
+        "pairs": len(pairs),
         "nodes_by_type": _counts(dataset.nodes["type"]),
         "edges_by_type": _counts(edges["type"]),
         "edges_by_family": _counts(edges["family"]),
@@ -100,7 +114,7 @@ def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
             "dated": int(dated.sum()),
             "undated": int((~dated).sum()),
         },
-        "density": round(nx.density(G), 6) if len(G) > 1 else 0.0,
+        "density": round(2 * len(pairs) / (n * (n - 1)), 6) if n > 1 else 0.0,
         "components": {
             "count": len(components),
             "largest": components[0] if components else 0,

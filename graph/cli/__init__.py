@@ -14,7 +14,11 @@ import typer
 from .. import __version__
 from . import common
 from . import export as export_cmd
+from . import neighbors as neighbors_cmd
+from . import path as path_cmd
+from . import report as report_cmd
 from . import stats as stats_cmd
+from . import timeline as timeline_cmd
 from . import validate as validate_cmd
 
 __all__ = ["app", "main"]
@@ -54,6 +58,10 @@ for _name, _module in (
     ("validate", validate_cmd),
     ("stats", stats_cmd),
     ("export", export_cmd),
+    ("report", report_cmd),
+    ("timeline", timeline_cmd),
+    ("neighbors", neighbors_cmd),
+    ("path", path_cmd),
 ):
     app.command(_name, epilog=_module.EPILOG)(_module.command)
 

@@ -1,13 +1,19 @@
-"""``graph stats``: the dataset summary (counts, time span, density, components, hubs)."""
+"""``graph stats``: the summary, graph-level figures and every actor's centrality measures."""
 
 from __future__ import annotations
 
+import io
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
+from rich import box
 from rich.table import Table
 
-from ..summary import summarize
+from ..analyze import ENGINES, MEASURES, stats
+from ..errors import UsageError
+from ..report.html import num
+from ..report.markdown import stats_markdown
 from .common import (
     AsOfOpt,
     DatasetArg,
@@ -28,9 +34,56 @@ from .common import (
 )
 
 EPILOG = (
-    "Examples: graph stats  ·  graph stats data/iran_tajikistan --json  ·  "
-    "graph stats --types visit,talks --from 2019"
+    "Examples: graph stats  ·  graph stats --sort betweenness --top 5  ·  "
+    "graph stats data/iran_tajikistan --format json  ·  graph stats --from 2019 --directed  ·  "
+    "graph stats big_data --sample 500 --seed 1"
 )
+
+FORMATS = ("table", "csv", "json", "markdown")
+
+# Options shared by the analysis commands (stats, report, timeline, neighbors, path).
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Output: table (default), csv, json or markdown."),
+]
+DirectedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--directed", help="Use the directed view (mutual relation types count both ways)."
+    ),
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option("--engine", help=f"{', '.join(ENGINES)}: igraph is fast, networkx the fallback."),
+]
+SampleOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--sample",
+        min=2,
+        help="Estimate betweenness from this many seeded pivot nodes (default: exact).",
+    ),
+]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of --sample and of communities.")]
+
+
+def output_format(fmt: str | None, as_json: bool) -> str:
+    """The chosen format; ``--json`` is ``--format json``."""
+    if as_json:
+        if fmt not in (None, "json"):
+            raise UsageError(f"--json and --format {fmt} disagree; give one of them")
+        return "json"
+    fmt = (fmt or "table").lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
+    return fmt
+
+
+def print_csv(rows: list[dict[str, Any]] | pd.DataFrame) -> None:
+    """Rows as CSV on stdout."""
+    buffer = io.StringIO()
+    pd.DataFrame(rows).to_csv(buffer, index=False, lineterminator="\n")
+    out.file.write(buffer.getvalue())
 
 
 def _counts_table(title: str, counts: dict[str, int]) -> Table:
@@ -65,19 +118,90 @@ def print_summary(s: dict[str, Any]) -> None:
     )
     out.print(_counts_table("Nodes by type", s["nodes_by_type"]))
     out.print(_counts_table("Relations by type", s["edges_by_type"]))
-    top = Table(title="Top nodes by number of relations", title_justify="left")
-    for col in ("id", "label", "type", "relations", "partners"):
-        top.add_column(col, justify="right" if col in ("relations", "partners") else "left")
-    for row in s["top_nodes"]:
-        top.add_row(*(str(row[k]) for k in ("id", "label", "type", "relations", "partners")))
-    out.print(top)
+
+
+def print_figures(g: dict[str, Any]) -> None:
+    """The graph-level figures of :func:`graph.analyze.graph_figures`, one per line."""
+    c = g["components"]
+    lines = [
+        f"density: {num(g['density'])} undirected, {num(g['density_directed'])} directed",
+        f"components: {c['count']} (largest {c['largest']}, isolated {c['isolated']}); "
+        f"strongly connected: {g['strong_components']}",
+        f"largest component: diameter {num(g['diameter'])}, average path length "
+        f"{num(g['average_path_length'])}",
+        f"reciprocity of directed relations: {num(g['reciprocity'])}",
+        f"assortativity by actor type: {num(g['assortativity_by_type'])}",
+    ]
+    out.print("[bold]Graph[/bold]")
+    for line in lines:
+        out.print(line, markup=False)
+
+
+def method_note(m: dict[str, Any]) -> str:
+    """How the measures were computed, in one line (view, engine, sampling, Katz)."""
+    parts = [f"{'directed' if m['directed'] else 'undirected'} view, engine {m['engine']}"]
+    parts.append(
+        f"betweenness ESTIMATED from {m['sample']} pivots (seed {m['seed']})"
+        if m["sample"]
+        else "exact betweenness"
+    )
+    if m["eigenvector"] == "katz":
+        parts.append(
+            f"eigenvector column = Katz (alpha {num(m['katz_alpha'])}), not strongly connected"
+        )
+    return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else num(value)
+
+
+def print_measures(s: dict[str, Any]) -> None:
+    """The node measure table of :func:`graph.analyze.stats` (4 significant digits)."""
+    m = s["measures"]
+    table = Table(
+        title=f"Node measures (sorted by {m['sort']}; {method_note(m)})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    short = {
+        "in_degree": "in",
+        "out_degree": "out",
+        "weighted_degree": "wdeg",
+        "betweenness": "betw",
+        "closeness": "clos",
+        "eigenvector": "eigen",
+        "pagerank": "pagerank",
+    }
+    table.add_column("id", overflow="fold")
+    for measure in MEASURES:
+        table.add_column(short.get(measure, measure), justify="right", no_wrap=True)
+    for row in s["node_measures"]:
+        table.add_row(row["id"], *(_short(row[k]) for k in MEASURES))
+    out.print(table)
 
 
 @handle_errors
 def command(
     dataset: DatasetArg = None,
+    fmt: FormatOpt = None,
     as_json: JsonOpt = False,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many top nodes to list.")] = 10,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Sort the node table by this measure (or id).")
+    ] = "pagerank",
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=0,
+            help="Nodes in the table (default 20 for table/markdown, all for json/csv; 0: all).",
+        ),
+    ] = None,
+    directed: DirectedOpt = False,
+    engine: EngineOpt = "auto",
+    sample: SampleOpt = None,
+    seed: SeedOpt = 0,
     types: TypesOpt = None,
     families: FamiliesOpt = None,
     node_types: NodeTypesOpt = None,
@@ -88,11 +212,36 @@ def command(
     depth: DepthOpt = 1,
     sign: SignOpt = None,
 ) -> None:
-    """Summarize a dataset: nodes and relations by type, dates, density, components and the
-    most connected actors."""
+    """Summarize a dataset and measure every actor.
+
+    [bold]degree[/bold]: distinct partners, a hub has many ·
+    [bold]in/out[/bold]: partners acting on it / it acts on ·
+    [bold]wdeg[/bold]: sum of relation weights, how much activity involves it ·
+    [bold]betweenness[/bold]: share of shortest paths through it, a broker between blocs ·
+    [bold]closeness[/bold]: few steps to everyone it can reach ·
+    [bold]eigenvector[/bold]: tied to well-tied actors, influence through partners ·
+    [bold]pagerank[/bold]: weighted random-walk score, influence along relations.
+    """
+    chosen = output_format(fmt, as_json)
     crit = criteria(types, families, node_types, start, end, as_of, ego, depth, sign)
-    summary = summarize(load_view(dataset, crit), top=top)
-    if as_json:
-        print_json(summary)
+    if top is None:
+        top = 20 if chosen in ("table", "markdown") else 0
+    result = stats(
+        load_view(dataset, crit),
+        directed=directed,
+        engine=engine,
+        sample=sample,
+        seed=seed,
+        sort=sort,
+        top=top or None,
+    )
+    if chosen == "json":
+        print_json(result)
+    elif chosen == "csv":
+        print_csv(result["node_measures"])
+    elif chosen == "markdown":
+        out.file.write(stats_markdown(result))
     else:
-        print_summary(summary)
+        print_summary(result)
+        print_figures(result["graph"])
+        print_measures(result)

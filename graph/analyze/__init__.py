@@ -1,0 +1,63 @@
+"""Analysis: who is central, who brokers, which ties cooperate or clash, how pairs move in time.
+
+Every function takes a :class:`~graph.dataset.Dataset` (filter it first for a view) and returns
+a DataFrame, a dict or a small result object; nothing prints. Measures use the aggregated graph
+(one link per pair, self-loops removed); the conventions (direction, weights, normalization,
+disconnected graphs) are in each module's docstring and in ``docs/analysis.md``.
+
+>>> from graph import load
+>>> from graph.analyze import node_measures, rank
+>>> rank(node_measures(load()), "betweenness", 1)["id"].tolist()
+['tajikistan']
+"""
+
+from __future__ import annotations
+
+from ._view import ENGINES, View, analysis_view, igraph_module, resolve_engine
+from .balance import TriadBalance, pair_scores, triad_balance
+from .centrality import MEASURES, katz_alpha, node_measures, rank
+from .communities import Communities, communities
+from .queries import neighbors, paths
+from .stats import records, rounded, stats
+from .structure import assortativity, graph_figures, reciprocity
+from .temporal import (
+    FREQUENCIES,
+    counts_by_period,
+    pair_series,
+    pair_trend,
+    relation_periods,
+    snapshots,
+    timeline,
+)
+
+__all__ = [
+    "ENGINES",
+    "FREQUENCIES",
+    "MEASURES",
+    "Communities",
+    "TriadBalance",
+    "View",
+    "analysis_view",
+    "assortativity",
+    "communities",
+    "counts_by_period",
+    "graph_figures",
+    "igraph_module",
+    "katz_alpha",
+    "neighbors",
+    "node_measures",
+    "pair_scores",
+    "pair_series",
+    "pair_trend",
+    "paths",
+    "rank",
+    "reciprocity",
+    "records",
+    "relation_periods",
+    "resolve_engine",
+    "rounded",
+    "snapshots",
+    "stats",
+    "timeline",
+    "triad_balance",
+]

@@ -1,0 +1,272 @@
+"""The report as one Markdown file: the same sections and numbers as the HTML, as tables.
+
+Charts and the interactive graph are only in the HTML report. Text from the data is escaped
+for Markdown tables (``|``, line breaks) and for inline HTML (``<``, ``>``, ``&``).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import pandas as pd
+
+from ..analyze import MEASURES
+from .html import num
+from .model import Report
+
+__all__ = ["markdown_table", "md_escape", "stats_markdown", "to_report_markdown"]
+
+
+def md_escape(value: Any) -> str:
+    """Text safe in a Markdown table cell.
+
+    >>> md_escape("a|b <i>\\nc")
+    'a\\\\|b &lt;i&gt; c'
+    """
+    text = escape(str(value), quote=False)
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def markdown_table(head: list[str], rows: list[list[Any]], numeric: set[int] | None = None) -> str:
+    """A GitHub-flavoured Markdown table; cells are escaped.
+
+    >>> print(markdown_table(["a", "n"], [["x", 1]], {1}))
+    | a | n |
+    |---|--:|
+    | x | 1 |
+    """
+    numeric = numeric or set()
+    align = ["--:" if i in numeric else "---" for i in range(len(head))]
+    lines = [
+        "| " + " | ".join(md_escape(h) for h in head) + " |",
+        "|" + "|".join(align) + "|",
+    ]
+    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _summary(s: dict[str, Any]) -> list[str]:
+    g = s["graph"]
+    d, sign, comp = s["dates"], s["edges_by_sign"], g["components"]
+    rows = [
+        ["Actors", num(s["nodes"])],
+        ["Relations", num(s["edges"])],
+        ["Linked pairs", num(s["pairs"])],
+        [
+            "Dates",
+            f"{num(d['first'])} to {num(d['last'])} ({d['dated']} dated, {d['undated']} undated)",
+        ],
+        [
+            "Cooperative / neutral / conflictual",
+            f"{sign['cooperative']} / {sign['neutral']} / {sign['conflictual']}",
+        ],
+        ["Density (undirected)", num(g["density"])],
+        ["Density (directed)", num(g["density_directed"])],
+        ["Components", f"{comp['count']} (largest {comp['largest']}, isolated {comp['isolated']})"],
+        ["Strongly connected components", num(g["strong_components"])],
+        ["Diameter (largest component)", num(g["diameter"])],
+        ["Average path length (largest component)", num(g["average_path_length"])],
+        ["Reciprocity of directed relations", num(g["reciprocity"])],
+        ["Assortativity by actor type", num(g["assortativity_by_type"])],
+    ]
+    out = ["## Summary", "", markdown_table(["figure", "value"], rows), ""]
+    for title, key in (
+        ("Actors by type", "nodes_by_type"),
+        ("Relations by type", "edges_by_type"),
+        ("Relations by family", "edges_by_family"),
+    ):
+        counts = [[k, v] for k, v in s[key].items()]
+        out += [f"### {title}", "", markdown_table(["", "count"], counts, {1}), ""]
+    return out
+
+
+def _method(m: dict[str, Any]) -> list[str]:
+    view = "directed" if m["directed"] else "undirected"
+    out = [f"Measures on the {view} aggregated graph (one link per pair), engine {m['engine']}."]
+    if m["sample"]:
+        out.append(
+            f"Betweenness is estimated from {m['sample']} pivot nodes (seed {m['seed']}),"
+            " not exact."
+        )
+    if m["eigenvector"] == "katz":
+        out.append(
+            "Eigenvector centrality is undefined on this graph (not strongly connected); "
+            f"the eigenvector column is Katz centrality (α = {num(m['katz_alpha'])})."
+        )
+    return out
+
+
+def _centrality(report: Report) -> list[str]:
+    out = ["## Who is central", "", *_method(report.stats["measures"]), ""]
+    for measure, meaning in MEASURES.items():
+        rows = [
+            [i, r["label"], r["type"], num(r[measure])]
+            for i, r in enumerate(report.leaders[measure], 1)
+        ]
+        out += [
+            f"### {measure.replace('_', ' ')}",
+            "",
+            f"*{meaning}*",
+            "",
+            markdown_table(["#", "actor", "type", measure], rows, {0, 3}),
+            "",
+        ]
+    return out
+
+
+def _time(report: Report) -> list[str]:
+    table = report.by_period
+    out = [f"## Relations in force per {report.options['period']}, by family", ""]
+    if table.empty:
+        return [*out, "No dated relation.", ""]
+    rows = [
+        [period, *row] for period, row in zip(table.index, table.to_numpy().tolist(), strict=True)
+    ]
+    return [
+        *out,
+        markdown_table(["period", *table.columns], rows, set(range(1, len(table.columns) + 1))),
+        "",
+    ]
+
+
+def _pair(report: Report) -> list[str]:
+    if report.pair is None:
+        return []
+    labels = report.labels
+    a, b = (labels.get(x, x) for x in report.pair)
+    trend = [
+        [r["period"], r["relations"], r["cooperative"], r["conflictual"], num(r["score"])]
+        for r in report.trend.to_dict("records")
+    ]
+    events = [
+        [
+            r["date"] + (f" – {r['end_date']}" if r["end_date"] else ""),
+            r["type"],
+            f"{labels.get(r['source'], r['source'])} {'→' if r['directed'] else '–'} "
+            f"{labels.get(r['target'], r['target'])}",
+            f"{r['sign']:+d}",
+            r["description"]
+            + (f" “{r['evidence']}”" if r["evidence"] else "")
+            + (f" ({r['citation']})" if r["citation"] else ""),
+        ]
+        for r in report.pair_timeline.to_dict("records")
+    ]
+    return [
+        f"## {md_escape(a)} – {md_escape(b)} over time",
+        "",
+        markdown_table(
+            ["period", "relations", "cooperative", "conflictual", "score"], trend, {1, 2, 3, 4}
+        ),
+        "",
+        markdown_table(["date", "relation", "direction", "sign", "evidence"], events, {3}),
+        "",
+    ]
+
+
+def _pairs(report: Report, frame: pd.DataFrame) -> str:
+    labels = report.labels
+    rows = [
+        [
+            labels.get(r["source"], r["source"]),
+            labels.get(r["target"], r["target"]),
+            r["relations"],
+            r["cooperative"],
+            r["conflictual"],
+            num(float(r["score"])),
+        ]
+        for r in frame.to_dict("records")
+    ]
+    return markdown_table(
+        ["actor", "actor", "relations", "cooperative", "conflictual", "score"], rows, {2, 3, 4, 5}
+    )
+
+
+def _signed(report: Report) -> list[str]:
+    scores, bal, labels = report.scores, report.balance, report.labels
+    hostile = scores[scores["score"] < 0].head(report.top)
+    friendly = scores[scores["score"] > 0].sort_values("score", ascending=False, kind="stable")
+    ratio = "–" if bal.ratio is None else f"{bal.ratio:.1%}"
+    out = [
+        "## Cooperation and conflict",
+        "",
+        "Score of a pair: the sum of weight × sign of all its relations.",
+        "",
+        "### Most cooperative pairs",
+        "",
+        _pairs(report, friendly.head(report.top)),
+        "",
+        "### Most hostile pairs",
+        "",
+        _pairs(report, hostile),
+        "",
+        "### Structural balance",
+        "",
+        f"{bal.triads} signed triangles: {bal.balanced} balanced, {bal.unbalanced} unbalanced "
+        f"({ratio} balanced).",
+        "",
+    ]
+    triads = [
+        [labels.get(r[k], r[k]) for k in ("a", "b", "c")]
+        + [f"{r['ab']:+d}", f"{r['bc']:+d}", f"{r['ac']:+d}"]
+        for r in bal.unbalanced_triads.head(100).to_dict("records")
+    ]
+    if triads:
+        out += [markdown_table(["a", "b", "c", "a–b", "b–c", "a–c"], triads), ""]
+    if len(bal.unbalanced_triads) > len(triads):
+        out += [f"… and {len(bal.unbalanced_triads) - len(triads)} more.", ""]
+    return out
+
+
+def _communities(report: Report) -> list[str]:
+    c, labels = report.communities, report.labels
+    rows = [
+        [g["community"], g["size"], ", ".join(labels.get(m, m) for m in g["members"])]
+        for g in c.groups()
+    ]
+    return [
+        "## Blocs (communities of cooperative ties)",
+        "",
+        f"Louvain on the cooperative relations, seed {c.seed}; modularity "
+        f"{c.modularity:.3f}. Actors without a cooperative tie are in none.",
+        "",
+        markdown_table(["community", "size", "members"], rows, {0, 1}),
+        "",
+    ]
+
+
+def to_report_markdown(report: Report) -> str:
+    """The report as Markdown text (tables; charts and the graph are in the HTML report)."""
+    lines = [f"# {md_escape(report.title)}", ""]
+    lines += [f"*{md_escape(n)}*" for n in report.dataset.notes]
+    lines += [
+        "",
+        *_summary(report.stats),
+        *_centrality(report),
+        *_time(report),
+        *_pair(report),
+        *_signed(report),
+        *_communities(report),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def stats_markdown(result: dict[str, Any]) -> str:
+    """``graph stats`` as Markdown: the summary, figures and the node measure table.
+
+    >>> from graph import load
+    >>> from graph.analyze import stats
+    >>> stats_markdown(stats(load(), top=2)).splitlines()[0]
+    '# iran_tajikistan: statistics'
+    """
+    columns = ["id", "label", "type", *MEASURES]
+    rows = [
+        [r[c] if c in ("id", "label", "type") else num(r[c]) for c in columns]
+        for r in result["node_measures"]
+    ]
+    lines = [f"# {md_escape(result['name'])}: statistics", ""]
+    lines += [f"*{md_escape(n)}*" for n in result["notes"]]
+    lines += ["", *_summary(result), "## Node measures", "", *_method(result["measures"]), ""]
+    lines += [f"- **{m}**: {md_escape(meaning)}" for m, meaning in MEASURES.items()]
+    lines += ["", markdown_table(columns, rows, set(range(3, len(columns))))]
+    return "\n".join(lines).rstrip() + "\n"

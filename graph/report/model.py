@@ -1,0 +1,194 @@
+"""The report's content, computed once: :func:`build_report` returns a :class:`Report` that the
+HTML and Markdown writers only format.
+
+The centrality and graph figures are :func:`graph.analyze.stats` itself (all nodes), so
+every such number in the report equals ``graph stats --format json`` with the same options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..analyze import (
+    MEASURES,
+    Communities,
+    TriadBalance,
+    communities,
+    counts_by_period,
+    pair_scores,
+    pair_trend,
+    stats,
+    timeline,
+    triad_balance,
+)
+from ..atomic import write_text
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = ["FORMATS", "Report", "build_report", "write_report"]
+
+FORMATS: tuple[str, ...] = ("html", "markdown")
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows.
+
+    Attributes
+    ----------
+    dataset : Dataset
+        The (filtered) dataset the report describes.
+    title : str
+    stats : dict
+        :func:`graph.analyze.stats` (all nodes, sorted by PageRank): the summary, graph
+        figures and node measures.
+    top : int
+        Rows in each top-N table.
+    leaders : dict
+        Measure -> its top-N node records (from ``stats``), largest first, ties by id.
+    by_period : pandas.DataFrame
+        Relations in force per period (rows) and family (columns).
+    pair : tuple of str, or None
+        The pair whose trend is charted.
+    trend, pair_timeline : pandas.DataFrame
+        :func:`~graph.analyze.pair_trend` and :func:`~graph.analyze.timeline` of ``pair``.
+    scores : pandas.DataFrame
+        :func:`~graph.analyze.pair_scores` (most hostile first).
+    communities : Communities
+    balance : TriadBalance
+    options : dict
+        How it was computed (directed, engine, sample, seed, period).
+    """
+
+    dataset: Dataset
+    title: str
+    stats: dict[str, Any]
+    top: int
+    leaders: dict[str, list[dict[str, Any]]]
+    by_period: pd.DataFrame
+    pair: tuple[str, str] | None
+    trend: pd.DataFrame
+    pair_timeline: pd.DataFrame
+    scores: pd.DataFrame
+    communities: Communities
+    balance: TriadBalance
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Node id -> label."""
+        nodes = self.dataset.nodes
+        return dict(zip(nodes["id"].tolist(), nodes["label"].tolist(), strict=True))
+
+
+def _leaders(records: list[dict[str, Any]], top: int) -> dict[str, list[dict[str, Any]]]:
+    frame = pd.DataFrame(records)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for measure in MEASURES:
+        if frame.empty:
+            out[measure] = []
+            continue
+        ordered = frame.sort_values([measure, "id"], ascending=[False, True], kind="stable")
+        out[measure] = [
+            {str(k): v for k, v in r.items()} for r in ordered.head(top).to_dict("records")
+        ]
+    return out
+
+
+def _default_pair(scores: pd.DataFrame) -> tuple[str, str] | None:
+    if scores.empty:
+        return None
+    dated = scores[scores["first"].notna()]
+    if dated.empty:
+        return None
+    best = dated.sort_values("relations", ascending=False, kind="stable").iloc[0]
+    return str(best["source"]), str(best["target"])
+
+
+def build_report(
+    dataset: Dataset,
+    *,
+    top: int = 10,
+    directed: bool = False,
+    engine: str = "auto",
+    sample: int | None = None,
+    seed: int = 0,
+    pair: tuple[str, str] | None = None,
+    freq: str = "year",
+    title: str | None = None,
+) -> Report:
+    """Compute everything the report shows.
+
+    Parameters
+    ----------
+    top : int
+        Rows in each top-N table and chart.
+    directed, engine, sample, seed
+        As in :func:`graph.analyze.stats` (``seed`` also seeds the communities).
+    pair : (str, str), optional
+        The pair whose trend is charted (default: the dated pair with most relations).
+    freq : {"year", "quarter", "month"}
+        Period of the time charts.
+
+    >>> from graph import load
+    >>> report = build_report(load(), top=3)
+    >>> report.pair, len(report.leaders["pagerank"])
+    (('iran', 'tajikistan'), 3)
+    """
+    if top < 1:
+        raise UsageError(f"top must be at least 1, not {top}")
+    result = stats(dataset, directed=directed, engine=engine, sample=sample, seed=seed)
+    scores = pair_scores(dataset)
+    chosen = pair if pair is not None else _default_pair(scores)
+    if chosen is not None:
+        trend = pair_trend(dataset, *chosen, freq=freq)
+        events = timeline(dataset, *chosen)
+    else:
+        trend = pd.DataFrame(columns=["period", "relations", "cooperative", "conflictual", "score"])
+        events = pd.DataFrame()
+    return Report(
+        dataset=dataset,
+        title=title or f"{dataset.name}: network report",
+        stats=result,
+        top=top,
+        leaders=_leaders(result["node_measures"], top),
+        by_period=counts_by_period(dataset, freq, by="family"),
+        pair=chosen,
+        trend=trend,
+        pair_timeline=events,
+        scores=scores,
+        communities=communities(dataset, seed=seed),
+        balance=triad_balance(dataset),
+        options={
+            "directed": directed,
+            "engine": result["measures"]["engine"],
+            "sample": sample,
+            "seed": seed,
+            "period": freq,
+        },
+    )
+
+
+def write_report(
+    report: Report, path: str | Path, fmt: str = "html", *, interactive: bool = True
+) -> None:
+    """Write the report as one self-contained HTML or Markdown file, atomically.
+
+    ``interactive=False`` leaves the interactive graph out of the HTML report.
+    """
+    if fmt == "html":
+        from .html import to_report_html
+
+        write_text(path, to_report_html(report, interactive=interactive))
+    elif fmt == "markdown":
+        from .markdown import to_report_markdown
+
+        write_text(path, to_report_markdown(report))
+    else:
+        raise UsageError(f"unknown report format '{fmt}'; expected one of: {', '.join(FORMATS)}")

@@ -1,0 +1,111 @@
+"""``graph timeline``, ``neighbors``, ``path`` and ``report``: output, JSON, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import graph
+from graph.analyze import neighbors, pair_trend, paths, records, timeline
+from graph.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_timeline_shows_the_articles_events_with_their_quotes() -> None:
+    result = invoke("timeline", "iran", "tajikistan")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for line in (
+        "1991  recognition  iran -> tajikistan  (sign +1)",
+        "“Iran became the first country to recognize it”",
+        "2015-12 to 2018  dispute  iran -- tajikistan  (sign -1)",
+        "2015-12-29  protest  tajikistan -> iran  (sign -1)",
+        "“But relations cooled until 2019 after the invitation of Muhiddin Kabiri",
+        "2019 to 2021  cooperation  iran -- tajikistan  (sign +1)",
+        "“relations between Tehran and Dushanbe have become closer”",
+        "2021-04  agreement  iran -- tajikistan  (sign +1)",
+    ):
+        assert line in out, line
+    assert out.index("1991") < out.index("2015-12-29") < out.index("2019 to 2021")
+    assert "2016: -1.0" in out and "2019: 1.0" in out
+
+
+def test_timeline_json_equals_the_library() -> None:
+    result = invoke("timeline", "tajikistan", "iran", "--json")
+    data = json.loads(result.stdout)
+    ds = graph.load()
+    assert data["relations"] == json.loads(json.dumps(records(timeline(ds, "tajikistan", "iran"))))
+    assert data["trend"] == json.loads(json.dumps(records(pair_trend(ds, "tajikistan", "iran"))))
+
+
+def test_neighbors_and_path_json_equal_the_library() -> None:
+    ds = graph.load()
+    data = json.loads(invoke("neighbors", "iran", "--depth", "2", "--json").stdout)
+    assert data["neighbors"] == json.loads(json.dumps(records(neighbors(ds, "iran", depth=2))))
+    data = json.loads(invoke("path", "muhiddin_kabiri", "russia", "--json").stdout)
+    expected = records(paths(ds, "muhiddin_kabiri", "russia"))
+    assert data["steps"] == json.loads(json.dumps(expected))
+
+
+def test_path_text_lists_steps_with_type_and_date() -> None:
+    out = invoke("path", "muhiddin_kabiri", "russia").stdout
+    assert "path 1 (3 steps): muhiddin_kabiri → iran → tajikistan → russia" in out
+    assert "invitation (<-, sign +1) 2015-12" in out
+    assert "no path" in invoke("path", "muhiddin_kabiri", "drug_traffickers", "--directed").stdout
+
+
+def test_neighbors_table_and_csv() -> None:
+    assert "8 actor(s) within 1 step(s) of iran" in invoke("neighbors", "iran").stdout
+    lines = invoke("neighbors", "iran", "-f", "csv").stdout.splitlines()
+    assert lines[0] == "id,label,type,distance,relations,score,types" and len(lines) == 9
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("timeline", "iran", "tajikstan"),
+        ("timeline", "iran", "iran"),
+        ("timeline", "iran", "tajikistan", "--period", "decade"),
+        ("neighbors", "nobody"),
+        ("path", "iran", "nobody"),
+        ("report", "--format", "pdf"),
+        ("report", "--pair", "iran"),
+        ("report", "--pair", "iran,nobody"),
+    ],
+)
+def test_bad_arguments_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
+    result = invoke(*args, *(["-o", tmp_path / "r"] if args[0] == "report" else []))
+    assert result.exit_code == 2, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_command_writes_html_and_markdown(tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    result = invoke("report", "-o", html, "--top", "5", "--pair", "iran,tajikistan", "--no-graph")
+    assert result.exit_code == 0, result.output
+    assert f"wrote {html}" in result.stdout
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<iframe" not in page
+    md = tmp_path / "report.md"
+    assert invoke("report", "--format", "markdown", "-o", md).exit_code == 0
+    assert md.read_text(encoding="utf-8").startswith("# iran_tajikistan: network report")
+
+
+def test_report_filters_apply(tmp_path: Path) -> None:
+    target = tmp_path / "recent.html"
+    assert invoke("report", "--from", "2019", "-o", target, "--no-graph").exit_code == 0
+    assert "filtered: from 2019" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["timeline", "neighbors", "path", "report"])
+def test_help_shows_examples(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Examples: graph " + command in " ".join(result.stdout.split())

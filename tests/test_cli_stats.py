@@ -1,0 +1,116 @@
+"""``graph stats``: formats, --json alias, equality with the library, sorting, filters, help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import graph
+from graph.analyze import MEASURES, stats
+from graph.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_json_equals_the_library_and_json_flag_is_an_alias() -> None:
+    fmt = invoke("stats", "--format", "json")
+    flag = invoke("stats", "--json")
+    assert fmt.exit_code == flag.exit_code == 0
+    assert fmt.stdout == flag.stdout
+    assert json.loads(fmt.stdout) == json.loads(json.dumps(stats(graph.load())))
+
+
+def test_json_contains_summary_figures_and_every_node() -> None:
+    data = json.loads(invoke("stats", "--json").stdout)
+    summary = graph.summarize(graph.load())
+    assert {k: data[k] for k in summary} == json.loads(json.dumps(summary))
+    assert data["graph"]["diameter"] == 5
+    assert len(data["node_measures"]) == len(graph.load().nodes)
+    assert data["measures"]["definitions"] == MEASURES
+    assert data["measures"]["sample"] is None
+
+
+def test_filters_sort_top_and_options_reach_the_library() -> None:
+    result = invoke(
+        "stats",
+        "--json",
+        "--from",
+        "2019",
+        "--sort",
+        "betweenness",
+        "--top",
+        "3",
+        "--directed",
+        "--engine",
+        "networkx",
+    )
+    assert result.exit_code == 0, result.output
+    expected = stats(
+        graph.load().filter(start="2019"),
+        directed=True,
+        engine="networkx",
+        sort="betweenness",
+        top=3,
+    )
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    values = [r["betweenness"] for r in expected["node_measures"]]
+    assert values == sorted(values, reverse=True)
+
+
+def test_sample_is_stated_in_the_output() -> None:
+    data = json.loads(invoke("stats", "--json", "--sample", "5", "--seed", "2").stdout)
+    assert data["measures"]["sample"] == 5 and data["measures"]["seed"] == 2
+    table = invoke("stats", "--sample", "5", "--seed", "2")
+    assert "betweenness ESTIMATED from 5 pivots (seed 2)" in table.stdout
+
+
+def test_csv_is_the_node_table() -> None:
+    result = invoke("stats", "--format", "csv", "--sort", "degree")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["id", "label", "type", *MEASURES]
+    assert rows[0]["id"] == "tajikistan" and len(rows) == len(graph.load().nodes)
+
+
+def test_table_shows_summary_figures_and_measures() -> None:
+    result = invoke("stats", "--top", "4")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "21 nodes, 44 relations" in out and "Relations by type" in out
+    assert "diameter 5" in out and "assortativity by actor type" in out
+    assert "Node measures (sorted by pagerank" in out and "tajikistan" in out
+
+
+def test_markdown_output() -> None:
+    result = invoke("stats", "--format", "markdown", "--top", "2")
+    assert result.stdout.startswith("# iran_tajikistan: statistics")
+    assert "| id | label | type | degree |" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--format", "xml"),
+        ("--json", "--format", "csv"),
+        ("--sort", "hubness"),
+        ("--engine", "gephi"),
+        ("--sample", "1"),
+        ("--ego", "tajikstan"),
+    ],
+)
+def test_bad_arguments_exit_2(args: tuple[str, ...]) -> None:
+    result = invoke("stats", *args)
+    assert result.exit_code == 2, result.output
+
+
+def test_help_explains_each_measure_and_shows_examples() -> None:
+    text = invoke("stats", "--help").stdout
+    for words in ("a hub", "a broker between blocs", "influence", "Examples: graph stats"):
+        assert words in " ".join(text.split()), words
