@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 
-.PHONY: demo test lint format bench notebook screenshot clean install install-dev
+.PHONY: demo test lint format bench notebook screenshot clean install install-dev install-notebook
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; run: make PYTHON=python3.11 ...")'
@@ -22,12 +22,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## demo: validate, summarize and draw the bundled Iran–Tajikistan dataset
+## demo: validate, measure, draw and report on the bundled Iran–Tajikistan dataset
 demo: $(VENV)/.installed
 	$(BIN)/graph validate data/iran_tajikistan
-	$(BIN)/graph stats
-	$(BIN)/graph export --format graphml -o $(OUT)/iran_tajikistan.graphml
-	@echo "Done: see $(OUT)/"
+	$(BIN)/graph stats --top 10
+	$(BIN)/graph timeline iran tajikistan
+	$(BIN)/graph html -o $(OUT)/iran_tajikistan.html
+	$(BIN)/graph report -o $(OUT)/report.html
+	$(BIN)/graph export --format gexf -o $(OUT)/iran_tajikistan.gexf
+	@echo "Done. Open $(OUT)/iran_tajikistan.html and $(OUT)/report.html in a browser."
 
 ## test: install what the tests need and run them all (doctests included)
 test: $(VENV)/.installed-dev
@@ -44,6 +47,21 @@ format: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_load.py
+	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_stats.py
+	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_html.py
+	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_import.py
 
+## screenshot: the README's picture of the bundled dataset's page, taken in Chromium
+screenshot: $(VENV)/.installed-dev
+	$(BIN)/python scripts/screenshot.py
+
+$(VENV)/.installed-notebook: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,notebook]"
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-dev
+install-notebook: $(VENV)/.installed-notebook
+
+## notebook: JupyterLab on notebooks/
+notebook: $(VENV)/.installed-notebook
+	cd notebooks && ../$(BIN)/jupyter lab
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .mypy_cache

@@ -12,6 +12,7 @@ dataset's own ``vocabulary.toml`` over it. Checking data against it is ``graph.v
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,15 @@ _EDGE_FIELDS = {
 }
 
 
+def _type_name(name: str) -> str:
+    """Type names as the tables are read: lowercase, spaces and underscores as hyphens.
+
+    >>> _type_name("Arms_sale"), _type_name("armed group")
+    ('arms-sale', 'armed-group')
+    """
+    return re.sub(r"[\s_]+", "-", name.strip().lower())
+
+
 def _read_section(
     data: dict[str, Any], section: str, fields: Mapping[str, type], file: str
 ) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
@@ -123,7 +133,8 @@ def _read_section(
     table = data.get(section, {})
     if not isinstance(table, dict):
         return out, [Issue(file, None, section, "bad-vocabulary", f"[{section}] must be a table")]
-    for name, spec in table.items():
+    for raw_name, spec in table.items():
+        name = _type_name(str(raw_name))
         if not isinstance(spec, dict):
             issues.append(
                 Issue(file, None, section, "bad-vocabulary", f"[{section}.{name}] must be a table")

@@ -71,3 +71,12 @@ def test_bad_vocabulary_is_reported(make_dataset, toml: str, fragment: str) -> N
     (issue,) = caught.value.report.errors
     assert issue.code == "bad-vocabulary" and issue.file == "vocabulary.toml"
     assert fragment in str(issue) or fragment == issue.code
+
+
+def test_vocabulary_names_are_normalized_like_table_cells(make_dataset) -> None:
+    folder = make_dataset(
+        "id,label,type\nx,X,state\ny,Y,state\n",
+        "source,target,type\nx,y,arms_sale\nx,y,Arms Sale\n",
+        extra={"vocabulary.toml": "[edge_types.Arms_Sale]\nsign = 1\n"},
+    )
+    assert graph.load(folder).edges["type"].tolist() == ["arms-sale", "arms-sale"]

@@ -14,6 +14,7 @@ import typer
 from .. import __version__
 from . import common
 from . import export as export_cmd
+from . import html as html_cmd
 from . import neighbors as neighbors_cmd
 from . import path as path_cmd
 from . import report as report_cmd
@@ -58,12 +59,14 @@ for _name, _module in (
     ("validate", validate_cmd),
     ("stats", stats_cmd),
     ("export", export_cmd),
+    ("html", html_cmd),
     ("report", report_cmd),
     ("timeline", timeline_cmd),
     ("neighbors", neighbors_cmd),
     ("path", path_cmd),
 ):
     app.command(_name, epilog=_module.EPILOG)(_module.command)
+
 
 
 def main() -> None:

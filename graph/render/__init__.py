@@ -1,0 +1,33 @@
+"""Rendering: the offline, self-contained interactive HTML explorer of a dataset.
+
+- :func:`to_html` / :func:`write_html`: one HTML file with vis-network, the data and the page
+  script inlined; it opens from ``file://`` with no network and runs no data as code.
+- :func:`notebook_html` and :class:`Explorer`: the same page inline in Jupyter.
+- :func:`node_measure`: the node measure that sizes nodes.
+
+>>> from graph import load
+>>> page = to_html(load(), size_by="pagerank")
+>>> "window.network" in page
+True
+"""
+
+from __future__ import annotations
+
+from .data import PHYSICS_MAX_NODES, page_data
+from .layout import positions
+from .measures import SIZE_MEASURES, node_measure
+from .notebook import Explorer, notebook_html
+from .page import VIS_VERSION, to_html, write_html
+
+__all__ = [
+    "PHYSICS_MAX_NODES",
+    "SIZE_MEASURES",
+    "VIS_VERSION",
+    "Explorer",
+    "node_measure",
+    "notebook_html",
+    "page_data",
+    "positions",
+    "to_html",
+    "write_html",
+]

@@ -1,0 +1,250 @@
+"""What a page embeds: nodes and relations as columns of plain values, their styles, page facts.
+
+Everything here is data for ``explorer.js``; nothing is HTML. Columns (lists of equal length)
+keep the JSON small and quick to build: no Python loop over rows.
+
+>>> from graph import load
+>>> data = page_data(load())
+>>> len(data["nodes"]["id"]) == data["meta"]["nodes"], sorted(data)
+(True, ['edgeTypes', 'edges', 'meta', 'nodeTypes', 'nodes', 'relations'])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .. import __version__
+from ..build import aggregate_table
+from ..errors import UsageError
+from ..summary import relation_counts
+from .layout import positions, separate_boxes
+from .measures import SIZE_MEASURES, node_measure
+from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = ["PHYSICS_MAX_NODES", "limit_nodes", "page_data"]
+
+#: Above this many nodes the page keeps physics off (it would never settle).
+PHYSICS_MAX_NODES = 2000
+_LABEL_ROOM_MAX = 400
+_NODE_TEXT = ("label", "type", "country", "role", "aliases", "iso3", "description")
+_EDGE_TEXT = ("type", "date", "end_date", "description", "evidence", "citation")
+
+
+def limit_nodes(dataset: Dataset, max_nodes: int | None) -> tuple[Dataset, str | None]:
+    """Keep the ``max_nodes`` most connected nodes (relations, then partners, then id)."""
+    if max_nodes is None or len(dataset.nodes) <= max_nodes:
+        return dataset, None
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes must be at least 1, not {max_nodes}")
+    keep = relation_counts(dataset).index[:max_nodes]
+    nodes = dataset.nodes[dataset.nodes["id"].isin(keep)]
+    edges = dataset.edges
+    edges = edges[edges["source"].isin(keep) & edges["target"].isin(keep)]
+    note = (
+        f"showing the {max_nodes:,} most connected of {len(dataset.nodes):,} actors "
+        f"({len(edges):,} of {len(dataset.edges):,} relations)"
+    )
+    view = dataset.with_tables(nodes.reset_index(drop=True), edges.reset_index(drop=True), note)
+    return view, note
+
+
+def _days(values: pd.Series) -> list[int | None]:
+    """Datetimes as whole days since 1970-01-01 (None where missing)."""
+    missing = values.isna().to_numpy()
+    days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    return pd.Series(days, dtype=object).where(~missing, None).tolist()
+
+
+def _curves(s: np.ndarray, t: np.ndarray, n: int) -> tuple[list[float], list[int]]:
+    """Signed roundness per edge (0 straight, > 0 clockwise) so parallel edges fan out.
+
+    Returns the roundness and, for self-loops, the index of the loop at its node.
+    """
+    lo, hi = np.minimum(s, t), np.maximum(s, t)
+    pair = pd.Series(lo * max(n, 1) + hi)
+    p = pair.groupby(pair).cumcount().to_numpy(dtype=float)
+    m = pair.groupby(pair).transform("size").to_numpy(dtype=float)
+    odd = m % 2 == 1
+    mag = np.where(odd, np.ceil(p / 2), np.floor(p / 2) + 0.5)
+    side = np.where(odd, np.where(p % 2 == 1, 1.0, -1.0), np.where(p % 2 == 0, 1.0, -1.0))
+    top = np.where(odd, (m - 1) // 2, m / 2 - 0.5)
+    step = np.minimum(0.3, 0.9 / np.maximum(top, 1))
+    flip = np.where(s > t, -1.0, 1.0)
+    curve = np.where(s == t, 0.0, np.round(mag * step * side * flip, 3)) + 0.0  # no -0.0
+    return curve.tolist(), p.astype(int).tolist()
+
+
+def _text_columns(frame: pd.DataFrame, names: tuple[str, ...] | list[str]) -> dict[str, list]:
+    return {name: frame[name].fillna("").astype(str).tolist() for name in names}
+
+
+def _relations(dataset: Dataset) -> dict[str, Any]:
+    edges = dataset.edges
+    cols: dict[str, Any] = {
+        "id": edges["id"].astype(str).tolist(),
+        "from": edges["source"].astype(str).tolist(),
+        "to": edges["target"].astype(str).tolist(),
+    }
+    cols.update(_text_columns(edges, _EDGE_TEXT))
+    cols["t0"] = _days(edges["date_start"])
+    cols["t1"] = _days(edges["date_end"])
+    cols["weight"] = np.round(edges["weight"].to_numpy(dtype=float), 6).tolist()
+    cols["sign"] = edges["sign"].to_numpy(dtype=np.int64).tolist()
+    cols["extra"] = _text_columns(edges, dataset.extra_edge_columns)
+    return cols
+
+
+def _aggregated(dataset: Dataset, index: pd.Index) -> tuple[pd.DataFrame, list[list[int]]]:
+    """One row per pair and type (direction kept for directed types) and its relations."""
+    edges = dataset.edges
+    directed = {n for n, t in dataset.vocabulary.edge_types.items() if t.directed}
+    one_way = aggregate_table(dataset, by_type=True, directed=True)
+    mutual = aggregate_table(dataset, by_type=True, directed=False)
+    table = pd.concat(
+        [one_way[one_way["type"].isin(directed)], mutual[~mutual["type"].isin(directed)]],
+        ignore_index=True,
+    )
+    s = index.get_indexer(pd.Index(edges["source"]))
+    t = index.get_indexer(pd.Index(edges["target"]))
+    two_way = ~edges["type"].isin(directed).to_numpy()
+    keys = pd.DataFrame(
+        {
+            "source": np.asarray(index)[np.where(two_way, np.minimum(s, t), s)],
+            "target": np.asarray(index)[np.where(two_way, np.maximum(s, t), t)],
+            "type": edges["type"].to_numpy(dtype=object),
+            "row": np.arange(len(edges)),
+        }
+    )
+    groups = keys.groupby(["source", "target", "type"], sort=False)["row"].agg(list)
+    members = groups.reindex(pd.MultiIndex.from_frame(table[["source", "target", "type"]]))
+    return table, [list(m) for m in members.tolist()]
+
+
+def _edges(
+    dataset: Dataset, index: pd.Index, aggregate: bool
+) -> tuple[dict[str, Any], np.ndarray, np.ndarray]:
+    if aggregate:
+        table, members = _aggregated(dataset, index)
+        cols: dict[str, Any] = {
+            "id": [f"agg{i}" for i in range(len(table))],
+            "from": table["source"].astype(str).tolist(),
+            "to": table["target"].astype(str).tolist(),
+            "type": table["type"].astype(str).tolist(),
+            "count": table["count"].to_numpy(dtype=np.int64).tolist(),
+            "weight": np.round(table["weight"].to_numpy(dtype=float), 6).tolist(),
+            "sign": table["sign"].to_numpy(dtype=np.int64).tolist(),
+            "t0": _days(table["first"]),
+            "t1": _days(table["last"]),
+            "members": members,
+        }
+        width = edge_widths(table["count"].to_numpy())
+    else:
+        cols = _relations(dataset)
+        width = edge_widths(dataset.edges["weight"].to_numpy())
+    s = index.get_indexer(pd.Index(cols["from"]))
+    t = index.get_indexer(pd.Index(cols["to"]))
+    cols["width"] = width.tolist()
+    cols["curve"], cols["loop"] = _curves(s, t, len(index))
+    return cols, s, t
+
+
+def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray) -> dict[str, Any]:
+    nodes = dataset.nodes
+    counts = relation_counts(dataset).reindex(nodes["id"])
+    measure = node_measure(dataset, size_by).to_numpy()
+    size = node_sizes(measure)
+    font = np.round(12 + (size - 10) * 0.35)  # label size in pixels: hubs' labels larger
+    if 1 < len(nodes) <= _LABEL_ROOM_MAX:  # room for every label, drawn below its node
+        chars = nodes["label"].astype(str).str.len().clip(upper=40).to_numpy(dtype=float)
+        below = np.c_[np.zeros(len(size)), (font + 6) / 2]
+        width = np.maximum(2 * size, 0.6 * font * chars) + 14
+        xy = np.round(separate_boxes(xy + below, width, 2 * size + font + 14) - below, 1)
+    cols: dict[str, Any] = {"id": nodes["id"].astype(str).tolist()}
+    cols.update(_text_columns(nodes, _NODE_TEXT))
+    cols["x"] = xy[:, 0].tolist()
+    cols["y"] = xy[:, 1].tolist()
+    cols["size"] = size.tolist()
+    cols["font"] = font.astype(int).tolist()
+    cols["relations"] = counts["relations"].to_numpy(dtype=np.int64).tolist()
+    cols["partners"] = counts["partners"].to_numpy(dtype=np.int64).tolist()
+    if size_by != "degree":
+        cols["measure"] = np.round(measure, 6).tolist()
+    cols["extra"] = _text_columns(nodes, dataset.extra_node_columns)
+    return cols
+
+
+def _span(edges: pd.DataFrame) -> tuple[str, str] | None:
+    dated = edges["date_start"].notna()
+    if not dated.any():
+        return None
+    first = edges.loc[dated, "date_start"].min()
+    last = edges.loc[dated, "date_end"].max()
+    return f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"
+
+
+def page_data(
+    dataset: Dataset,
+    *,
+    title: str | None = None,
+    size_by: str = "degree",
+    aggregate: bool = False,
+    physics: bool = False,
+    max_nodes: int | None = None,
+    seed: int = 7,
+) -> dict[str, Any]:
+    """The JSON-ready content of an explorer page; see :func:`graph.render.to_html`."""
+    if size_by not in SIZE_MEASURES:
+        raise UsageError(
+            f"unknown size measure '{size_by}'; expected one of: {', '.join(SIZE_MEASURES)}"
+        )
+    full_nodes = len(dataset.nodes)
+    dataset, _ = limit_nodes(dataset, max_nodes)
+    index = pd.Index(dataset.nodes["id"])
+    edges, s, t = _edges(dataset, index, aggregate)
+    xy = positions(len(index), s, t, seed=seed)
+    notes = list(dataset.notes)
+    allowed = len(index) <= PHYSICS_MAX_NODES
+    if physics and not allowed:
+        notes.append(f"physics off: more than {PHYSICS_MAX_NODES:,} actors")
+    span = _span(dataset.edges)
+    undated = int(dataset.edges["date_start"].isna().sum())
+    parts = [f"{len(index):,} actors", f"{len(dataset.edges):,} relations"]
+    if aggregate:
+        parts.append(f"{len(edges['id']):,} links (one per pair and type)")
+    if span:
+        parts.append(span[0][:4] if span[0][:4] == span[1][:4] else f"{span[0][:4]}–{span[1][:4]}")
+    meta = {
+        "name": dataset.name,
+        "title": title or dataset.name,
+        "subtitle": " · ".join(([dataset.name] if title else []) + parts),
+        "notes": notes,
+        "version": __version__,
+        "aggregate": aggregate,
+        "sizeBy": size_by,
+        "sizeLabel": SIZE_MEASURES[size_by],
+        "physics": bool(physics and allowed),
+        "physicsAllowed": allowed,
+        "nodes": len(index),
+        "allNodes": full_nodes,
+        "relations": len(dataset.edges),
+        "edges": len(edges["id"]),
+        "dateMin": span[0] if span else None,
+        "dateMax": span[1] if span else None,
+        "undated": undated,
+    }
+    present_nodes = dataset.nodes["type"].unique().tolist()
+    present_edges = dataset.edges["type"].unique().tolist()
+    return {
+        "meta": meta,
+        "nodeTypes": node_type_styles(dataset.vocabulary, present_nodes),
+        "edgeTypes": edge_type_styles(dataset.vocabulary, present_edges),
+        "nodes": _nodes(dataset, size_by, xy),
+        "edges": edges,
+        "relations": _relations(dataset) if aggregate else None,
+    }

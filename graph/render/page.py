@@ -1,0 +1,169 @@
+"""One self-contained HTML page: template, styles, vis-network, the page script and the data.
+
+Nothing is fetched when the page opens: vis-network (from the installed pyvis package), the
+CSS and the script are inlined, and a Content-Security-Policy allows only those inline scripts
+(by hash), inline styles and ``data:`` images. Data travels as JSON in a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
+and the script puts it in the page with ``textContent`` only.
+
+>>> from graph import load
+>>> page = to_html(load())
+>>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<script")[0]
+(True, False)
+>>> to_html(load()) == page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import importlib.util
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..atomic import write_text
+from ..errors import GraphError
+from .data import page_data
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = ["VIS_VERSION", "script_json", "to_html", "vis_library", "write_html"]
+
+VIS_VERSION = "9.1.2"
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+@lru_cache(maxsize=1)
+def vis_library() -> str:
+    """The vis-network script shipped with pyvis, without its source-map comment.
+
+    Read from the installed package's folder without importing pyvis (which is slow).
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        raise GraphError("pyvis is not installed; it provides vis-network (pip install pyvis)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    path = folder / "templates" / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"\s*//# sourceMappingURL=\S*\s*$", "\n", text)
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators.
+
+    >>> script_json({"a": "</script><b>&\u2028"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def _inline_script(code: str) -> str:
+    if re.search(r"</script|<!--", code, flags=re.IGNORECASE):
+        raise ValueError("an inline script must not contain '</script' or '<!--'")
+    return code
+
+
+def _sha256(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def _csp(scripts: list[str], styles: list[str]) -> str:
+    return (
+        "default-src 'none'; "
+        f"script-src {' '.join(_sha256(s) for s in scripts)}; "
+        f"style-src {' '.join(_sha256(s) for s in styles)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def to_html(
+    dataset: Dataset,
+    *,
+    title: str | None = None,
+    size_by: str = "degree",
+    aggregate: bool = False,
+    physics: bool = False,
+    max_nodes: int | None = None,
+    seed: int = 7,
+) -> str:
+    """The interactive explorer page of a dataset, as one self-contained HTML string.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to draw (filter it first for a view).
+    title : str, optional
+        Page title (default: the dataset name).
+    size_by : {"degree", "pagerank", "betweenness"}
+        The measure that sizes nodes (betweenness is slow on thousands of nodes).
+    aggregate : bool
+        One edge per pair and relation type, with counts, instead of one per relation.
+    physics : bool
+        Let nodes move in the browser (ignored above 2,000 nodes).
+    max_nodes : int, optional
+        Keep only this many of the most connected nodes; the page says so.
+    seed : int
+        Seed of the layout: same data and seed, same bytes.
+
+    Returns
+    -------
+    str
+        The page; opens from ``file://`` with no network. In it, ``window.network`` is the
+        vis Network and ``window.nodes`` / ``window.edges`` its DataSets.
+    """
+    data = page_data(
+        dataset,
+        title=title,
+        size_by=size_by,
+        aggregate=aggregate,
+        physics=physics,
+        max_nodes=max_nodes,
+        seed=seed,
+    )
+    vis = _inline_script(vis_library())
+    app = _inline_script(_asset("explorer.js"))
+    css = _asset("explorer.css")
+    if re.search(r"</style", css, flags=re.IGNORECASE):  # pragma: no cover - our own file
+        raise ValueError("the stylesheet must not contain '</style'")
+    meta = data["meta"]
+    return Template(_asset("explorer.html")).substitute(
+        csp=_csp([vis, app], [css]),
+        version=html.escape(__version__),
+        vis_version=VIS_VERSION,
+        title=html.escape(meta["title"]),
+        subtitle=html.escape(meta["subtitle"]),
+        css=css,
+        data=script_json(data),
+        vis=vis,
+        app=app,
+    )
+
+
+def write_html(dataset: Dataset, path: str | Path, **options: Any) -> Path:
+    """Write :func:`to_html` of ``dataset`` to ``path`` (atomically) and return the path."""
+    target = Path(path)
+    write_text(target, to_html(dataset, **options))
+    return target

@@ -1,0 +1,333 @@
+"""graph.render: page content, escaping, determinism, layout, styles, measures, notebooks."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import graph
+from graph.errors import UsageError
+from graph.render import (
+    Explorer,
+    node_measure,
+    notebook_html,
+    page_data,
+    positions,
+    to_html,
+    write_html,
+)
+from graph.render import data as render_data
+from graph.render.layout import separate_boxes
+from graph.render.page import script_json, vis_library
+from graph.render.styles import edge_widths, node_sizes, safe_color, safe_shape
+
+
+def small() -> graph.Dataset:
+    nodes = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "label": ["Alpha", "Beta", "Gamma", "Delta"],
+            "type": ["state", "person", "organization", "state"],
+            "aliases": ["Alfa;First", "", "", ""],
+        }
+    )
+    edges = pd.DataFrame(
+        {
+            "id": ["e1", "e2", "e3", "e4", "e5"],
+            "source": ["a", "a", "b", "a", "c"],
+            "target": ["b", "b", "a", "c", "c"],
+            "type": ["visit", "talks", "dispute", "membership", "talks"],
+            "date": ["2019", "2020-05", "", "2021-01-02", "2018"],
+            "weight": ["1", "3", "", "", ""],
+        }
+    )
+    return graph.from_frames(nodes, edges, name="small")
+
+
+def _data_json(page: str) -> dict:
+    text = page.split('<script type="application/json" id="graph-data">', 1)[1]
+    return json.loads(text.split("</script>", 1)[0])
+
+
+def _scripts(page: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+
+
+# ---------- escaping ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["</script><script>alert(1)</script>", "<!--", "a&b", "x\u2028y\u2029z", "'\"`", "<>"],
+)
+def test_script_json_escapes_and_round_trips(text: str) -> None:
+    out = script_json({"k": text, text: [text]})
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in out
+    assert json.loads(out) == {"k": text, text: [text]}
+
+
+def test_script_json_refuses_nan() -> None:
+    with pytest.raises(ValueError):
+        script_json({"x": float("nan")})
+
+
+def test_hostile_strings_never_appear_raw_in_the_page() -> None:
+    payload = "</script><img src=x onerror=alert(1)>&amp;\u2028<!--"
+    nodes = pd.DataFrame(
+        {
+            "id": ["a", payload],
+            "label": [payload, "B"],
+            "type": ["state", "state"],
+            "description": [payload, payload],
+        }
+    )
+    edges = pd.DataFrame(
+        {"source": ["a"], "target": [payload], "type": ["visit"], "evidence": [payload]}
+    )
+    ds = graph.from_frames(nodes, edges, name=payload)
+    page = to_html(ds, title=payload)
+    assert payload not in page
+    assert "<img" not in page
+    assert page.count("</script>") == 3  # the data block, vis-network, the page script
+    assert html.escape(payload) in page  # <title>, <h1>
+    data = _data_json(page)
+    assert data["nodes"]["label"][0] == payload
+    assert data["meta"]["title"] == payload
+
+
+# ---------- the page ----------
+
+
+def test_page_is_self_contained_with_a_hash_csp() -> None:
+    page = to_html(small())
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None
+    policy = csp.group(1)
+    assert "default-src 'none'" in policy and "unsafe-eval" not in policy
+    assert "script-src 'sha256-" in policy and "'unsafe-inline'" not in policy
+    for code in _scripts(page):
+        digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    style = re.search(r"<style>(.*?)</style>", page, flags=re.DOTALL)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    skeleton = page.replace(vis_library(), "")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", skeleton)
+    assert "sourceMappingURL" not in page
+    assert "window.network = network" in page
+
+
+def test_same_input_same_bytes(tmp_path: Path, bundled: graph.Dataset) -> None:
+    first = write_html(bundled, tmp_path / "a.html")
+    second = write_html(bundled, tmp_path / "b.html")
+    assert first.read_bytes() == second.read_bytes()
+    assert to_html(bundled, seed=8) != first.read_text(encoding="utf-8")
+
+
+def test_every_node_and_relation_is_in_the_data(bundled: graph.Dataset) -> None:
+    data = page_data(bundled)
+    assert data["nodes"]["id"] == bundled.nodes["id"].tolist()
+    assert data["edges"]["id"] == bundled.edges["id"].tolist()
+    assert data["edges"]["evidence"] == bundled.edges["evidence"].tolist()
+    assert {t["name"] for t in data["edgeTypes"]} == set(bundled.edges["type"])
+    assert {t["name"] for t in data["nodeTypes"]} == set(bundled.nodes["type"])
+    assert data["meta"]["version"] == graph.__version__
+    assert data["relations"] is None
+
+
+def test_rows_carry_dates_as_days_and_undated_as_null() -> None:
+    data = page_data(small())
+    e = data["edges"]
+    assert e["t0"][2] is None and e["t1"][2] is None  # undated
+    assert e["t0"][0] == (pd.Timestamp("2019-01-01") - pd.Timestamp(0)).days
+    assert e["t1"][0] == (pd.Timestamp("2019-12-31") - pd.Timestamp(0)).days
+    assert e["date"][1] == "2020-05"
+    assert data["meta"]["undated"] == 1
+    assert (data["meta"]["dateMin"], data["meta"]["dateMax"]) == ("2018-01-01", "2021-01-02")
+
+
+def test_parallel_edges_get_distinct_curves() -> None:
+    e = page_data(small())["edges"]
+    # vis bends curvedCW edges to the right of their own direction: compare in a->b terms
+    pair = [
+        c if s == "a" else -c
+        for c, s, t in zip(e["curve"], e["from"], e["to"], strict=True)
+        if {s, t} == {"a", "b"}
+    ]
+    assert len(pair) == 3 and len(set(pair)) == 3
+    assert e["curve"][3] == 0.0  # a single edge stays straight
+    assert e["loop"][4] == 0 and e["from"][4] == e["to"][4]  # a self-loop
+
+
+def test_widths_follow_weight() -> None:
+    e = page_data(small())["edges"]
+    assert e["width"][1] > e["width"][0]
+
+
+def test_aggregate_one_edge_per_pair_and_type_with_members() -> None:
+    ds = small()
+    data = page_data(ds, aggregate=True)
+    e = data["edges"]
+    table = graph.aggregate_table(ds, by_type=True)
+    assert len(e["id"]) == len(table)
+    members = sorted(r for group in e["members"] for r in group)
+    assert members == list(range(len(ds.edges)))
+    for j, group in enumerate(e["members"]):
+        assert e["count"][j] == len(group)
+        assert {data["relations"]["type"][r] for r in group} == {e["type"][j]}
+    assert "links (one per pair and type)" in data["meta"]["subtitle"]
+
+
+def test_max_nodes_keeps_the_most_connected_and_says_so(bundled: graph.Dataset) -> None:
+    data = page_data(bundled, max_nodes=5)
+    assert len(data["nodes"]["id"]) == 5
+    top = graph.relation_counts(bundled).index[:5].tolist()
+    assert set(data["nodes"]["id"]) == set(top)
+    assert any("most connected" in note for note in data["meta"]["notes"])
+    assert set(data["edges"]["from"]) | set(data["edges"]["to"]) <= set(top)
+    assert data["meta"]["allNodes"] == len(bundled.nodes)
+
+
+def test_physics_is_off_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert page_data(small(), physics=True)["meta"]["physics"] is True
+    monkeypatch.setattr(render_data, "PHYSICS_MAX_NODES", 3)
+    meta = page_data(small(), physics=True)["meta"]
+    assert meta["physics"] is False and meta["physicsAllowed"] is False
+    assert any("physics off" in n for n in meta["notes"])
+
+
+def test_filters_show_in_the_page(bundled: graph.Dataset) -> None:
+    view = bundled.filter(types=["visit"])
+    meta = page_data(view, title="Visits")["meta"]
+    assert meta["notes"] == ["filtered: types visit"]
+    assert meta["title"] == "Visits" and meta["subtitle"].startswith(bundled.name)
+
+
+def test_bad_options_raise_usage_errors() -> None:
+    with pytest.raises(UsageError, match="size measure"):
+        to_html(small(), size_by="closeness")
+    with pytest.raises(UsageError, match="at least 1"):
+        to_html(small(), max_nodes=0)
+
+
+# ---------- styles, measures, layout ----------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("#ABCDEF", "#abcdef"),
+        ("#abc", "#aabbcc"),
+        ("red", "#7f7f7f"),
+        ("#12345", "#7f7f7f"),
+        ("url(javascript:alert(1))", "#7f7f7f"),
+        ('"><script>', "#7f7f7f"),
+    ],
+)
+def test_safe_color(value: str, expected: str) -> None:
+    assert safe_color(value) == expected
+
+
+def test_safe_shape() -> None:
+    assert safe_shape("star") == "star"
+    assert safe_shape("image") == safe_shape("circularImage") == safe_shape("<x>") == "dot"
+
+
+def test_sizes_and_widths() -> None:
+    assert node_sizes(np.array([3.0, 3.0])).tolist() == [20.0, 20.0]
+    assert node_sizes(np.array([])).tolist() == []
+    assert edge_widths(np.array([np.nan])).tolist() == [1.5]
+
+
+@pytest.mark.parametrize("name", ["degree", "pagerank", "betweenness"])
+def test_node_measure_matches_networkx(bundled: graph.Dataset, name: str) -> None:
+    G = bundled.aggregate()
+    G.remove_edges_from(list(nx.selfloop_edges(G)))
+    expected = {
+        "degree": dict(G.degree()),
+        "pagerank": nx.pagerank(G, weight="weight"),
+        "betweenness": nx.betweenness_centrality(G),
+    }[name]
+    got = node_measure(bundled, name)
+    assert got.index.tolist() == bundled.nodes["id"].tolist()
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value)
+    with pytest.raises(UsageError):
+        node_measure(bundled, "nope")
+
+
+def test_size_by_changes_sizes(bundled: graph.Dataset) -> None:
+    by_degree = page_data(bundled)["nodes"]
+    by_rank = page_data(bundled, size_by="pagerank")["nodes"]
+    assert "measure" not in by_degree and len(by_rank["measure"]) == len(bundled.nodes)
+    assert by_degree["size"] != by_rank["size"]
+
+
+def test_layout_is_seeded_finite_and_separates_components() -> None:
+    rng = np.random.default_rng(1)
+    s = rng.integers(0, 600, 1500)
+    t = rng.integers(0, 600, 1500)
+    s = np.r_[s, 600, 601]  # a second component, then two isolated nodes 602, 603
+    t = np.r_[t, 601, 602]
+    s, t = s[:-1], t[:-1]
+    xy = positions(604, s, t, seed=3)
+    assert xy.shape == (604, 2) and np.isfinite(xy).all()
+    assert (xy == positions(604, s, t, seed=3)).all()
+    assert not (xy == positions(604, s, t, seed=4)).all()
+    assert np.unique(xy, axis=0).shape[0] == 604  # no two nodes on the same spot
+
+
+def test_layout_of_empty_and_single_graphs() -> None:
+    assert positions(0, np.array([]), np.array([])).shape == (0, 2)
+    assert positions(1, np.array([]), np.array([])).tolist() == [[0.0, 0.0]]
+
+
+def test_boxes_are_separated() -> None:
+    xy = separate_boxes(np.zeros((5, 2)), np.full(5, 40.0), np.full(5, 20.0))
+    for i in range(5):
+        for j in range(i + 1, 5):
+            dx, dy = np.abs(xy[i] - xy[j])
+            assert dx >= 39 or dy >= 19
+
+
+# ---------- notebooks ----------
+
+
+def test_notebook_html_escapes_the_page() -> None:
+    page = "<html><body title=\"a&b\">'x'</body></html>"
+    frame = notebook_html(page, height=321)
+    assert frame.count("<") == 2  # only the iframe's own tags
+    src = re.search(r'srcdoc="([^"]*)"', frame)
+    assert src is not None and html.unescape(src.group(1)) == page
+    assert "height:321px" in frame and 'sandbox="allow-scripts' in frame
+
+
+def test_explorer_object(tmp_path: Path, bundled: graph.Dataset) -> None:
+    view = Explorer(bundled, height=450, aggregate=True)
+    assert view.html == to_html(bundled, aggregate=True)
+    assert view._repr_html_() == notebook_html(view.html, 450)
+    target = view.save(tmp_path / "sub" / "page.html")
+    assert target.read_text(encoding="utf-8") == view.html
+    assert "Explorer" in repr(view)
+
+
+@pytest.mark.parametrize("aggregate", [False, True])
+@pytest.mark.parametrize("size_by", ["degree", "pagerank", "betweenness"])
+def test_a_dataset_without_relations_still_renders(aggregate: bool, size_by: str) -> None:
+    nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state", "person"]})
+    edges = pd.DataFrame({c: pd.Series([], dtype=str) for c in ("source", "target", "type")})
+    ds = graph.from_frames(nodes, edges, name="lonely")
+    data = _data_json(to_html(ds, aggregate=aggregate, size_by=size_by))
+    assert data["nodes"]["id"] == ["a", "b"] and data["edges"]["id"] == []
+    assert data["meta"]["dateMin"] is None and data["edgeTypes"] == []
