@@ -39,6 +39,8 @@ from .dataset import Dataset, default_dataset_path, from_frames, load, validate
 from .errors import DataError, GraphError, Issue, UsageError, ValidationReport
 from .export import export, to_gexf_graph, to_node_link, write_dataset
 from .filters import Criteria, filter_dataset
+from .importers import ImportOptions, ImportResult, ImportSummary, import_gdelt, import_icews
+from .merge import MergeReport, merge, merge_with_report
 from .render import Explorer, notebook_html, to_html, write_html
 from .report import Report, build_report, to_report_html, to_report_markdown, write_report
 from .schema import EdgeType, NodeType, Vocabulary, load_vocabulary
@@ -53,7 +55,11 @@ __all__ = [
     "EdgeType",
     "Explorer",
     "GraphError",
+    "ImportOptions",
+    "ImportResult",
+    "ImportSummary",
     "Issue",
+    "MergeReport",
     "NodeType",
     "Report",
     "TriadBalance",
@@ -71,8 +77,12 @@ __all__ = [
     "filter_dataset",
     "from_frames",
     "graph_figures",
+    "import_gdelt",
+    "import_icews",
     "load",
     "load_vocabulary",
+    "merge",
+    "merge_with_report",
     "neighbors",
     "node_measures",
     "notebook_html",

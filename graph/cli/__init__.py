@@ -15,6 +15,8 @@ from .. import __version__
 from . import common
 from . import export as export_cmd
 from . import html as html_cmd
+from . import import_ as import_cmd
+from . import merge as merge_cmd
 from . import neighbors as neighbors_cmd
 from . import path as path_cmd
 from . import report as report_cmd
@@ -64,9 +66,11 @@ for _name, _module in (
     ("timeline", timeline_cmd),
     ("neighbors", neighbors_cmd),
     ("path", path_cmd),
+    ("merge", merge_cmd),
 ):
     app.command(_name, epilog=_module.EPILOG)(_module.command)
 
+app.add_typer(import_cmd.app, name="import")
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
-"""The node measure that sizes nodes on a page (kept apart so it can switch to graph.analyze).
+"""The node measure that sizes nodes on a page.
 
-Measures use the aggregated undirected graph (one link per pair, self-loops removed):
-``degree`` is the number of distinct partners, ``pagerank`` is weighted by the summed relation
-weights, ``betweenness`` counts hops (slow on thousands of nodes: computed only when asked).
+Measures are those of :func:`graph.analyze.node_measures` (undirected view, one link per pair,
+self-loops removed): ``degree`` is the number of distinct partners (computed here from the
+pair table, without the other measures), ``pagerank`` is weighted by the summed relation
+weights, ``betweenness`` counts hops (computed only when asked).
 
 >>> from graph import load
 >>> ds = load()
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
+from ..analyze import node_measures
 from ..build import aggregate_table
 from ..errors import UsageError
 
@@ -54,12 +55,5 @@ def node_measure(dataset: Dataset, name: str) -> pd.Series:
         pairs = pairs[pairs["source"] != pairs["target"]]
         ends = pd.concat([pairs["source"], pairs["target"]], ignore_index=True)
         return ends.value_counts().reindex(ids, fill_value=0).astype(float).rename(name)
-    G = dataset.aggregate()
-    G.remove_edges_from(list(nx.selfloop_edges(G)))
-    if G.number_of_edges() == 0:
-        values = {}
-    elif name == "pagerank":
-        values = nx.pagerank(G, weight="weight")
-    else:
-        values = nx.betweenness_centrality(G, weight=None)
-    return pd.Series(values, dtype=float).reindex(ids, fill_value=0.0).rename(name)
+    table = node_measures(dataset).set_index("id")
+    return table[name].astype(float).reindex(ids, fill_value=0.0).rename(name)
