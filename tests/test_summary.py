@@ -25,7 +25,9 @@ def test_summary_matches_networkx_on_a_graph_with_isolates_and_loops() -> None:
     s = graph.summarize(ds)
     G = nx.Graph()
     G.add_nodes_from(nodes["id"])
-    G.add_edges_from((u, v) for u, v in zip(edges["source"], edges["target"]) if u != v)
+    G.add_edges_from(
+        (u, v) for u, v in zip(edges["source"], edges["target"], strict=True) if u != v
+    )
     assert s["nodes"] == 6 and s["edges"] == 5 and s["pairs"] == G.number_of_edges() == 3
     assert s["density"] == round(nx.density(G), 6)
     comps = sorted((len(c) for c in nx.connected_components(G)), reverse=True)

@@ -6,6 +6,7 @@ function and an ``EPILOG`` example line; this module registers them.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -54,7 +55,7 @@ def _root(
     Every command takes a dataset folder (nodes.csv, edges.csv); without one it uses the
     bundled Iran–Tajikistan dataset.
     """
-    common.state["debug"] = common.state["debug"] or debug
+    common.state["debug"] = debug or bool(os.environ.get("GRAPH_DEBUG"))
 
 
 for _name, _module in (
