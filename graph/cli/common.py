@@ -50,8 +50,8 @@ state: dict[str, bool] = {"debug": bool(os.environ.get("GRAPH_DEBUG"))}
 DatasetArg = Annotated[
     Path | None,
     typer.Argument(
-        help="Dataset folder with nodes.csv and edges.csv [default: the bundled "
-        "Iran–Tajikistan dataset].",
+        help="Dataset folder with nodes.csv and edges.csv (default: the bundled "
+        "Iran–Tajikistan dataset).",
         show_default=False,
     ),
 ]

@@ -47,8 +47,10 @@ def command(
     as_of: AsOfOpt = None,
     ego: EgoOpt = None,
 ) -> None:
-    """Export the full graph (one edge per relation, every attribute) as GraphML, GEXF,
-    node-link JSON or CSV."""
+    """Export the full graph for Gephi, Cytoscape or D3.
+
+    One edge per relation with every attribute, as GraphML, GEXF, node-link JSON or CSV.
+    """
     crit = criteria(types, families, node_types, start, end, as_of, ego)
     data = load_view(dataset, crit)
     fmt = fmt.lower()

@@ -74,8 +74,10 @@ def command(
     depth: DepthOpt = 1,
     sign: SignOpt = None,
 ) -> None:
-    """Write an interactive graph explorer: one self-contained HTML file that works offline
-    (search, filters by type and date, details and sources of every relation)."""
+    """Write the interactive graph explorer: one self-contained HTML file.
+
+    It works offline: search, filters by type and date, details and sources of every relation.
+    """
     crit = criteria(types, families, node_types, start, end, as_of, ego, depth, sign)
     data = load_view(dataset, crit)
     target = output or Path(f"{data.name}.html")

@@ -25,8 +25,10 @@ def command(
     ],
     as_json: JsonOpt = False,
 ) -> None:
-    """Merge dataset B into A: actors matched by id, ISO3 or alias; vocabularies merged; edge
-    ids kept unique."""
+    """Merge dataset B into A as a new dataset folder.
+
+    Actors are matched by id, ISO3 or alias; vocabularies merged; edge ids kept unique.
+    """
     dataset, report = merge_with_report(first, second)
     write_merged(dataset, output)
     if as_json:

@@ -32,8 +32,11 @@ def command(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The actors within --depth steps of NODE: distance, and for direct partners the number
-    of relations, their net score (weight × sign) and relation types."""
+    """The actors within --depth steps of NODE, with their ties to it.
+
+    Distance, and for direct partners the number of relations, their net score
+    (weight × sign) and relation types.
+    """
     chosen = output_format(fmt, as_json)
     rows = records(neighbors(load(dataset), node, depth=depth))
     if chosen == "json":

@@ -68,9 +68,12 @@ def command(
     depth: DepthOpt = 1,
     sign: SignOpt = None,
 ) -> None:
-    """Write a report: summary, top actors per measure with charts, relations per year,
-    a pair's trend and timeline, cooperation and conflict, structural balance, communities
-    and the interactive graph. Opens offline; its numbers equal graph stats --format json."""
+    """Write a report: one self-contained, offline HTML (or Markdown) file.
+
+    Summary, top actors per measure with charts, relations per year, a pair's trend and
+    timeline, cooperation and conflict, balance, communities and the interactive graph.
+    Its numbers equal graph stats --format json.
+    """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format '{fmt}'; expected one of: {', '.join(FORMATS)}")

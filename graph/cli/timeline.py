@@ -60,8 +60,10 @@ def command(
     as_json: JsonOpt = False,
     period: PeriodOpt = "year",
 ) -> None:
-    """The relations between two actors, oldest first, each with its quote and source, and
-    their net relation per period (cooperative minus conflictual weight)."""
+    """The dated relations between two actors, with their quotes and sources.
+
+    Oldest first, then the net relation per period (cooperative minus conflictual weight).
+    """
     chosen = output_format(fmt, as_json)
     data = load(dataset)
     rows = records(timeline(data, a, b))
