@@ -164,3 +164,23 @@ def test_report_as_json_dict() -> None:
     data = report.to_dict()
     assert data["valid"] is False and data["errors"] == 1
     assert data["issues"][0]["code"] == "bad-sign" and data["issues"][0]["row"] == 4
+
+
+@pytest.mark.parametrize(
+    "nodes, edges, expected",
+    [
+        ("id,label,type\n,Nameless,state\nb,B,state\n", "source,target,type\nb,b,talks\n",
+         ("missing-value", "nodes.csv", 2, "id")),
+        ("id,label,type\na,A,state\n", "source,target,type\na,,talks\n",
+         ("missing-value", "edges.csv", 2, "target")),
+        ("id,label,type,iso3\na,A,state,IR\n", "source,target,type\na,a,talks\n",
+         ("bad-iso3", "nodes.csv", 2, "iso3")),
+        ("id,label,type,label\na,A,state,B\n", "source,target,type\na,a,talks\n",
+         ("duplicate-column", "nodes.csv", 1, "label")),
+        ("id,label,type\na,A,state\n", 'source,target,type\na,"a,talks\n',
+         ("bad-csv", "edges.csv", None, None)),
+    ],
+)  # fmt: skip
+def test_other_codes(make_dataset, nodes: str, edges: str, expected: tuple) -> None:
+    report = graph.validate(make_dataset(nodes, edges))
+    assert [(i.code, i.file, i.row, i.column) for i in report.errors] == [expected]
