@@ -204,3 +204,16 @@ def test_report_for_a_dataset_without_dates() -> None:
     assert report.pair is None
     page = to_report_html(report, interactive=False)
     assert "No dated relation." in page
+
+
+def test_markdown_report_embeds_its_charts_as_svg_data_images() -> None:
+    import base64
+    import re
+
+    text = to_report_markdown(build_report(graph.load(), top=5, pair=("iran", "tajikistan")))
+    images = re.findall(r"!\[([^\]]*)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)", text)
+    assert len(images) == len(MEASURES) + 2  # one per measure, relations per year, the pair
+    svgs = [base64.b64decode(data).decode("utf-8") for _, data in images]
+    assert all(s.startswith("<svg") and s.endswith("</svg>") for s in svgs)
+    assert any("Iran – Tajikistan" in alt for alt, _ in images)
+    assert "http" not in "".join(svgs).replace("http://www.w3.org/2000/svg", "")

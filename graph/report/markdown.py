@@ -1,19 +1,23 @@
 """The report as one Markdown file: the same sections and numbers as the HTML, as tables.
 
-Charts and the interactive graph are only in the HTML report. Text from the data is escaped
-for Markdown tables (``|``, line breaks) and for inline HTML (``<``, ``>``, ``&``).
+Charts are the HTML report's SVG charts, embedded as ``data:`` images, so the file stays
+self-contained and offline; the interactive graph is only in the HTML report. Text from the
+data is escaped for Markdown tables (``|``, line breaks) and for inline HTML (``<``, ``>``,
+``&``); inside the SVG images it is XML-escaped.
 """
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from typing import Any
 
 import pandas as pd
 
 from ..analyze import MEASURES
-from .html import num
+from .html import family_colors, num
 from .model import Report
+from .svg import bar_chart, stacked_columns, trend_chart
 
 __all__ = ["markdown_table", "md_escape", "stats_markdown", "to_report_markdown"]
 
@@ -97,6 +101,12 @@ def _method(m: dict[str, Any]) -> list[str]:
     return out
 
 
+def _image(svg: str, alt: str) -> str:
+    """An SVG chart as a Markdown image with a ``data:`` URI (no file, no request)."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f"![{md_escape(alt)}](data:image/svg+xml;base64,{data})"
+
+
 def _centrality(report: Report) -> list[str]:
     out = ["## Who is central", "", *_method(report.stats["measures"]), ""]
     for measure, meaning in MEASURES.items():
@@ -104,10 +114,17 @@ def _centrality(report: Report) -> list[str]:
             [i, r["label"], r["type"], num(r[measure])]
             for i, r in enumerate(report.leaders[measure], 1)
         ]
+        leaders = report.leaders[measure]
+        title = f"Top {len(leaders)} by {measure.replace('_', ' ')}"
+        chart = bar_chart(
+            [r["label"] for r in leaders], [r[measure] or 0 for r in leaders], title=title, fmt=num
+        )
         out += [
             f"### {measure.replace('_', ' ')}",
             "",
             f"*{meaning}*",
+            "",
+            _image(chart, title),
             "",
             markdown_table(["#", "actor", "type", measure], rows, {0, 3}),
             "",
@@ -123,8 +140,17 @@ def _time(report: Report) -> list[str]:
     rows = [
         [period, *row] for period, row in zip(table.index, table.to_numpy().tolist(), strict=True)
     ]
+    title = f"Relations in force per {report.options['period']}, by family"
+    chart = stacked_columns(
+        table.index.tolist(),
+        {c: table[c].tolist() for c in table.columns},
+        colors=family_colors(report),
+        title=title,
+    )
     return [
         *out,
+        _image(chart, title),
+        "",
         markdown_table(["period", *table.columns], rows, set(range(1, len(table.columns) + 1))),
         "",
     ]
@@ -152,8 +178,14 @@ def _pair(report: Report) -> list[str]:
         ]
         for r in report.pair_timeline.to_dict("records")
     ]
+    title = f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}"
+    chart = trend_chart(
+        report.trend["period"].tolist(), report.trend["score"].tolist(), title=title, fmt=num
+    )
     return [
         f"## {md_escape(a)} – {md_escape(b)} over time",
+        "",
+        _image(chart, title),
         "",
         markdown_table(
             ["period", "relations", "cooperative", "conflictual", "score"], trend, {1, 2, 3, 4}
