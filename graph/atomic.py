@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_bytes", "write_text"]
+from .errors import UsageError
+
+__all__ = ["atomic_path", "check_output_folder", "write_bytes", "write_text"]
 
 
 @contextmanager
@@ -48,3 +50,23 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     """Write bytes atomically."""
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
+
+
+def check_output_folder(path: str | Path, *, force: bool = False) -> None:
+    """Refuse to write a dataset into a file, or into a folder that already holds files.
+
+    Raises
+    ------
+    UsageError
+        If ``path`` is a file, or a non-empty folder and ``force`` is False.
+
+    >>> import tempfile
+    >>> check_output_folder(Path(tempfile.mkdtemp()) / "new")  # a new folder is fine
+    """
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; give a folder to write the dataset into")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise UsageError(
+            f"{folder} already holds files; choose a new folder, or add --force to write into it"
+        )

@@ -114,6 +114,21 @@ def _data_lines(text: str, bad: set[int], n_rows: int) -> np.ndarray:
     return lines
 
 
+def _unclosed_quote_line(text: str) -> int | None:
+    r"""The line where a quoted cell opens and is never closed (None if quotes balance).
+
+    >>> _unclosed_quote_line('a,b\n1,"x\n2,3\n')
+    2
+    """
+    opened = None
+    inside = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count('"') % 2:
+            inside = not inside
+            opened = number if inside else None
+    return opened if inside else None
+
+
 def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
     return pd.read_csv(
         io.BytesIO(data),
@@ -121,6 +136,7 @@ def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
         encoding_errors="replace",
         header=0,
         names=names,
+        index_col=False,
         dtype=object,
         keep_default_na=False,
         na_filter=False,
@@ -201,19 +217,24 @@ def read_table(
         )
     if dupes or missing:
         return _empty(name, issues)
+    if _first_record_is_long(text, len(names)):
+        frame, long_rows = _parse_records(text, names)
+        return Table(name, frame, issues + [_extra(name, *row) for row in long_rows])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = _parse(data, names)
         except pd.errors.ParserError as exc:
-            line = re.search(r"line (\d+)", str(exc))
+            line = _unclosed_quote_line(text)
             issues.append(
                 Issue(
                     name,
-                    int(line.group(1)) if line else None,
+                    line,
                     None,
                     "bad-csv",
-                    f"the file cannot be read as CSV ({exc}); check for an unclosed quote",
+                    'a quote opened here is never closed; close it or double the quote ("")'
+                    if line
+                    else f"the file cannot be read as CSV ({exc})",
                 )
             )
             return _empty(name, issues)
@@ -226,15 +247,53 @@ def read_table(
     if bad:
         physical = _record_lines(text)
         for pandas_line, (expected, saw) in sorted(bad.items()):
-            issues.append(
-                Issue(
-                    name,
-                    int(physical[pandas_line - 1]),
-                    None,
-                    "extra-fields",
-                    f"the row has {saw} fields but the header has {expected}; "
-                    "quote values that contain commas",
-                    value=str(saw),
-                )
-            )
+            issues.append(_extra(name, int(physical[pandas_line - 1]), expected, saw))
     return Table(name, frame, issues)
+
+
+def _extra(file: str, line: int, expected: int, saw: int) -> Issue:
+    return Issue(
+        file,
+        line,
+        None,
+        "extra-fields",
+        f"the row has {saw} fields but the header has {expected}; quote values that contain commas",
+        value=str(saw),
+    )
+
+
+def _first_record_is_long(text: str, width: int) -> bool:
+    """True when the first data row has more fields than the header.
+
+    pandas would then take the first column as an index and shift every row, so such a file
+    is read record by record instead (it is invalid anyway).
+    """
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    for record in reader:
+        if record:
+            return len(record) > width
+    return False
+
+
+def _parse_records(text: str, names: list[str]) -> tuple[pd.DataFrame, list[tuple[int, int, int]]]:
+    """Read with the csv module: rows of the right width and (line, expected, saw) of the rest."""
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    long_rows: list[tuple[int, int, int]] = []
+    prev = reader.line_num
+    width = len(names)
+    for record in reader:
+        start, prev = prev + 1, reader.line_num
+        if not record:
+            continue
+        if len(record) > width:
+            long_rows.append((start, width, len(record)))
+            continue
+        rows.append(record + [""] * (width - len(record)))
+        lines.append(start)
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    frame[LINE] = np.asarray(lines, dtype=np.int64)
+    return frame, long_rows

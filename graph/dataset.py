@@ -31,7 +31,8 @@ from .schema import (
     Vocabulary,
     load_vocabulary,
 )
-from .validate import EDGES_FILE, NODES_FILE, check_edges, check_nodes
+from .validate import EDGES_FILE, NODES_FILE, check_nodes
+from .validate_edges import check_edges
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -153,7 +154,8 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
     if not (node_table.ok and edge_table.ok):
         return None, report.sorted()
     nodes, edges = _check(node_table.frame, edge_table.frame, vocab, report)
-    dataset = Dataset(path.name, nodes, edges, vocab, ValidationReport(), path.resolve())
+    folder = path.resolve()
+    dataset = Dataset(folder.name, nodes, edges, vocab, ValidationReport(), folder)
     return dataset, report.sorted()
 
 

@@ -24,6 +24,7 @@ from .atomic import atomic_path, write_text
 from .build import to_multidigraph
 from .csvio import LINE
 from .errors import UsageError
+from .schema import VOCABULARY_FILE, vocabulary_toml
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -58,16 +59,29 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
 
 
 def write_dataset(dataset: Dataset, folder: str | Path) -> None:
-    """Write ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped)."""
+    """Write a dataset folder that ``graph.load`` reads back as the same dataset.
+
+    ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), and a
+    ``vocabulary.toml`` with the types beyond the built-in vocabulary (a stale one is
+    removed). A ``country`` that names an actor not in the dataset (filtered out) is cleared.
+    """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; CSV export writes a folder")
     nodes = dataset.nodes.drop(columns=[LINE], errors="ignore")
+    if "country" in nodes.columns:
+        kept = nodes["country"].isin(nodes["id"]) | (nodes["country"] == "")
+        nodes = nodes.assign(country=nodes["country"].where(kept, ""))
     edges = dataset.edges.drop(columns=[c for c in _DERIVED if c in dataset.edges.columns])
     edges = edges.assign(weight=edges["weight"].map(lambda w: f"{w:g}"))
     for name, frame in (("nodes.csv", nodes), ("edges.csv", edges)):
         with atomic_path(folder / name) as tmp:
             frame.to_csv(tmp, index=False, lineterminator="\n")
+    vocabulary = vocabulary_toml(dataset.vocabulary)
+    if "\n[" in vocabulary:
+        write_text(folder / VOCABULARY_FILE, vocabulary)
+    elif (folder / VOCABULARY_FILE).is_file():
+        (folder / VOCABULARY_FILE).unlink()
 
 
 def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
@@ -83,6 +97,8 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
+    if fmt != "csv" and Path(path).is_dir():
+        raise UsageError(f"{path} is a folder; give a file name such as {path}/graph.{fmt}")
     if fmt == "csv":
         write_dataset(dataset, path)
         return

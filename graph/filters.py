@@ -97,6 +97,8 @@ def _bound(value: DateLike, *, upper: bool, what: str) -> pd.Timestamp | None:
 def _time_mask(edges: pd.DataFrame, start: DateLike, end: DateLike, as_of: DateLike) -> np.ndarray:
     lo = _bound(start, upper=False, what="--from")
     hi = _bound(end, upper=True, what="--to")
+    if lo is not None and hi is not None and hi < lo:
+        raise UsageError(f"--from {start} is after --to {end}; swap them")
     at = _bound(as_of, upper=True, what="--as-of")
     first, last = edges["date_start"], edges["date_end"]
     mask = pd.Series(True, index=edges.index)
@@ -213,7 +215,7 @@ def _describe(
     if node_types:
         parts.append("node types " + ", ".join(node_types))
     if sign is not None:
-        parts.append(f"sign {sign:+d}")
+        parts.append({1: "cooperative", 0: "neutral", -1: "conflictual"}[sign] + " relations")
     if start is not None or end is not None:
         parts.append(f"from {start or '…'} to {end or '…'}")
     if as_of is not None:

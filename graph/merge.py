@@ -24,8 +24,6 @@ an edge id of ``b`` already used in ``a`` becomes ``<b name>-<id>``. Vocabularie
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,11 +31,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .atomic import write_text
 from .csvio import LINE
 from .dataset import Dataset, from_frames, load
 from .export import write_dataset
-from .schema import VOCABULARY_FILE, EdgeType, NodeType, Vocabulary, load_vocabulary
+from .schema import (
+    Vocabulary,
+    vocabulary_toml,
+)
 
 __all__ = ["MergeReport", "merge", "merge_with_report", "vocabulary_toml", "write_merged"]
 
@@ -222,41 +222,7 @@ def merge(a: Dataset | str | Path, b: Dataset | str | Path, *, name: str | None 
     return merge_with_report(a, b, name=name)[0]
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def vocabulary_toml(vocabulary: Vocabulary) -> str:
-    """The types of ``vocabulary`` that the built-in vocabulary lacks or defines otherwise,
-    as the text of a dataset's ``vocabulary.toml``.
-
-    >>> print(vocabulary_toml(load_vocabulary()).strip())
-    # Types beyond the built-in vocabulary (written by graph merge).
-    """
-    base = load_vocabulary()
-    lines = ["# Types beyond the built-in vocabulary (written by graph merge).", ""]
-    sections: list[tuple[str, dict[str, NodeType] | dict[str, EdgeType], dict[str, Any]]] = [
-        ("node_types", vocabulary.node_types, base.node_types),
-        ("edge_types", vocabulary.edge_types, base.edge_types),
-    ]
-    for section, types, builtin in sections:
-        for name, kind in types.items():
-            if builtin.get(name) == kind:
-                continue
-            key = name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else _toml_value(name)
-            lines.append(f"[{section}.{key}]")
-            lines += [f"{k} = {_toml_value(v)}" for k, v in vars(kind).items() if k != "name"]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
 def write_merged(dataset: Dataset, folder: str | Path) -> Path:
     """Write a dataset folder with its own ``vocabulary.toml`` (types beyond the built-in)."""
-    folder = Path(folder)
     write_dataset(dataset, folder)
-    write_text(folder / VOCABULARY_FILE, vocabulary_toml(dataset.vocabulary))
-    return folder
+    return Path(folder)

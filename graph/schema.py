@@ -12,6 +12,7 @@ dataset's own ``vocabulary.toml`` over it. Checking data against it is ``graph.v
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -31,6 +32,7 @@ __all__ = [
     "NodeType",
     "Vocabulary",
     "load_vocabulary",
+    "vocabulary_toml",
 ]
 
 VOCABULARY_FILE = "vocabulary.toml"
@@ -235,3 +237,35 @@ def load_vocabulary(extra: str | Path | None = None) -> Vocabulary:
         if issues:
             raise DataError(ValidationReport(issues))
     return vocab
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def vocabulary_toml(vocabulary: Vocabulary) -> str:
+    """The types of ``vocabulary`` that the built-in vocabulary lacks or defines otherwise,
+    as the text of a dataset's ``vocabulary.toml``.
+
+    >>> print(vocabulary_toml(load_vocabulary()).strip())
+    # Types beyond the built-in vocabulary (written by graph).
+    """
+    base = load_vocabulary()
+    lines = ["# Types beyond the built-in vocabulary (written by graph).", ""]
+    sections: list[tuple[str, dict[str, NodeType] | dict[str, EdgeType], dict[str, Any]]] = [
+        ("node_types", vocabulary.node_types, base.node_types),
+        ("edge_types", vocabulary.edge_types, base.edge_types),
+    ]
+    for section, types, builtin in sections:
+        for name, kind in types.items():
+            if builtin.get(name) == kind:
+                continue
+            key = name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else _toml_value(name)
+            lines.append(f"[{section}.{key}]")
+            lines += [f"{k} = {_toml_value(v)}" for k, v in vars(kind).items() if k != "name"]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

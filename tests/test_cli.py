@@ -105,3 +105,39 @@ def test_every_command_help_shows_an_example() -> None:
         assert result.exit_code == 0
         assert "Example" in result.stdout, name
         assert f"graph {name}" in result.stdout, name
+
+
+def test_dataset_outputs_never_overwrite_a_folder_silently(tmp_path: Path) -> None:
+    target = tmp_path / "copy"
+    assert invoke("export", "--format", "csv", "-o", target).exit_code == 0
+    again = invoke("export", "--format", "csv", "-o", target)
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert invoke("export", "--format", "csv", "-o", target, "--force").exit_code == 0
+    folder = invoke("export", "--format", "json", "-o", target)
+    assert folder.exit_code == 2 and "is a folder" in folder.stderr
+
+
+def test_filtered_csv_export_with_custom_types_validates(make_dataset, tmp_path: Path) -> None:
+    folder = make_dataset(
+        "id,label,type,country\nsyria,Syria,state,\nlebanon,Lebanon,state,\n"
+        "hezbollah,Hezbollah,militia,lebanon\n",
+        "source,target,type\nhezbollah,syria,airstrike\nlebanon,syria,talks\n",
+        extra={"vocabulary.toml": "[node_types.militia]\n[edge_types.airstrike]\nsign = -1\n"},
+    )
+    out = tmp_path / "air"
+    result = invoke("export", folder, "--types", "airstrike", "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    copy = graph.load(out)  # types travel in vocabulary.toml; lebanon filtered out: no country
+    assert copy.nodes.set_index("id").loc["hezbollah", "country"] == ""
+    assert copy.vocabulary.edge_types["airstrike"].sign == -1
+
+
+def test_reversed_window_and_depth_without_ego_are_usage_errors() -> None:
+    assert "after --to" in invoke("stats", "--from", "2020", "--to", "2019").stderr
+    assert invoke("stats", "--depth", "2").exit_code == 2
+
+
+def test_dot_dataset_takes_the_folder_name(monkeypatch) -> None:
+    monkeypatch.chdir(graph.default_dataset_path())
+    result = invoke("stats", ".", "--json")
+    assert json.loads(result.stdout)["name"] == "iran_tajikistan"

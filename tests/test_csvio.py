@@ -54,3 +54,18 @@ def test_header_names_are_matched_loosely(tmp_path: Path) -> None:
         required=("id", "label", "type"),
     )
     assert list(table.frame.columns) == ["id", "label", "type", "Extra Col", "_line"]
+
+
+def test_first_row_with_extra_fields_does_not_shift_the_others(tmp_path: Path) -> None:
+    path = _write(tmp_path, b"a,b,c\n1,2,Paris, France\n3,4,5\n\n6,7,8,9\n")
+    table = read_table(path, required=("a",))
+    assert [(i.code, i.row, i.value) for i in table.issues] == [
+        ("extra-fields", 2, "4"),
+        ("extra-fields", 5, "4"),
+    ]
+    assert table.frame[["a", "b", "c", "_line"]].values.tolist() == [["3", "4", "5", 3]]
+
+
+def test_unclosed_quote_names_its_line(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, b'a,b\n1,2\n3,"open\n4,5\n'), required=("a",))
+    assert [(i.code, i.row) for i in table.issues] == [("bad-csv", 3)]

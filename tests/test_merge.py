@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 import graph
 from graph.cli import app
 from graph.importers import import_gdelt
-from graph.merge import merge, merge_with_report, vocabulary_toml
+from graph.merge import merge, merge_with_report
+from graph.schema import vocabulary_toml
 
 EVENTS = Path(__file__).parent / "data" / "events"
 runner = CliRunner()
@@ -145,10 +146,14 @@ def test_cli_merge_writes_a_valid_folder(tmp_path: Path) -> None:
     assert "actors matched: 5 (5 by id)" in result.stdout
     assert graph.validate(out).valid
     assert "[edge_types.pledge]" in (out / "vocabulary.toml").read_text()
+    again = runner.invoke(app, ["merge", str(bundled), str(tmp_path / "gdelt"), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.stderr  # never overwrites silently
     as_json = runner.invoke(
-        app, ["merge", str(bundled), str(tmp_path / "gdelt"), "-o", str(out), "--json"]
+        app, ["merge", str(bundled), str(tmp_path / "gdelt"), "-o", str(out), "--json", "--force"]
     )
     library = merge_with_report(bundled, tmp_path / "gdelt")[1]
     assert json.loads(as_json.stdout) == json.loads(json.dumps(library.to_dict()))
-    missing = runner.invoke(app, ["merge", str(bundled), str(tmp_path / "nope"), "-o", str(out)])
+    missing = runner.invoke(
+        app, ["merge", str(bundled), str(tmp_path / "nope"), "-o", str(tmp_path / "new")]
+    )
     assert missing.exit_code == 2

@@ -178,9 +178,39 @@ def test_report_as_json_dict() -> None:
         ("id,label,type,label\na,A,state,B\n", "source,target,type\na,a,talks\n",
          ("duplicate-column", "nodes.csv", 1, "label")),
         ("id,label,type\na,A,state\n", 'source,target,type\na,"a,talks\n',
-         ("bad-csv", "edges.csv", None, None)),
+         ("bad-csv", "edges.csv", 2, None)),
     ],
 )  # fmt: skip
 def test_other_codes(make_dataset, nodes: str, edges: str, expected: tuple) -> None:
     report = graph.validate(make_dataset(nodes, edges))
     assert [(i.code, i.file, i.row, i.column) for i in report.errors] == [expected]
+
+
+def test_more_warnings_and_hints(make_dataset) -> None:
+    folder = make_dataset(
+        "id,label,type,country\nb,B,state,\nc,C,organization,\nd,D,person,c\n",
+        "id,source,target,type\nx,b,d,talks\nx,b,c,talks\ny,bb,c,talks\n",
+    )
+    report = graph.validate(folder)
+    warned = [(i.code, i.row, i.message) for i in report.warnings]
+    assert ("country-not-state", 4, "'c' is an organization node, not a state; 'country' "
+            "should name a state") in warned  # fmt: skip
+    messages = {i.code: i.message for i in report.errors}
+    assert messages["duplicate-id"] == "edge id 'x' is used twice (first on line 2)"
+    assert "did you mean 'b'?" in messages["dangling-edge"]
+
+
+def test_header_only_files_warn(make_dataset) -> None:
+    report = graph.validate(make_dataset("id,label,type\n", "source,target,type\n"))
+    assert report.valid
+    assert sorted((i.code, i.file) for i in report.warnings) == [
+        ("no-rows", "edges.csv"),
+        ("no-rows", "nodes.csv"),
+    ]
+
+
+def test_duplicate_rows_name_the_first(make_dataset) -> None:
+    folder = make_dataset(NODES, EDGES + "    iran,tajikistan,dispute,2015-12\n")
+    (issue,) = graph.load(folder).report.warnings
+    assert (issue.code, issue.row) == ("duplicate-edge", 4)
+    assert "first on line 3" in issue.message

@@ -27,6 +27,7 @@ __all__ = [
     "DepthOpt",
     "EgoOpt",
     "FamiliesOpt",
+    "ForceOpt",
     "FromOpt",
     "JsonOpt",
     "NodeTypesOpt",
@@ -56,6 +57,9 @@ DatasetArg = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Write into an output folder that already holds files.")
+]
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
 
 
@@ -116,6 +120,8 @@ def criteria(
     """Build library filter criteria from the shared CLI options."""
     if as_of is not None and (start is not None or end is not None):
         raise UsageError("give either --as-of or --from/--to, not both")
+    if depth != 1 and ego is None:
+        raise UsageError("--depth needs --ego NODE")
     return Criteria(
         types=_split(types),
         families=_split(families),

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 
+from ..atomic import check_output_folder
 from ..export import FORMATS, export
 from .common import (
     AsOfOpt,
     DatasetArg,
     EgoOpt,
     FamiliesOpt,
+    ForceOpt,
     FromOpt,
     NodeTypesOpt,
     ToOpt,
@@ -46,6 +48,7 @@ def command(
     end: ToOpt = None,
     as_of: AsOfOpt = None,
     ego: EgoOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export the full graph for Gephi, Cytoscape or D3.
 
@@ -55,6 +58,8 @@ def command(
     data = load_view(dataset, crit)
     fmt = fmt.lower()
     target = output or Path(f"{data.name}{'' if fmt == 'csv' else '.' + fmt}")
+    if fmt == "csv":
+        check_output_folder(target, force=force)
     export(data, fmt, target)
     out.print(
         f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)", markup=False

@@ -17,7 +17,18 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from .common import FromOpt, JsonOpt, ToOpt, TypesOpt, err, handle_errors, out, print_json
+from ..atomic import check_output_folder
+from .common import (
+    ForceOpt,
+    FromOpt,
+    JsonOpt,
+    ToOpt,
+    TypesOpt,
+    err,
+    handle_errors,
+    out,
+    print_json,
+)
 
 if TYPE_CHECKING:  # the importers (and pyarrow) load only when an import runs
     from ..importers import ImportResult
@@ -127,9 +138,12 @@ def print_summary(result: ImportResult) -> None:
         err.print(f"… {more:,} more issue(s) in import.json (or use --json)", markup=False)
 
 
-def _run(fmt: str, files: list[str], output: Path, as_json: bool, **options: Any) -> None:
+def _run(
+    fmt: str, files: list[str], output: Path, as_json: bool, force: bool, **options: Any
+) -> None:
     from ..importers import ImportOptions, import_gdelt, import_icews
 
+    check_output_folder(output, force=force)
     importer = import_gdelt if fmt == "gdelt" else import_icews
     opts = ImportOptions(**options)
     with _progress(not as_json and err.is_terminal) as progress:
@@ -164,6 +178,7 @@ def gdelt(
     self_loops: SelfLoopsOpt = False,
     strict: StrictOpt = False,
     as_json: JsonOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """Import GDELT event files (2.0 exports, 61 fields; 1.0 daily files, 57/58 fields)."""
     _run(
@@ -171,6 +186,7 @@ def gdelt(
         files,
         output,
         as_json,
+        force,
         countries=countries or (),
         actors=actors or (),
         both_sides=both_sides,
@@ -208,6 +224,7 @@ def icews(
     self_loops: SelfLoopsOpt = False,
     strict: StrictOpt = False,
     as_json: JsonOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """Import ICEWS coded event files (tab-separated, a header line, 20 columns)."""
     _run(
@@ -215,6 +232,7 @@ def icews(
         files,
         output,
         as_json,
+        force,
         countries=countries or (),
         actors=actors or (),
         both_sides=both_sides,

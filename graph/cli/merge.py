@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from ..atomic import check_output_folder
 from ..merge import merge_with_report, write_merged
-from .common import JsonOpt, handle_errors, out, print_json
+from .common import ForceOpt, JsonOpt, handle_errors, out, print_json
 
 EPILOG = (
     "Examples: graph merge data/iran_tajikistan gdelt_iran -o combined  ·  "
@@ -24,11 +25,13 @@ def command(
         Path, typer.Option("--output", "-o", help="Dataset folder to write.", show_default=False)
     ],
     as_json: JsonOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """Merge dataset B into A as a new dataset folder.
 
     Actors are matched by id, ISO3 or alias; vocabularies merged; edge ids kept unique.
     """
+    check_output_folder(output, force=force)
     dataset, report = merge_with_report(first, second)
     write_merged(dataset, output)
     if as_json:

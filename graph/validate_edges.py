@@ -1,0 +1,234 @@
+"""Check ``edges.csv`` against the checked nodes and the vocabulary (see :mod:`graph.validate`).
+
+Endpoints, types, dates, weights and signs are checked on the distinct values of each
+column; warnings cover self-loops, duplicate rows and isolated nodes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .cells import (
+    Coded,
+    as_text,
+    check_required,
+    check_types,
+    issues_for,
+    normalize_names,
+    suggest,
+    with_columns,
+)
+from .csvio import LINE
+from .dates import parse_coded_dates
+from .errors import Issue
+from .schema import EDGE_COLUMNS, Vocabulary
+from .validate import EDGES_FILE, NODES_FILE
+
+__all__ = ["check_edges"]
+
+_SIGNS = {"1": 1, "+1": 1, "+": 1, "0": 0, "-1": -1, "-": -1, "−1": -1}
+
+
+def _to_weight(uniques: np.ndarray) -> np.ndarray:
+    text = pd.Series(uniques, dtype=object)
+    return pd.to_numeric(text.where(text != "", "1"), errors="coerce").to_numpy(dtype=float)
+
+
+def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+    weight = pd.Series(coded.map("weight", _to_weight), index=frame.index)
+    bad = weight.isna() | ~np.isfinite(weight.fillna(0)) | (weight < 0)
+    issues = issues_for(
+        frame,
+        bad,
+        f,
+        "weight",
+        "bad-weight",
+        "'{value}' is not a weight; expected a number >= 0 (put the polarity in 'sign')",
+    )
+    frame["weight"] = weight.where(~bad, 1.0).astype(float)
+    return issues
+
+
+def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) -> list[Issue]:
+    signs = coded.map("sign", lambda u: pd.Series(u, dtype=object).map(_SIGNS).to_numpy(float))
+    mapped = pd.Series(signs, index=frame.index)
+    bad = mapped.isna() & coded.map("sign", lambda u: u != "")
+    issues = issues_for(
+        frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
+    )
+    default = frame["type"].map({k: v.sign for k, v in vocab.edge_types.items()}).fillna(0)
+    frame["sign"] = mapped.fillna(default).astype("int8")
+    return issues
+
+
+def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+    issues: list[Issue] = []
+    expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
+    start = parse_coded_dates(*coded.columns["date"], frame.index)
+    end = parse_coded_dates(*coded.columns["end_date"], frame.index)
+    for col, parsed in (("date", start), ("end_date", end)):
+        issues += issues_for(
+            frame, parsed.bad, f, col, "bad-date", f"'{{value}}' is not a date; {expected}"
+        )
+    before = end.end.notna() & start.start.notna() & (end.end < start.start)
+    issues += issues_for(
+        frame,
+        before,
+        f,
+        "end_date",
+        "end-before-start",
+        "end_date '{value}' is before date '{hint}'; swap them or fix the typo",
+        hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
+    )
+    frame["date_start"] = start.start
+    frame["date_end"] = end.end.fillna(start.end)
+    frame["date_precision"] = as_text(start.precision.to_numpy(dtype=object), frame.index)
+    return issues
+
+
+def _names_to_ids(nodes: pd.DataFrame) -> dict[str, str]:
+    """Lowercased labels and aliases -> node id, for did-you-mean hints."""
+    names: dict[str, str] = {}
+    for col in ("label", "aliases"):
+        for node_id, text in zip(nodes["id"], nodes[col], strict=True):
+            for name in str(text).split(";"):
+                if name.strip():
+                    names[name.strip().lower()] = node_id
+    return names
+
+
+def _check_endpoints(
+    frame: pd.DataFrame, coded: Coded, nodes: pd.DataFrame, f: str
+) -> tuple[list[Issue], dict[str, np.ndarray]]:
+    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
+    ids = pd.Index(nodes["id"]).drop_duplicates()
+    names: dict[str, str] = {}
+    issues: list[Issue] = []
+    positions: dict[str, np.ndarray] = {}
+    for col in ("source", "target"):
+        positions[col] = coded.map(col, ids.get_indexer)
+        bad = (positions[col] < 0) & coded.map(col, lambda u: u != "")
+        hints = {}
+        if bad.any() and not names:
+            names = _names_to_ids(nodes)
+        for value in frame.loc[bad, col].unique():
+            by_name = names.get(value.lower())
+            hints[value] = f" (did you mean '{by_name}'?)" if by_name else suggest(value, ids)
+        issues += issues_for(
+            frame, bad, f, col, "dangling-edge", "'{value}' is not a node id{hint}", hints=hints
+        )
+    return issues, positions
+
+
+def _edge_warnings(
+    frame: pd.DataFrame,
+    coded: Coded,
+    nodes: pd.DataFrame,
+    positions: dict[str, np.ndarray],
+    f: str,
+) -> list[Issue]:
+    src, dst = positions["source"], positions["target"]
+    issues = issues_for(
+        frame,
+        (src == dst) & (src >= 0),
+        f,
+        "source",
+        "self-loop",
+        "'{value}' has a relation with itself",
+        severity="warning",
+    )
+    # Exact duplicate rows: first narrow by endpoints, type and date (integer codes), then
+    # compare whole rows among the few candidates.
+    n = len(nodes) + 1
+    type_codes = coded.columns["type"][0].astype(np.int64)
+    date_codes = coded.columns["date"][0].astype(np.int64)
+    key = ((src + 1) * n + (dst + 1)) * (type_codes.max(initial=0) + 1) + type_codes
+    key = key * (date_codes.max(initial=0) + 1) + date_codes
+    candidates = pd.Series(key).duplicated(keep=False).to_numpy()
+    dup = np.zeros(len(frame), dtype=bool)
+    if candidates.any():
+        columns = [c for c in frame.columns if c not in (LINE, "id")]
+        dup[candidates] = frame.loc[candidates, columns].duplicated(keep="first").to_numpy()
+    if dup.any():
+        columns = [c for c in frame.columns if c not in (LINE, "id")]
+        rows = frame.loc[candidates, [*columns, LINE]]
+        first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")
+        shown = pd.Series("", index=frame.index, dtype=object)
+        shown[candidates] = (
+            rows["source"] + " -> " + rows["target"] + " " + rows["type"]
+            + ", first on line " + first.astype(str)
+        )  # fmt: skip
+        issues += issues_for(
+            frame,
+            dup,
+            f,
+            None,
+            "duplicate-edge",
+            "the same relation as an earlier row ({value})",
+            values=shown,
+            severity="warning",
+        )
+    linked = np.zeros(len(nodes) + 1, dtype=bool)
+    linked[src] = True
+    linked[dst] = True
+    isolated = ~linked[: len(nodes)] & (nodes["id"] != "").to_numpy()
+    issues += issues_for(
+        nodes,
+        isolated,
+        NODES_FILE,
+        "id",
+        "isolated-node",
+        "node '{value}' has no relation in edges.csv",
+        severity="warning",
+    )
+    return issues
+
+
+def check_edges(
+    edges: pd.DataFrame, nodes: pd.DataFrame, vocab: Vocabulary
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Check ``edges.csv`` against the checked nodes; return the typed edge table.
+
+    Adds ``weight`` (float, default 1), ``sign`` (int, default from the type), ``directed``
+    and ``family`` (from the type), ``date_start``/``date_end`` (the interval the dates
+    name) and ``date_precision``; an empty ``id`` becomes ``e<line>``.
+    """
+    frame, coded = with_columns(edges, EDGE_COLUMNS)
+    f = EDGES_FILE
+    issues = check_required(frame, coded, ("source", "target", "type"), f)
+    issues += check_types(frame, coded, vocab.edge_types, f, "edge")
+    more, positions = _check_endpoints(frame, coded, nodes, f)
+    issues += more
+    issues += _parse_edge_dates(frame, coded, f)
+    issues += _parse_weight(frame, coded, f)
+    issues += _parse_sign(frame, coded, vocab, f)
+    given = coded.map("id", lambda u: u != "")
+    if given.any():
+        dup = frame["id"].duplicated(keep="first").to_numpy() & given
+        first_line = frame.drop_duplicates("id").set_index("id")[LINE]
+        hints = {v: f" (first on line {first_line[v]})" for v in frame.loc[dup, "id"].unique()}
+        issues += issues_for(
+            frame,
+            dup,
+            f,
+            "id",
+            "duplicate-id",
+            "edge id '{value}' is used twice{hint}",
+            hints=hints,
+        )
+    if not given.all():
+        generated = [f"e{line}" for line in frame.loc[~given, LINE].tolist()]
+        frame.loc[~given, "id"] = generated
+    directed = {k: v.directed for k, v in vocab.edge_types.items()}
+    family = {k: v.family for k, v in vocab.edge_types.items()}
+    frame["directed"] = coded.map(
+        "type", lambda u: np.array([directed.get(t, True) for t in normalize_names(u)], bool)
+    )
+    families = coded.map("type", lambda u: [family.get(t, "other") for t in normalize_names(u)])
+    frame["family"] = as_text(families, frame.index)
+    issues += _edge_warnings(frame, coded, nodes, positions, f)
+    if frame.empty:
+        issues.append(Issue(f, None, None, "no-rows", "the file has a header but no rows",
+                            severity="warning"))  # fmt: skip
+    return frame, issues
