@@ -87,4 +87,7 @@ def test_single_type_has_no_assortativity_and_tiny_graphs_work() -> None:
     assert figures["assortativity_by_type"] is None
     assert figures["diameter"] == 1 and figures["average_path_length"] == 1.0
     alone = graph_figures(graph.from_frames(nodes, edges.iloc[:0]))
-    assert alone["diameter"] == 0 and alone["components"]["isolated"] == 2
+    assert alone["diameter"] is None and alone["average_path_length"] is None  # no path
+    assert alone["components"]["isolated"] == 2
+    empty = graph_figures(graph.from_frames(nodes.iloc[:0], edges.iloc[:0]))
+    assert empty["diameter"] is None and empty["average_path_length"] is None

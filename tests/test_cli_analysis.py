@@ -63,7 +63,7 @@ def test_path_text_lists_steps_with_type_and_date() -> None:
 
 
 def test_neighbors_table_and_csv() -> None:
-    assert "8 actor(s) within 1 step(s) of iran" in invoke("neighbors", "iran").stdout
+    assert "8 actors within 1 step of iran" in invoke("neighbors", "iran").stdout
     lines = invoke("neighbors", "iran", "-f", "csv").stdout.splitlines()
     assert lines[0] == "id,label,type,distance,relations,score,types" and len(lines) == 9
 
@@ -109,3 +109,34 @@ def test_report_filters_apply(tmp_path: Path) -> None:
 def test_help_shows_examples(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Examples: graph " + command in " ".join(result.stdout.split())
+
+
+def test_timeline_markdown_has_the_citation_and_a_literal_arrow(make_dataset) -> None:
+    nodes = "id,label,type\nrussia,Russia,state\nisis,ISIS,armed-group\n"
+    edges = """\
+        source,target,type,date,description,evidence,citation
+        russia,isis,pressure,2015-09-30,Strikes <heavy>,"Jets hit | ISIS","BBC, https://b.example/?a=1&b=2"
+        russia,isis,conflict,2016,War,,
+        """
+    result = invoke("timeline", "russia", "isis", make_dataset(nodes, edges), "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == (
+        "| date | end_date | type | direction | sign | description | evidence | citation |"
+    )
+    assert lines[4] == (
+        "| 2015-09-30 |  | pressure | russia → isis | -1 | Strikes &lt;heavy&gt; "
+        "| Jets hit \\| ISIS | BBC, https://b.example/?a=1&amp;b=2 |"
+    )
+    assert "| russia – isis |" in lines[5]
+
+
+def test_counts_in_text_output_use_the_singular_for_one(make_dataset) -> None:
+    folder = make_dataset(
+        "id,label,type\na,A,state\nb,B,state\n", "source,target,type\na,b,talks\n"
+    )
+    assert "a – b: 1 relation\n" in invoke("timeline", "a", "b", folder).stdout
+    assert "1 actor within 1 step of a" in invoke("neighbors", "a", folder).stdout
+    assert "2 actors within 2 steps of a" not in invoke("neighbors", "a", folder, "-k", "2").stdout
+    assert "1 actor within 2 steps of a" in invoke("neighbors", "a", folder, "-k", "2").stdout
+    assert "path 1 (1 step): a → b" in invoke("path", "a", "b", folder).stdout

@@ -114,3 +114,57 @@ def test_help_explains_each_measure_and_shows_examples() -> None:
     text = invoke("stats", "--help").stdout
     for words in ("a hub", "a broker between blocs", "influence", "Examples: graph stats"):
         assert words in " ".join(text.split()), words
+
+
+def test_empty_dataset_has_no_diameter_or_path_length(make_dataset) -> None:
+    folder = make_dataset("id,label,type\n", "id,source,target,type,date\n")
+    text = invoke("stats", folder)
+    assert text.exit_code == 0, text.output
+    assert "diameter –, average path length –" in text.stdout
+    assert "0 nodes, 0 relations between 0 pairs" in text.stdout
+    data = json.loads(invoke("stats", folder, "--json").stdout)
+    assert data["graph"]["diameter"] is None and data["graph"]["average_path_length"] is None
+
+
+def test_table_at_80_columns_never_breaks_an_id(make_dataset) -> None:
+    nodes = "id,label,type\n" + "".join(
+        f"{i},{i.title()},state\n"
+        for i in (
+            "syria",
+            "russia",
+            "iran",
+            "turkey",
+            "isis",
+            "hezbollah",
+            "arab_league_of_states",
+            "unsc",
+        )
+    )
+    edges = """\
+        source,target,type,date,weight
+        syria,russia,support,2015,5
+        syria,iran,support,2011,4
+        russia,isis,conflict,2015,4
+        turkey,syria,dispute,2016,3
+        iran,hezbollah,support,2012,2
+        syria,arab_league_of_states,membership,1945,1
+        arab_league_of_states,unsc,talks,2012,1
+        russia,unsc,membership,1991,1
+        hezbollah,isis,conflict,2014,1
+        """
+    folder = make_dataset(nodes, edges)
+    result = runner.invoke(app, ["stats", str(folder)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("Node measures", 1)[1]
+    assert max(map(len, table.splitlines())) <= 80
+    assert "…" not in table  # no value cut short either
+    for node in ("arab_league_of_states", "hezbollah"):
+        assert any(line.split()[:1] == [node] for line in table.splitlines()), node
+
+
+def test_summary_line_uses_the_singular_for_one(make_dataset) -> None:
+    folder = make_dataset(
+        "id,label,type\na,A,state\nb,B,state\n", "source,target,type\na,b,talks\n"
+    )
+    result = invoke("stats", folder)
+    assert "ds: 2 nodes, 1 relation between 1 pair" in result.stdout

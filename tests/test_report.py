@@ -3,6 +3,7 @@ deterministic, and the Markdown twin."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import textwrap
 from html.parser import HTMLParser
@@ -217,3 +218,205 @@ def test_markdown_report_embeds_its_charts_as_svg_data_images() -> None:
     assert all(s.startswith("<svg") and s.endswith("</svg>") for s in svgs)
     assert any("Iran – Tajikistan" in alt for alt, _ in images)
     assert "http" not in "".join(svgs).replace("http://www.w3.org/2000/svg", "")
+
+
+# --- QA fixes: a pair without relation, family colours, axis labels, default pair, Markdown
+
+SYRIA_NODES = """\
+    id,label,type,description
+    syria,Syria,state,Levantine state.
+    russia,Russia,state,
+    iran,Iran,state,
+    israel,Israel,state,
+    isis,ISIS,armed-group,
+    arab_league,Arab League,organization,
+    """
+SYRIA_EDGES = """\
+    source,target,type,date,end_date,weight,description,evidence,citation
+    russia,syria,support,2015-09-30,,5,Intervention,"Russia began airstrikes","Reuters, https://r.example/?a=1&b=2"
+    russia,isis,conflict,2015-09-30,2017-12,4,Strikes on ISIS.,Jets hit ISIS,BBC News
+    iran,syria,support,2011,,4,Backing.,Credit lines,ICG
+    israel,iran,conflict,2018,2023,3,Strikes on Iranian sites.,,
+    syria,arab_league,membership,1945,2011,1,Founding member.,,
+    russia,syria,visit,2017,,1,Putin visits.,,
+    """
+RED_VISIT = '[edge_types.visit]\ncolor = "#ff0000"\n'
+
+
+@pytest.fixture
+def syria(make_dataset) -> Path:
+    return make_dataset(SYRIA_NODES, SYRIA_EDGES, name="syria")
+
+
+@pytest.mark.parametrize("extra", [[], ["-f", "markdown"], ["--no-graph"]])
+def test_report_for_a_pair_without_relation(syria: Path, tmp_path: Path, extra: list[str]) -> None:
+    target = tmp_path / "out.html"
+    result = runner.invoke(
+        app, ["report", str(syria), "--pair", "russia,israel", "-o", str(target), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "Russia and Israel have no relation in this dataset." in text
+    assert "net relation (Σ weight × sign)" not in text  # no trend chart
+
+
+def test_pair_with_only_undated_relations_has_its_timeline_but_no_chart() -> None:
+    nodes = pd.DataFrame({"id": ["a", "b", "c"], "label": ["A", "B", "C"], "type": ["state"] * 3})
+    edges = pd.DataFrame(
+        {
+            "source": ["a", "a"],
+            "target": ["b", "c"],
+            "type": ["talks", "talks"],
+            "date": ["", "2020"],
+        }
+    )
+    report = build_report(graph.from_frames(nodes, edges), pair=("a", "b"))
+    assert (
+        report.pair_note == "No relation between A and B is dated, so there is no trend to chart."
+    )
+    page = to_report_html(report, interactive=False)
+    section = page[page.index('<section id="pair">') :].split("</section>", 1)[0]
+    assert "net relation (Σ weight" not in section and section.count("<td>talks</td>") == 1
+    assert "| talks | A – B |" in to_report_markdown(report)
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        lambda: bar_chart([], [], title="t"),
+        lambda: stacked_columns([], {}, title="t"),
+        lambda: stacked_columns([], {"x": []}, title="t"),
+        lambda: stacked_columns(["2020"], {}, title="t"),
+        lambda: trend_chart([], [], title="t"),
+    ],
+)
+def test_svg_charts_are_safe_on_empty_input(svg: Any) -> None:
+    text = svg()
+    assert text.startswith("<svg") and text.endswith("</svg>") and "No data." in text
+
+
+def _fills(svg: str) -> dict[str, str]:
+    """Legend of a stacked chart: series name -> fill colour."""
+    import re
+
+    return dict(
+        (name, fill)
+        for fill, name in re.findall(
+            r'width="10" height="10" fill="([^"]+)"/><text[^>]*>([^<]+)</text>', svg
+        )
+    )
+
+
+def test_family_colours_are_fixed_distinct_and_the_same_in_html_and_markdown(
+    make_dataset,
+) -> None:
+    import base64
+    import re
+
+    from graph.report.html import family_colors
+    from graph.report.svg import FAMILY_PALETTE
+
+    assert len(set(FAMILY_PALETTE)) == len(FAMILY_PALETTE)
+    bundled = build_report(graph.load(), top=2)
+    colors = family_colors(bundled)
+    families = bundled.dataset.vocabulary.families
+    assert list(colors)[: len(families)] == families
+    assert len(set(colors.values())) == len(colors)
+    assert colors["cooperation"] != colors["economic"]
+    # a dataset's own type colours do not change its families' colours
+    red = graph.load(make_dataset(SYRIA_NODES, SYRIA_EDGES, extra={"vocabulary.toml": RED_VISIT}))
+    assert red.vocabulary.edge_types["visit"].color == "#ff0000"
+    red_colors = family_colors(build_report(red, top=2))
+    assert red_colors["diplomatic"] == colors["diplomatic"] != "#ff0000"
+    # the same colours in the HTML chart and the Markdown chart
+    report = build_report(red, top=2)
+    page = to_report_html(report, interactive=False)
+    html_chart = page[page.index('<section id="time">') :].split("</svg>", 1)[0]
+    text = to_report_markdown(report)
+    data = re.search(r"!\[Relations in force[^\]]*\]\(data:image/svg\+xml;base64,([^)]+)\)", text)
+    assert data is not None
+    md_chart = base64.b64decode(data.group(1)).decode("utf-8")
+    assert (
+        _fills(html_chart)
+        == _fills(md_chart)
+        == {f: family_colors(report)[f] for f in report.by_period.columns}
+    )
+    columns = list(report.by_period.columns)
+    assert columns == [f for f in red.vocabulary.families if f in columns]
+
+
+def _tick_labels(svg: str) -> list[tuple[float, str]]:
+    import re
+
+    return [
+        (float(x), label)
+        for x, label in re.findall(
+            r'<text x="([\d.]+)" y="\d+" text-anchor="middle"[^>]*>([^<]+)<', svg
+        )
+    ]
+
+
+@pytest.mark.parametrize("chart", ["stacked", "trend"])
+@pytest.mark.parametrize("count", [1, 2, 12, 13, 14, 25, 40, 53, 79])
+@pytest.mark.parametrize("freq", ["year", "quarter", "month"])
+def test_axis_labels_never_overlap(chart: str, count: int, freq: str) -> None:
+    periods = {
+        "year": [str(2000 + i) for i in range(count)],
+        "quarter": [f"{2000 + i // 4}Q{i % 4 + 1}" for i in range(count)],
+        "month": [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(count)],
+    }[freq]
+    if chart == "stacked":
+        svg = stacked_columns(periods, {"x": [1] * count}, title="t")
+    else:
+        svg = trend_chart(periods, [1.0] * count, title="t")
+    ticks = _tick_labels(svg)
+    assert ticks[0][1] == periods[0] and ticks[-1][1] == periods[-1]
+    width = max(len(p) for p in periods) * 6.2  # 11px system-ui: digits are ~6.1px wide
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(ticks)]
+    assert all(gap >= width for gap in gaps), (gaps, width)
+    assert ticks[0][0] - width / 2 >= 0 and ticks[-1][0] + width / 2 <= 720  # inside the chart
+
+
+def test_default_pair_is_the_most_active_pair_outside_membership(make_dataset) -> None:
+    nodes = """\
+        id,label,type,country
+        usa,United States,state,
+        usa_gov,United States: Government,institution,usa
+        russia,Russia,state,
+        """
+    edges = """\
+        source,target,type,date
+        usa_gov,usa,membership,2019
+        usa_gov,usa,talks,2019
+        usa,usa_gov,talks,2019
+        usa,usa_gov,pressure,2019
+        usa_gov,usa,talks,2019
+        usa,russia,talks,2019
+        russia,usa,dispute,2019
+        usa,russia,sanction,2019
+        """
+    report = build_report(graph.load(make_dataset(nodes, edges)), top=2)
+    assert report.pair == ("usa", "russia")
+    # only membership-linked pairs: fall back to them
+    only = graph.load(make_dataset(nodes, edges.split("        usa,russia")[0], name="only"))
+    assert build_report(only, top=2).pair == ("usa", "usa_gov")
+    assert build_report(graph.load(), top=2).pair == ("iran", "tajikistan")
+
+
+def test_markdown_direction_arrow_is_not_escaped(syria: Path) -> None:
+    text = to_report_markdown(build_report(graph.load(syria), pair=("russia", "syria")))
+    section = text.split("## Russia – Syria over time", 1)[1].split("\n## ", 1)[0]
+    assert "| Russia → Syria |" in section and "&gt;" not in section
+    assert "https://r.example/?a=1&amp;b=2" in section  # data text stays escaped
+    mutual = to_report_markdown(build_report(graph.load(syria), pair=("russia", "isis")))
+    assert "| Russia – ISIS |" in mutual
+
+
+def test_report_counts_use_the_singular_for_one() -> None:
+    nodes = pd.DataFrame({"id": list("abc"), "label": list("ABC"), "type": ["state"] * 3})
+    edges = pd.DataFrame(
+        {"source": list("aab"), "target": list("bcc"), "type": ["talks", "talks", "dispute"]}
+    )
+    report = build_report(graph.from_frames(nodes, edges))
+    assert "1 signed triangle: 0 balanced, 1 unbalanced" in to_report_markdown(report)
+    assert "1 signed triangle: 0 balanced" in to_report_html(report, interactive=False)

@@ -8,8 +8,8 @@ Conventions (the aggregated graph, self-loops removed):
 - ``components``: connected components of the undirected view (``largest``, ``isolated``);
   ``strong_components``: strongly connected components of the directed view.
 - ``diameter`` and ``average_path_length``: unweighted hops in the undirected view, on the
-  largest connected component only (ties: the one with the earliest node); 0 if it has one
-  node.
+  largest connected component only (ties: the one with the earliest node); None when there
+  is no path (that component has fewer than two nodes, e.g. an empty dataset).
 - ``reciprocity``: among ordered pairs linked by *directed* relation types (a visits b), the
   share whose reverse is also linked by a directed type (mutual types are left out: they are
   reciprocal by definition); None when there is no directed relation.
@@ -79,11 +79,11 @@ def reciprocity(dataset: Dataset) -> float | None:
     return float(reverse.isin(pairs).sum() / len(pairs))
 
 
-def _distances(view: View, engine: str) -> tuple[int, float]:
+def _distances(view: View, engine: str) -> tuple[int | None, float | None]:
     keep = view.largest_component()
     sub = view.subview(keep)
     if sub.n < 2:
-        return 0, 0.0
+        return None, None
     if engine == "igraph":
         # one breadth-first pass gives every path length: the diameter and the mean
         bins = np.array(list(sub.igraph.path_length_hist(directed=False).bins()), dtype=float)

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..analyze import neighbors, records
 from ..dataset import load
-from ..report.html import num
+from ..report.html import num, plural
 from ..report.markdown import markdown_table
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import FormatOpt, output_format, print_csv
@@ -48,7 +48,7 @@ def command(
         out.file.write(markdown_table(list(COLUMNS), body, {3, 4, 5}) + "\n")
     else:
         table = Table(
-            title=f"{len(rows)} actor(s) within {depth} step(s) of {node}",
+            title=f"{plural(len(rows), 'actor')} within {plural(depth, 'step')} of {node}",
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,

@@ -9,6 +9,7 @@ import typer
 
 from ..analyze import paths, records
 from ..dataset import load
+from ..report.html import plural
 from ..report.markdown import markdown_table
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import DirectedOpt, FormatOpt, output_format, print_csv
@@ -32,7 +33,9 @@ def print_paths(rows: list[dict[str, Any]], a: str, b: str) -> None:
         for step in steps:
             if step["to"] != chain[-1]:
                 chain.append(step["to"])
-        out.print(f"[bold]path {number}[/bold] ({len(chain) - 1} steps): " + " → ".join(chain))
+        out.print(
+            f"[bold]path {number}[/bold] ({plural(len(chain) - 1, 'step')}): " + " → ".join(chain)
+        )
         for step_no, relations in groupby(steps, key=lambda r: r["step"]):
             items = list(relations)
             out.print(f"  {step_no}. {items[0]['from']} → {items[0]['to']}", markup=False)

@@ -47,7 +47,8 @@ def command(
         str | None,
         typer.Option(
             "--pair",
-            help="Two ids (a,b) whose trend is charted (default: the pair with most relations).",
+            help="Two ids (a,b) whose trend is charted (default: the pair with most relations, "
+            "leaving out membership relations and the pairs they join).",
         ),
     ] = None,
     period: PeriodOpt = "year",

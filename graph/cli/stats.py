@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..analyze import ENGINES, MEASURES, stats
 from ..errors import UsageError
-from ..report.html import num
+from ..report.html import num, plural
 from ..report.markdown import stats_markdown
 from .common import (
     AsOfOpt,
@@ -98,8 +98,8 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
 def print_summary(s: dict[str, Any]) -> None:
     """Render a summary from :func:`graph.summary.summarize` as text tables."""
     out.print(
-        f"[bold]{s['name']}[/bold]: {s['nodes']} nodes, {s['edges']} relations "
-        f"between {s['pairs']} pairs"
+        f"[bold]{s['name']}[/bold]: {plural(s['nodes'], 'node')}, "
+        f"{plural(s['edges'], 'relation')} between {plural(s['pairs'], 'pair')}"
     )
     for note in s["notes"]:
         out.print(note, markup=False)
@@ -108,8 +108,8 @@ def print_summary(s: dict[str, Any]) -> None:
     out.print(f"dates: {span} ({d['dated']} dated, {d['undated']} undated)")
     c = s["components"]
     out.print(
-        f"density: {s['density']:.4f} · components: {c['count']} (largest {c['largest']} nodes, "
-        f"{c['isolated']} isolated)"
+        f"density: {s['density']:.4f} · components: {c['count']} "
+        f"(largest {plural(c['largest'], 'node')}, {c['isolated']} isolated)"
     )
     sign = s["edges_by_sign"]
     out.print(
@@ -164,6 +164,8 @@ def print_measures(s: dict[str, Any]) -> None:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        collapse_padding=True,
+        show_edge=False,
     )
     short = {
         "in_degree": "in",
@@ -174,7 +176,9 @@ def print_measures(s: dict[str, Any]) -> None:
         "eigenvector": "eigen",
         "pagerank": "pagerank",
     }
-    table.add_column("id", overflow="fold")
+    ids = [str(row["id"]) for row in s["node_measures"]]
+    # ids are never broken over two lines: the measure columns give way first
+    table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
     for measure in MEASURES:
         table.add_column(short.get(measure, measure), justify="right", no_wrap=True)
     for row in s["node_measures"]:

@@ -8,8 +8,8 @@ import typer
 
 from ..analyze import pair_trend, records, timeline
 from ..dataset import load
-from ..report.html import num
-from ..report.markdown import markdown_table
+from ..report.html import num, plural
+from ..report.markdown import direction, markdown_table
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import FormatOpt, output_format, print_csv
 
@@ -29,7 +29,7 @@ def _arrow(row: dict[str, Any]) -> str:
 
 def print_timeline(rows: list[dict[str, Any]], trend: list[dict[str, Any]], title: str) -> None:
     """Each relation as a block: date, type, direction, sign; description, quote, citation."""
-    out.print(f"[bold]{title}[/bold]: {len(rows)} relation(s)")
+    out.print(f"[bold]{title}[/bold]: {plural(len(rows), 'relation')}")
     for row in rows:
         when = row["date"] or "undated"
         if row["end_date"]:
@@ -73,22 +73,32 @@ def command(
     elif chosen == "csv":
         print_csv(rows)
     elif chosen == "markdown":
-        head = ["date", "end_date", "type", "direction", "sign", "description", "evidence"]
+        head = [
+            "date",
+            "end_date",
+            "type",
+            "direction",
+            "sign",
+            "description",
+            "evidence",
+            "citation",
+        ]
         body = [
             [
                 r["date"],
                 r["end_date"],
                 r["type"],
-                _arrow(r),
+                direction(r["source"], r["target"], bool(r["directed"])),
                 f"{r['sign']:+d}",
                 r["description"],
                 r["evidence"],
+                r["citation"],
             ]
             for r in rows
         ]
         trend_rows = [[r["period"], r["relations"], num(r["score"])] for r in trend]
         out.file.write(
-            f"# {a} – {b}\n\n{markdown_table(head, body)}\n\n"
+            f"# {a} – {b}\n\n{markdown_table(head, body, raw={3})}\n\n"
             f"{markdown_table(['period', 'relations', 'score'], trend_rows, {1, 2})}\n"
         )
     else:

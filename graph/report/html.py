@@ -17,8 +17,9 @@ import pandas as pd
 from ..analyze import MEASURES
 from .model import Report
 from .svg import bar_chart, stacked_columns, trend_chart
+from .svg import family_colors as _palette
 
-__all__ = ["family_colors", "num", "to_report_html"]
+__all__ = ["family_colors", "num", "plural", "to_report_html"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -53,12 +54,22 @@ def num(value: Any) -> str:
     return str(value)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, in the plural unless ``count`` is 1.
+
+    >>> plural(1, "relation"), plural(2, "relation"), plural(0, "pair"), plural(3, "ally", "allies")
+    ('1 relation', '2 relations', '0 pairs', '3 allies')
+    """
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def family_colors(report: Report) -> dict[str, str]:
-    """Each relation family's colour: that of its first relation type in the vocabulary."""
-    colors: dict[str, str] = {}
-    for edge_type in report.dataset.vocabulary.edge_types.values():
-        colors.setdefault(edge_type.family, edge_type.color)
-    return colors
+    """Each relation family's colour in the report's charts: a fixed, distinct colour per
+    family in vocabulary family order (:func:`graph.report.svg.family_colors`), not the
+    colour of any relation type, so that similar type colours never merge two families.
+    """
+    families = [*report.dataset.vocabulary.families, *map(str, report.by_period.columns)]
+    return _palette(families)
 
 
 def _e(value: Any) -> str:
@@ -206,12 +217,20 @@ def _pair(report: Report) -> str:
         return ""
     labels = report.labels
     a, b = (labels.get(x, x) for x in report.pair)
+    head = f'<section id="pair"><h2>{_e(a)} – {_e(b)} over time</h2>'
+    note = report.pair_note
+    if report.pair_timeline.empty:
+        return f'{head}<p class="muted">{_e(note)}</p></section>'
     trend = report.trend
-    chart = trend_chart(
-        trend["period"].tolist(),
-        trend["score"].tolist(),
-        title=f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}",
-        fmt=num,
+    chart = (
+        f'<p class="muted">{_e(note)}</p>'
+        if note
+        else trend_chart(
+            trend["period"].tolist(),
+            trend["score"].tolist(),
+            title=f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}",
+            fmt=num,
+        )
     )
     rows = [
         [
@@ -229,7 +248,7 @@ def _pair(report: Report) -> str:
         for r in report.pair_timeline.to_dict("records")
     ]
     return (
-        f'<section id="pair"><h2>{_e(a)} – {_e(b)} over time</h2>{chart}'
+        f"{head}{chart}"
         f"{_table(['date', 'relation', 'direction', 'sign', 'evidence'], rows, {3})}"
         "</section>"
     )
@@ -273,9 +292,9 @@ def _signed(report: Report) -> str:
         f'<div class="grid"><div class="card"><h3>Most cooperative pairs</h3>'
         f'{_pairs_table(report, friendly)}</div><div class="card"><h3>Most hostile pairs</h3>'
         f"{_pairs_table(report, hostile)}</div></div>"
-        f"<h3>Structural balance</h3><p>{bal.triads} signed triangles: {bal.balanced} balanced, "
-        f"{bal.unbalanced} unbalanced ({ratio} balanced). A triangle is balanced when the "
-        "product of its three signs is positive.</p>"
+        f"<h3>Structural balance</h3><p>{plural(bal.triads, 'signed triangle')}: "
+        f"{bal.balanced} balanced, {bal.unbalanced} unbalanced ({ratio} balanced). "
+        "A triangle is balanced when the product of its three signs is positive.</p>"
         + (_table(["a", "b", "c", "a–b", "b–c", "a–c"], triads) if triads else "")
         + (f'<p class="muted">… and {more} more.</p>' if more > 0 else "")
         + "</section>"

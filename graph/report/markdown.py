@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 
 from ..analyze import MEASURES
-from .html import family_colors, num
+from .html import family_colors, num, plural
 from .model import Report
 from .svg import bar_chart, stacked_columns, trend_chart
 
-__all__ = ["markdown_table", "md_escape", "stats_markdown", "to_report_markdown"]
+__all__ = ["direction", "markdown_table", "md_escape", "stats_markdown", "to_report_markdown"]
 
 
 def md_escape(value: Any) -> str:
@@ -32,21 +32,40 @@ def md_escape(value: Any) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def markdown_table(head: list[str], rows: list[list[Any]], numeric: set[int] | None = None) -> str:
+def markdown_table(
+    head: list[str],
+    rows: list[list[Any]],
+    numeric: set[int] | None = None,
+    raw: set[int] | None = None,
+) -> str:
     """A GitHub-flavoured Markdown table; cells are escaped.
+
+    Parameters
+    ----------
+    numeric : set of int
+        Columns aligned right.
+    raw : set of int
+        Columns whose cells are already Markdown (their data parts escaped with
+        :func:`md_escape`), written as they are.
 
     >>> print(markdown_table(["a", "n"], [["x", 1]], {1}))
     | a | n |
     |---|--:|
     | x | 1 |
+    >>> print(markdown_table(["dir"], [[md_escape("a<b") + " -> c"]], raw={0}).splitlines()[-1])
+    | a&lt;b -> c |
     """
     numeric = numeric or set()
+    raw = raw or set()
     align = ["--:" if i in numeric else "---" for i in range(len(head))]
     lines = [
         "| " + " | ".join(md_escape(h) for h in head) + " |",
         "|" + "|".join(align) + "|",
     ]
-    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    lines += [
+        "| " + " | ".join(str(c) if i in raw else md_escape(c) for i, c in enumerate(row)) + " |"
+        for row in rows
+    ]
     return "\n".join(lines)
 
 
@@ -99,6 +118,16 @@ def _method(m: dict[str, Any]) -> list[str]:
             f"the eigenvector column is Katz centrality (α = {num(m['katz_alpha'])})."
         )
     return out
+
+
+def direction(source: str, target: str, directed: bool) -> str:
+    """A relation's direction as a Markdown table cell: ``a → b`` (directed) or ``a – b``;
+    the names are escaped, the arrow is not.
+
+    >>> print(direction("russia", "i|s", True), "/", direction("a", "b<", False))
+    russia → i\\|s / a – b&lt;
+    """
+    return f"{md_escape(source)} {'→' if directed else '–'} {md_escape(target)}"
 
 
 def _image(svg: str, alt: str) -> str:
@@ -161,6 +190,10 @@ def _pair(report: Report) -> list[str]:
         return []
     labels = report.labels
     a, b = (labels.get(x, x) for x in report.pair)
+    out = [f"## {md_escape(a)} – {md_escape(b)} over time", ""]
+    note = report.pair_note
+    if report.pair_timeline.empty:
+        return [*out, md_escape(note), ""]
     trend = [
         [r["period"], r["relations"], r["cooperative"], r["conflictual"], num(r["score"])]
         for r in report.trend.to_dict("records")
@@ -169,8 +202,11 @@ def _pair(report: Report) -> list[str]:
         [
             r["date"] + (f" – {r['end_date']}" if r["end_date"] else ""),
             r["type"],
-            f"{labels.get(r['source'], r['source'])} {'→' if r['directed'] else '–'} "
-            f"{labels.get(r['target'], r['target'])}",
+            direction(
+                labels.get(r["source"], r["source"]),
+                labels.get(r["target"], r["target"]),
+                bool(r["directed"]),
+            ),
             f"{r['sign']:+d}",
             r["description"]
             + (f" “{r['evidence']}”" if r["evidence"] else "")
@@ -178,20 +214,26 @@ def _pair(report: Report) -> list[str]:
         ]
         for r in report.pair_timeline.to_dict("records")
     ]
-    title = f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}"
-    chart = trend_chart(
-        report.trend["period"].tolist(), report.trend["score"].tolist(), title=title, fmt=num
-    )
+    if note:
+        out += [md_escape(note), ""]
+    else:
+        title = f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}"
+        chart = trend_chart(
+            report.trend["period"].tolist(), report.trend["score"].tolist(), title=title, fmt=num
+        )
+        out += [
+            _image(chart, title),
+            "",
+            markdown_table(
+                ["period", "relations", "cooperative", "conflictual", "score"],
+                trend,
+                {1, 2, 3, 4},
+            ),
+            "",
+        ]
     return [
-        f"## {md_escape(a)} – {md_escape(b)} over time",
-        "",
-        _image(chart, title),
-        "",
-        markdown_table(
-            ["period", "relations", "cooperative", "conflictual", "score"], trend, {1, 2, 3, 4}
-        ),
-        "",
-        markdown_table(["date", "relation", "direction", "sign", "evidence"], events, {3}),
+        *out,
+        markdown_table(["date", "relation", "direction", "sign", "evidence"], events, {3}, {2}),
         "",
     ]
 
@@ -234,8 +276,8 @@ def _signed(report: Report) -> list[str]:
         "",
         "### Structural balance",
         "",
-        f"{bal.triads} signed triangles: {bal.balanced} balanced, {bal.unbalanced} unbalanced "
-        f"({ratio} balanced).",
+        f"{plural(bal.triads, 'signed triangle')}: {bal.balanced} balanced, "
+        f"{bal.unbalanced} unbalanced ({ratio} balanced).",
         "",
     ]
     triads = [
@@ -268,7 +310,8 @@ def _communities(report: Report) -> list[str]:
 
 
 def to_report_markdown(report: Report) -> str:
-    """The report as Markdown text (tables; charts and the graph are in the HTML report)."""
+    """The report as Markdown text: tables, and the charts as SVG ``data:`` images (the
+    interactive graph is only in the HTML report)."""
     lines = [f"# {md_escape(report.title)}", ""]
     lines += [f"*{md_escape(n)}*" for n in report.dataset.notes]
     lines += [

@@ -86,6 +86,19 @@ class Report:
         nodes = self.dataset.nodes
         return dict(zip(nodes["id"].tolist(), nodes["label"].tolist(), strict=True))
 
+    @property
+    def pair_note(self) -> str | None:
+        """Why the pair has no trend chart (no relation, or none dated); None if it has one."""
+        if self.pair is None:
+            return None
+        labels = self.labels
+        a, b = (labels.get(x, x) for x in self.pair)
+        if self.pair_timeline.empty:
+            return f"{a} and {b} have no relation in this dataset."
+        if self.trend.empty:
+            return f"No relation between {a} and {b} is dated, so there is no trend to chart."
+        return None
+
 
 def _leaders(records: list[dict[str, Any]], top: int) -> dict[str, list[dict[str, Any]]]:
     frame = pd.DataFrame(records)
@@ -101,14 +114,47 @@ def _leaders(records: list[dict[str, Any]], top: int) -> dict[str, list[dict[str
     return out
 
 
-def _default_pair(scores: pd.DataFrame) -> tuple[str, str] | None:
-    if scores.empty:
-        return None
+#: Relation family left out when choosing the default pair: an actor and its own body
+#: (a state and its government, a party and its leader) say little as a pair.
+_STRUCTURAL = "membership"
+
+
+def _most_active(scores: pd.DataFrame) -> tuple[str, str] | None:
     dated = scores[scores["first"].notna()]
     if dated.empty:
         return None
     best = dated.sort_values("relations", ascending=False, kind="stable").iloc[0]
     return str(best["source"]), str(best["target"])
+
+
+def _pair_keys(edges: pd.DataFrame) -> pd.MultiIndex:
+    source, target = edges["source"], edges["target"]
+    first = source.where(source <= target, target)
+    second = target.where(source <= target, source)
+    return pd.MultiIndex.from_arrays([first.to_numpy(), second.to_numpy()])
+
+
+def _default_pair(dataset: Dataset, scores: pd.DataFrame) -> tuple[str, str] | None:
+    """The dated pair with most relations, not counting ``membership``-family relations nor
+    pairs joined by one (an actor and its own body: a state and its government); falling
+    back to all pairs when no other pair is dated. Ties: most hostile first, then dataset
+    order (the order of :func:`~graph.analyze.pair_scores`).
+    """
+    edges = dataset.edges
+    member = (edges["family"] == _STRUCTURAL).to_numpy()
+    if not member.any():
+        return _most_active(scores)
+    keys = _pair_keys(edges)
+    active = ~member & ~keys.isin(keys[member])
+    others = dataset.with_tables(dataset.nodes, edges[active].reset_index(drop=True))
+    return _most_active(pair_scores(others)) or _most_active(scores)
+
+
+def _in_family_order(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """The period × family table with its columns in vocabulary family order."""
+    order = {f: i for i, f in enumerate(dataset.vocabulary.families)}
+    columns = sorted(table.columns, key=lambda c: (order.get(c, len(order)), c))
+    return table.loc[:, columns]
 
 
 def build_report(
@@ -132,7 +178,9 @@ def build_report(
     directed, engine, sample, seed
         As in :func:`graph.analyze.stats` (``seed`` also seeds the communities).
     pair : (str, str), optional
-        The pair whose trend is charted (default: the dated pair with most relations).
+        The pair whose trend is charted (default: the dated pair with most relations, not
+        counting ``membership``-family relations nor the pairs they join, such as a state
+        and its government).
     freq : {"year", "quarter", "month"}
         Period of the time charts.
 
@@ -145,7 +193,7 @@ def build_report(
         raise UsageError(f"top must be at least 1, not {top}")
     result = stats(dataset, directed=directed, engine=engine, sample=sample, seed=seed)
     scores = pair_scores(dataset)
-    chosen = pair if pair is not None else _default_pair(scores)
+    chosen = pair if pair is not None else _default_pair(dataset, scores)
     if chosen is not None:
         trend = pair_trend(dataset, *chosen, freq=freq)
         events = timeline(dataset, *chosen)
@@ -158,7 +206,7 @@ def build_report(
         stats=result,
         top=top,
         leaders=_leaders(result["node_measures"], top),
-        by_period=counts_by_period(dataset, freq, by="family"),
+        by_period=_in_family_order(counts_by_period(dataset, freq, by="family"), dataset),
         pair=chosen,
         trend=trend,
         pair_timeline=events,

@@ -10,10 +10,18 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
-__all__ = ["PALETTE", "bar_chart", "stacked_columns", "trend_chart"]
+__all__ = [
+    "FAMILY_PALETTE",
+    "PALETTE",
+    "bar_chart",
+    "family_colors",
+    "stacked_columns",
+    "trend_chart",
+]
 
 #: Colours for series without their own (Tableau 10).
 PALETTE = (
@@ -28,12 +36,40 @@ PALETTE = (
     "#9c755f",
     "#bab0ac",
 )
+#: Colours of relation families, given in vocabulary family order: the eight Okabe–Ito colours
+#: (distinct for the common colour-vision deficiencies; grey 4th, for the neutral
+#: ``membership`` family of the bundled vocabulary), then black and brown; cycled past ten.
+FAMILY_PALETTE = (
+    "#0072b2",  # blue
+    "#009e73",  # bluish green
+    "#56b4e9",  # sky blue
+    "#999999",  # grey
+    "#e69f00",  # orange
+    "#cc79a7",  # reddish purple
+    "#d55e00",  # vermillion
+    "#f0e442",  # yellow
+    "#000000",  # black
+    "#9c755f",  # brown
+)
 _FONT = 'font-family="system-ui, sans-serif" font-size="11"'
 
 
 def _n(x: float) -> str:
     """A coordinate with at most one decimal."""
     return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def family_colors(families: Sequence[str]) -> dict[str, str]:
+    """A fixed, distinct colour per family, by position (:data:`FAMILY_PALETTE`, cycled).
+
+    The colours do not depend on the relation types' own colours, so the same family always
+    looks the same and no two of the first ten families share a colour.
+
+    >>> family_colors(["diplomatic", "cooperation", "economic"])
+    {'diplomatic': '#0072b2', 'cooperation': '#009e73', 'economic': '#56b4e9'}
+    """
+    unique = list(dict.fromkeys(families))
+    return {f: FAMILY_PALETTE[i % len(FAMILY_PALETTE)] for i, f in enumerate(unique)}
 
 
 def _clip(text: str, width: int) -> str:
@@ -67,6 +103,8 @@ def bar_chart(
     fmt
         How a value is printed at the end of its bar.
     """
+    if not labels:
+        return _empty(width, title)
     row, left, right, top = 18, 170, 70, 22
     height = top + row * len(labels) + 6
     peak = max((float(v) for v in values), default=0.0) or 1.0
@@ -89,9 +127,55 @@ def bar_chart(
     return "".join(parts)
 
 
-def _ticks(labels: Sequence[str], slots: int) -> set[int]:
-    step = max(1, -(-len(labels) // slots))
-    return {i for i in range(len(labels)) if i % step == 0} | {len(labels) - 1}
+#: Width of one character of the chart font (11px system-ui; digits ~6.1px), with margin.
+_CHAR = 6.6
+#: Least free space between two axis labels.
+_GAP = 8.0
+
+
+def _ticks(
+    labels: Sequence[str], left: float, slot: float, width: float
+) -> list[tuple[int, float]]:
+    """The axis labels to draw and their x (centre), so that no two labels overlap.
+
+    Label ``i`` is centred under its column (``left + (i + 0.5) * slot``), moved left if it
+    would cross the chart's right edge. Every ``step``-th label is drawn, ``step`` chosen so
+    that two drawn labels are at least one label width (plus a gap) apart; the last label is
+    drawn too, in place of the regular one before it if they would be too close.
+
+    >>> [i for i, _ in _ticks([str(y) for y in range(2011, 2024)], 0, 20.0, 260)]
+    [0, 2, 4, 6, 8, 10, 12]
+    >>> [i for i, _ in _ticks([str(y) for y in range(2011, 2025)], 0, 20.0, 280)]
+    [0, 2, 4, 6, 8, 10, 13]
+    >>> _ticks([], 0, 20.0, 100)
+    []
+    """
+    n = len(labels)
+    if n == 0:
+        return []
+    label = max(len(str(text)) for text in labels) * _CHAR
+    need = label + _GAP
+
+    def x(i: int) -> float:
+        return min(left + (i + 0.5) * slot, width - label / 2)
+
+    step = max(1, math.ceil(need / max(slot, 1e-9)))
+    ticks = list(range(0, n, step))
+    if ticks[-1] != n - 1:
+        if x(n - 1) - x(ticks[-1]) >= need:
+            ticks.append(n - 1)
+        elif len(ticks) > 1:
+            ticks[-1] = n - 1
+    return [(i, x(i)) for i in ticks]
+
+
+def _empty(width: int, title: str, message: str = "No data.") -> str:
+    """A chart with only its title and a message (for empty input)."""
+    return (
+        _open(width, 40, title)
+        + f'<text x="0" y="14" {_FONT} font-weight="600">{escape(title)}</text>'
+        + f'<text x="0" y="32" {_FONT} fill="#666">{escape(message)}</text></svg>'
+    )
 
 
 def stacked_columns(
@@ -106,6 +190,8 @@ def stacked_columns(
     """Columns per period stacked by series (e.g. relation family), with a legend."""
     colors = colors or {}
     names = list(series)
+    if not periods or not names:
+        return _empty(width, title)
     left, bottom, top = 36, 34, 24
     legend_rows = -(-len(names) // 5)
     full = height + 16 * legend_rows
@@ -136,8 +222,7 @@ def stacked_columns(
                 f'height="{_n(h)}" fill="{escape(fill)}"><title>{escape(str(period))} '
                 f"{escape(name)}: {value}</title></rect>"
             )
-    for i in sorted(_ticks(periods, 12)):
-        x = left + (i + 0.5) * slot
+    for i, x in _ticks(periods, left, slot, width):
         parts.append(
             f'<text x="{_n(x)}" y="{top + plot_h + 14}" text-anchor="middle" '
             f"{_FONT}>{escape(str(periods[i]))}</text>"
@@ -165,6 +250,8 @@ def trend_chart(
     fmt: Callable[[float], str] = str,
 ) -> str:
     """Columns up (cooperative, green) or down (conflictual, red) from a zero line."""
+    if not periods:
+        return _empty(width, title)
     left, bottom, top = 36, 30, 24
     plot_h = height - top - bottom
     high = max([float(v) for v in values] + [0.0])
@@ -192,8 +279,7 @@ def trend_chart(
     parts.append(
         f'<line x1="{left}" y1="{_n(zero)}" x2="{width - 8}" y2="{_n(zero)}" stroke="#666"/>'
     )
-    for i in sorted(_ticks(periods, 12)):
-        x = left + (i + 0.5) * slot
+    for i, x in _ticks(periods, left, slot, width):
         parts.append(
             f'<text x="{_n(x)}" y="{height - 12}" text-anchor="middle" {_FONT}>'
             f"{escape(str(periods[i]))}</text>"
