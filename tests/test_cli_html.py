@@ -78,6 +78,50 @@ def test_ego_and_max_nodes(tmp_path: Path, bundled: graph.Dataset) -> None:
     assert any("most connected" in note for note in data["meta"]["notes"])
 
 
+def test_max_nodes_message_counts_the_relations_drawn(
+    tmp_path: Path, bundled: graph.Dataset
+) -> None:
+    target = tmp_path / "top.html"
+    result = invoke("html", "-o", target, "--max-nodes", "4")
+    assert result.exit_code == 0, result.output
+    meta = page_data(target)["meta"]
+    drawn, total = meta["relations"], len(bundled.edges)
+    assert drawn < total
+    assert f"(4 of {len(bundled.nodes)} actors, {drawn} of {total} relations)" in result.stdout
+    assert f"({drawn:,} of {total:,} relations)" in " ".join(meta["notes"])  # the page agrees
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--types", "visit", "--from", "2100"],
+        ["--node-types", "person", "--types", "membership", "--sign", "-1"],
+    ],
+)
+def test_nothing_to_draw_warns_but_writes_the_page(tmp_path: Path, args: list[str]) -> None:
+    target = tmp_path / "empty.html"
+    result = invoke("html", "-o", target, *args)
+    assert result.exit_code == 0, result.output
+    warning = "warning: nothing to draw: no actor or relation matches the filters"
+    assert warning in result.stderr
+    assert "warning" not in result.stdout
+    data = page_data(target)
+    assert data["nodes"]["id"] == [] and data["edges"]["id"] == []
+
+
+def test_an_empty_dataset_warns(tmp_path: Path, make_dataset: Any) -> None:
+    folder = make_dataset("id,label,type\n", "id,source,target,type\n", name="none")
+    result = invoke("html", folder, "-o", tmp_path / "none.html")
+    assert result.exit_code == 0, result.output
+    assert "warning: nothing to draw: the dataset is empty" in result.stderr
+    assert (tmp_path / "none.html").is_file()
+
+
+def test_a_page_with_actors_does_not_warn(tmp_path: Path) -> None:
+    result = invoke("html", "-o", tmp_path / "x.html", "--types", "visit")
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -348,3 +348,81 @@ def test_hostile_dataset_runs_no_script_and_shows_text_literally(
     page.click("#reset")
     _assert_untouched(page, browser_page, hostile.name)
     assert browser_page.requests == []
+
+
+def test_nothing_to_draw_says_so_in_the_canvas(
+    browser_page: Any, tmp_path: Path, bundled: graph.Dataset
+) -> None:
+    view = bundled.filter(types=["visit"], start="2100")
+    page = open_page(browser_page, write_html(view, tmp_path / "empty.html"))
+    assert page.is_visible("#empty")
+    assert "No actor or relation matches" in page.inner_text("#empty")
+    assert "filtered:" in page.inner_text("#empty-why")
+    assert not page.is_visible("#hint")
+    assert browser_page.errors == []
+
+
+def test_filtering_everything_out_in_the_page_says_so(
+    browser_page: Any, bundled_page: Path
+) -> None:
+    page = open_page(browser_page, bundled_page)
+    assert not page.is_visible("#empty")
+    page.click("#node-bulk button:text('None')")
+    assert page.is_visible("#empty")
+    assert "No actor or relation matches" in page.inner_text("#empty")
+    page.click("#reset")
+    assert not page.is_visible("#empty") and page.is_visible("#hint")
+    assert browser_page.errors == []
+
+
+OVERLAPS = """
+() => {
+  const net = window.network, ids = window.nodes.getIds(), boxes = [];
+  const inside = new Set(["box", "ellipse", "circle", "database", "text"]);
+  for (const id of ids) {
+    const n = net.body.nodes[id], s = n.shape, l = n.labelModule.size;
+    boxes.push([id, s.left, s.top, s.left + s.width, s.top + s.height]);
+    if (!inside.has(n.options.shape)) {
+      boxes.push([id, l.left, l.top, l.left + l.width, l.top + l.height]);
+    }
+  }
+  const hits = [];
+  for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
+    const p = boxes[a], q = boxes[b];
+    if (p[0] === q[0]) continue;
+    const dx = Math.min(p[3], q[3]) - Math.max(p[1], q[1]);
+    if (dx > 0 && Math.min(p[4], q[4]) - Math.max(p[2], q[2]) > 0) {
+      hits.push([p[0], q[0]]);
+    }
+  }
+  return hits;
+}
+"""
+
+
+def test_no_label_is_covered_by_another_node_or_label(
+    browser_page: Any, tmp_path: Path, bundled: graph.Dataset
+) -> None:
+    # vis-network's own measures of what it drew: node shapes and label boxes
+    names = [f"p{i:02d}" for i in range(36)]
+    nodes = pd.DataFrame(
+        {
+            "id": ["hub", *names],
+            "label": ["Türkiye", *[f"Syrian Democratic Forces {i}" for i in range(36)]],
+            "type": ["state", *["armed_group" if i % 3 else "person" for i in range(36)]],
+        }
+    )
+    edges = pd.DataFrame(
+        {
+            "id": [f"h{i}" for i in range(36)] + [f"c{i}" for i in range(0, 36, 2)],
+            "source": ["hub"] * 36 + names[0::2],
+            "target": names + names[1::2],
+            "type": "support",
+        }
+    )
+    crowded = graph.from_frames(nodes, edges, name="crowded")
+    for ds in (bundled, crowded):
+        page = open_page(browser_page, write_html(ds, tmp_path / f"{ds.name}.html"))
+        page.wait_for_timeout(100)
+        assert page.evaluate(OVERLAPS) == [], ds.name
+    assert browser_page.errors == []

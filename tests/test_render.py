@@ -248,6 +248,67 @@ def test_sizes_and_widths() -> None:
     assert node_sizes(np.array([3.0, 3.0])).tolist() == [20.0, 20.0]
     assert node_sizes(np.array([])).tolist() == []
     assert edge_widths(np.array([np.nan])).tolist() == [1.5]
+    assert edge_widths(np.array([])).tolist() == []
+
+
+def test_edge_widths_are_capped_and_keep_their_order() -> None:
+    values = np.array([0.0, 1.0, 3.0, 40.0, 900.0, 1e9])
+    widths = edge_widths(values)
+    assert widths.max() == 6.0 and widths.min() == 1.5
+    assert (np.diff(widths[1:]) > 0).all()  # above 1, a larger value is always wider
+    assert edge_widths(np.array([1.0, 2.0, 8.0])).tolist() == [1.5, 2.5, 4.5]  # 1 px a doubling
+
+
+def hub(leaves: int = 40, relations: int = 1, weight: float = 1.0) -> graph.Dataset:
+    """One hub tied to ``leaves`` partners with long labels, ``relations`` times each."""
+    names = [f"p{i:02d}" for i in range(leaves)]
+    nodes = pd.DataFrame(
+        {
+            "id": ["hub", *names],
+            "label": ["Türkiye hub", *[f"Partner number {i} of the hub" for i in range(leaves)]],
+            "type": ["state", *["person" if i % 2 else "armed_group" for i in range(leaves)]],
+        }
+    )
+    rows = [(f"e{i}_{k}", "hub", n) for i, n in enumerate(names) for k in range(relations)]
+    edges = pd.DataFrame(rows, columns=["id", "source", "target"])
+    edges["type"] = "support"
+    edges["date"] = "2019-10"
+    edges["weight"] = str(weight)
+    return graph.from_frames(nodes, edges, name="hub")
+
+
+@pytest.mark.parametrize("aggregate", [False, True])
+def test_edges_around_a_hub_stay_thin(aggregate: bool) -> None:
+    # event data: large weights, or many relations per pair once aggregated
+    data = page_data(hub(relations=30, weight=250.0), aggregate=aggregate)
+    widths = data["edges"]["width"]
+    assert max(widths) <= 6.0 and min(widths) >= 1.5
+
+
+def label_boxes(nodes: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Each node's shape and the label below it, as (left, top, right, bottom) boxes."""
+    x, y = np.array(nodes["x"]), np.array(nodes["y"])
+    size, font = np.array(nodes["size"], dtype=float), np.array(nodes["font"], dtype=float)
+    chars = np.array([len(label) for label in nodes["label"]], dtype=float)
+    shape = np.c_[x - size, y - size, x + size, y + size]
+    top = y + size + font / 2 + 4  # where vis-network draws the label's line
+    label = np.c_[x - 0.26 * font * chars, top, x + 0.26 * font * chars, top + font]
+    return shape, label
+
+
+def test_labels_are_clear_of_other_nodes_and_labels() -> None:
+    data = page_data(hub())
+    shape, label = label_boxes(data["nodes"])
+    boxes = np.r_[shape, label]
+    owner = np.r_[np.arange(len(shape)), np.arange(len(shape))]
+    for a in range(len(boxes)):
+        for b in range(a + 1, len(boxes)):
+            if owner[a] == owner[b]:
+                continue
+            dx = min(boxes[a, 2], boxes[b, 2]) - max(boxes[a, 0], boxes[b, 0])
+            dy = min(boxes[a, 3], boxes[b, 3]) - max(boxes[a, 1], boxes[b, 1])
+            assert dx <= 0 or dy <= 0, (owner[a], owner[b])
+    assert page_data(hub())["nodes"]["x"] == data["nodes"]["x"]  # still deterministic
 
 
 @pytest.mark.parametrize("name", ["degree", "pagerank", "betweenness"])

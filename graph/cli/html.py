@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..render import PHYSICS_MAX_NODES, SIZE_MEASURES, write_html
+from ..render.data import limit_nodes
 from .common import (
     AsOfOpt,
     DatasetArg,
@@ -21,6 +22,7 @@ from .common import (
     ToOpt,
     TypesOpt,
     criteria,
+    err,
     handle_errors,
     load_view,
     out,
@@ -91,10 +93,14 @@ def command(
         max_nodes=max_nodes,
         seed=seed,
     )
-    shown = min(len(data.nodes), max_nodes or len(data.nodes))
+    view, _ = limit_nodes(data, max_nodes)  # what the page draws
     out.print(
-        f"wrote {target} ({shown} of {len(data.nodes)} actors, {len(data.edges)} relations)",
+        f"wrote {target} ({len(view.nodes):,} of {len(data.nodes):,} actors, "
+        f"{len(view.edges):,} of {len(data.edges):,} relations)",
         markup=False,
     )
+    if view.nodes.empty:
+        why = "no actor or relation matches the filters" if crit.active else "the dataset is empty"
+        err.print(f"warning: nothing to draw: {why}", markup=False)
     if open_page:
         webbrowser.open(target.resolve().as_uri())

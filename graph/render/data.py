@@ -22,7 +22,7 @@ from ..errors import UsageError
 from ..summary import relation_counts
 from .layout import positions, separate_boxes
 from .measures import SIZE_MEASURES, node_measure
-from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles
+from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -32,6 +32,8 @@ __all__ = ["PHYSICS_MAX_NODES", "limit_nodes", "page_data"]
 #: Above this many nodes the page keeps physics off (it would never settle).
 PHYSICS_MAX_NODES = 2000
 _LABEL_ROOM_MAX = 400
+_WIDE = "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
+_INSIDE = ("box", "ellipse", "circle", "database", "text")  # shapes drawn around their label
 _NODE_TEXT = ("label", "type", "country", "role", "aliases", "iso3", "description")
 _EDGE_TEXT = ("type", "date", "end_date", "description", "evidence", "citation")
 
@@ -154,6 +156,28 @@ def _edges(
     return cols, s, t
 
 
+def _label_room(
+    xy: np.ndarray, size: np.ndarray, font: np.ndarray, labels: pd.Series, inside: np.ndarray
+) -> np.ndarray:
+    """Move nodes so no node or label covers another node or label.
+
+    Each node and its label make one box, measured as vis-network draws them. A label is
+    about 0.55 ``font`` wide a character (a full ``font`` for East Asian wide characters) and
+    ``font`` high, with a white halo. Below most shapes (triangles are 1.15 times as wide as
+    ``size``), its top is ``size + font / 2 + 4`` pixels under the centre; ``inside`` marks the
+    shapes drawn around their label (box, ellipse, circle, database, text), an ellipse being
+    1.5 times as wide as the label.
+    """
+    chars = labels.str.len().clip(upper=40).to_numpy(dtype=float)
+    wide = labels.str.count(_WIDE).to_numpy(dtype=float)
+    label_w = font * (0.58 * chars + 0.45 * np.minimum(wide, chars))
+    width = np.where(inside, np.maximum(1.5 * label_w, 2 * font), np.maximum(2.3 * size, label_w))
+    top = np.where(inside, font + 4, size + 3)  # above the centre: the shape and a margin
+    bottom = np.where(inside, font + 4, size + 1.5 * font + 7)  # below: the label and its halo
+    centre = np.c_[np.zeros(len(size)), (bottom - top) / 2]
+    return np.round(separate_boxes(xy + centre, width + 12, top + bottom) - centre, 1)
+
+
 def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray) -> dict[str, Any]:
     nodes = dataset.nodes
     counts = relation_counts(dataset).reindex(nodes["id"])
@@ -161,10 +185,9 @@ def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray) -> dict[str, Any]:
     size = node_sizes(measure)
     font = np.round(12 + (size - 10) * 0.35)  # label size in pixels: hubs' labels larger
     if 1 < len(nodes) <= _LABEL_ROOM_MAX:  # room for every label, drawn below its node
-        chars = nodes["label"].astype(str).str.len().clip(upper=40).to_numpy(dtype=float)
-        below = np.c_[np.zeros(len(size)), (font + 6) / 2]
-        width = np.maximum(2 * size, 0.6 * font * chars) + 14
-        xy = np.round(separate_boxes(xy + below, width, 2 * size + font + 14) - below, 1)
+        shapes = {name: safe_shape(t.shape) for name, t in dataset.vocabulary.node_types.items()}
+        inside = nodes["type"].map(shapes).isin(_INSIDE).to_numpy()
+        xy = _label_room(xy, size, font, nodes["label"].astype(str), inside)
     cols: dict[str, Any] = {"id": nodes["id"].astype(str).tolist()}
     cols.update(_text_columns(nodes, _NODE_TEXT))
     cols["x"] = xy[:, 0].tolist()

@@ -237,9 +237,18 @@
     }
     if (nu.length) nodes.update(nu);
     if (eu.length) edges.update(eu);
+    showEmpty(shownN === 0);
     $("status").textContent = "Showing " + shownN.toLocaleString("en") + " of " + n.toLocaleString("en") +
       " actors · " + shownE.toLocaleString("en") + " of " + m.toLocaleString("en") +
       (meta.aggregate ? " links" : " relations");
+  }
+  function showEmpty(empty) { /* say so instead of a blank canvas */
+    $("empty").hidden = !empty;
+    $("hint").hidden = empty || !$("details").hidden;
+    if (!empty) return;
+    $("empty-why").textContent = n === 0
+      ? (meta.notes.length ? meta.notes.join(" · ") : "The dataset has no actors.")
+      : "Every actor is hidden by the filters on the left: widen them or press Reset.";
   }
   explorer.applyFilters = applyFilters;
   explorer.state = state;
@@ -430,7 +439,7 @@
     network.unselectAll();
     setDim(null, null);
     $("details").hidden = true;
-    $("hint").hidden = false;
+    $("hint").hidden = !$("empty").hidden;
   }
   network.on("click", function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], false);

@@ -116,11 +116,19 @@ def node_sizes(values: np.ndarray, low: float = 10.0, high: float = 30.0) -> np.
     return np.round(low + (high - low) * np.sqrt(scaled), 1)
 
 
-def edge_widths(values: np.ndarray) -> np.ndarray:
-    """Edge widths in pixels: 1.5 for 1 (or less), growing with the log of weight or count.
+def edge_widths(values: np.ndarray, low: float = 1.5, high: float = 6.0) -> np.ndarray:
+    """Edge widths in pixels: ``low`` for 1 (or less), then one pixel more per doubling.
 
-    >>> edge_widths(np.array([0.5, 1.0, 4.0, 1e6])).tolist()
-    [1.5, 1.5, 4.5, 8.0]
+    Never wider than ``high``: where the largest value would pass it (counts of aggregated
+    events, for one), the slope shrinks so the largest is drawn ``high`` wide and hubs' edges
+    do not bury their labels.
+
+    >>> edge_widths(np.array([0.5, 1.0, 2.0, 4.0, 8.0])).tolist()
+    [1.5, 1.5, 2.5, 3.5, 4.5]
+    >>> edge_widths(np.array([1.0, 4.0, 1e6])).tolist()
+    [1.5, 2.0, 6.0]
     """
-    values = np.nan_to_num(np.asarray(values, dtype=float), nan=1.0)
-    return np.round(np.clip(1.5 + 1.5 * np.log2(np.maximum(values, 1.0)), 1.5, 8.0), 1)
+    grow = np.log2(np.maximum(np.nan_to_num(np.asarray(values, dtype=float), nan=1.0), 1.0))
+    top = float(grow.max()) if len(grow) else 0.0
+    slope = min(1.0, (high - low) / top) if top > 0 else 1.0
+    return np.round(np.clip(low + slope * grow, low, high), 1)
