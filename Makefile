@@ -32,18 +32,19 @@ demo: $(VENV)/.installed
 	$(BIN)/graph export --format gexf -o $(OUT)/iran_tajikistan.gexf
 	@echo "Done. Open $(OUT)/iran_tajikistan.html and $(OUT)/report.html in a browser."
 
-## test: install what the tests need and run them all (doctests included)
+## test: install what the tests need, lint, and run every test (doctests, notebooks, browser)
 test: $(VENV)/.installed-dev
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check graph tests benchmarks
-	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/ruff check graph tests benchmarks scripts
+	$(BIN)/ruff format --check graph tests benchmarks scripts
 	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
-	$(BIN)/ruff format graph tests benchmarks
-	$(BIN)/ruff check --fix graph tests benchmarks
+	$(BIN)/ruff format graph tests benchmarks scripts
+	$(BIN)/ruff check --fix graph tests benchmarks scripts
 
 bench: $(VENV)/.installed-dev
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_load.py
