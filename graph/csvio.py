@@ -67,7 +67,8 @@ def _decode(data: bytes, file: str) -> tuple[str, list[Issue]]:
 
 
 def _header(text: str) -> list[str]:
-    first = text.split("\n", 1)[0].rstrip("\r")
+    end = text.find("\n")
+    first = (text if end < 0 else text[:end]).rstrip("\r")
     return next(csv.reader([first]), [])
 
 
@@ -178,7 +179,7 @@ def read_table(
         return _empty(name, [Issue(name, None, None, "missing-file", f"{path} does not exist")])
     data = path.read_bytes()
     text, issues = _decode(data, name)
-    if not text.strip():
+    if not text or text.isspace():
         return _empty(name, issues + [Issue(name, None, None, "empty-file", "the file is empty")])
     header = _header(text)
     if len(header) <= 1:
@@ -268,7 +269,7 @@ def _first_record_is_long(text: str, width: int) -> bool:
     pandas would then take the first column as an index and shift every row, so such a file
     is read record by record instead (it is invalid anyway).
     """
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text[: 1 << 20]))  # the first MiB holds the first rows
     next(reader, None)
     for record in reader:
         if record:
