@@ -39,3 +39,13 @@ def test_make_targets_in_the_readme_exist() -> None:
     makefile = (ROOT / "Makefile").read_text()
     for target in set(re.findall(r"make (\w+)", README)):
         assert re.search(rf"^{target}:", makefile, flags=re.M), target
+
+
+def test_relative_links_in_the_docs_exist() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#\s]+)\)", text):
+            if target.startswith(("http:", "https:", "data:")):
+                continue
+            assert (page.parent / target).exists(), f"{page.name}: {target}"
