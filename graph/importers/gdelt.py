@@ -42,7 +42,7 @@ from .fields import (
 )
 from .options import ImportOptions
 from .output import ImportResult
-from .pipeline import Parsed
+from .pipeline import Parsed, parse_files
 from .reader import Progress, Rows, Source, peek_lines, read_rows
 from .run import Format, run_import
 
@@ -219,14 +219,7 @@ def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _parse(rows: list[Rows]) -> Parsed:
-    files = [r.source.name for r in rows]
-    frames = [r.frame.assign(_file=i) for i, r in enumerate(rows)]
-    frame = pd.concat(frames, ignore_index=True)
-    frame = frame.astype({c: "str" for c in _NAMES})
-    check, events = _check(frame, files)
-    source, target, table, unresolved = _actors(frame, check.ok)
-    issues = [i for r in rows for i in r.issues] + check.issues
-    return Parsed(frame, check, events, source, target, table, unresolved, issues)
+    return parse_files(rows, _NAMES, _check, _actors)
 
 
 GDELT = Format(

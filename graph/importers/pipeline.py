@@ -17,7 +17,7 @@ aggregated edge sums the weights, takes the sign of the summed score and counts 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 from ..errors import Issue
 from .fields import Checker, spread, tally
 from .options import ImportOptions
+from .reader import Rows
 
 __all__ = [
     "DROPS",
@@ -294,3 +295,24 @@ def link_edges(nodes: pd.DataFrame, prefix: str, columns: list[str]) -> pd.DataF
         }
     )
     return out.reindex(columns=columns, fill_value="").reset_index(drop=True).astype("str")
+
+
+def parse_files(
+    rows: list[Rows],
+    columns: Iterable[str],
+    check: Callable[[pd.DataFrame, list[str]], tuple[Checker, pd.DataFrame]],
+    actors: Callable[
+        [pd.DataFrame, np.ndarray], tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str]]
+    ],
+) -> Parsed:
+    """Join the rows read from every file, check them and resolve both sides' actors.
+
+    ``check`` and ``actors`` are the format's own (GDELT or ICEWS); the rest is shared.
+    """
+    files = [r.source.name for r in rows]
+    frame = pd.concat([r.frame.assign(_file=i) for i, r in enumerate(rows)], ignore_index=True)
+    frame = frame.astype({c: "str" for c in columns})
+    checked, events = check(frame, files)
+    source, target, table, unresolved = actors(frame, checked.ok)
+    issues = [i for r in rows for i in r.issues] + checked.issues
+    return Parsed(frame, checked, events, source, target, table, unresolved, issues)
