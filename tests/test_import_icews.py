@@ -162,3 +162,12 @@ def test_header_only_file_imports_nothing(tmp_path: Path) -> None:
     result = import_icews(write(tmp_path, []), tmp_path / "out")
     assert (result.summary.rows_read, result.summary.edges) == (0, 0)
     assert graph.validate(tmp_path / "out").valid
+
+
+def test_aggregated_descriptions_count_events_in_words() -> None:
+    edges = import_icews(ICEWS, aggregate="month").edges
+    edges = edges[edges["count"] != ""]  # event relations (links to states have no count)
+    counts = edges["count"].astype(int)
+    assert (edges["description"][counts == 1].str.startswith("1 event,")).all()
+    assert (edges["description"][counts > 1].str.contains(r"^\d+ events,")).all()
+    assert (counts > 1).any() and (counts == 1).any()

@@ -246,7 +246,7 @@ def aggregate_edges(
         "date": first["date"],
         "weight": format_number(sums["weight"]),
         "sign": _sign(sums["score"].to_numpy()),
-        "description": n.astype(str) + " events, CAMEO " + codes,
+        "description": n.astype(str) + np.where(n == 1, " event", " events") + ", CAMEO " + codes,
         "citation": cited,
         "count": n.astype(str),
         "cameo": codes,
