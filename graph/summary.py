@@ -14,12 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-
-from .build import aggregate_table
 
 if TYPE_CHECKING:
+    from .analyze import View
     from .dataset import Dataset
 
 __all__ = ["relation_counts", "summarize"]
@@ -63,32 +60,26 @@ def relation_counts(dataset: Dataset) -> pd.DataFrame:
     )
 
 
-def _component_sizes(ids: pd.Series, pairs: pd.DataFrame) -> list[int]:
-    """Sizes of the connected components (isolated nodes included), largest first."""
-    index = pd.Index(ids)
-    rows = index.get_indexer(pairs["source"])
-    cols = index.get_indexer(pairs["target"])
-    n = len(index)
-    matrix = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    _, labels = connected_components(matrix, directed=False)
-    return sorted(np.bincount(labels).tolist(), reverse=True) if n else []
-
-
-def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
+def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> dict[str, Any]:
     """Counts by node and relation type, time span, density, components and top nodes.
 
-    Density and components are those of the undirected graph with one edge per pair,
-    self-loops left out (computed on the pair table with scipy, no networkx graph).
+    Density and components are those of the undirected analysis view
+    (:func:`graph.analyze.analysis_view`: one link per pair, self-loops left out), so they
+    equal the graph figures of ``graph stats``.
 
     Parameters
     ----------
     top : int
         How many nodes to list by number of relations.
+    view : View, optional
+        The undirected analysis view, when the caller has it already.
     """
+    from .analyze import analysis_view
+
     edges = dataset.edges
-    pairs = aggregate_table(dataset)
-    pairs = pairs[pairs["source"] != pairs["target"]]
-    components = _component_sizes(dataset.nodes["id"], pairs)
+    view = view if view is not None else analysis_view(dataset)
+    labels = view.components()
+    components = sorted(np.bincount(labels).tolist(), reverse=True) if view.n else []
     n = len(dataset.nodes)
     dated = edges["date_start"].notna()
     first = edges.loc[dated, "date_start"].min() if dated.any() else None
@@ -99,7 +90,7 @@ def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
         "notes": list(dataset.notes),
         "nodes": len(dataset.nodes),
         "edges": len(edges),
-        "pairs": len(pairs),
+        "pairs": view.m,
         "nodes_by_type": _counts(dataset.nodes["type"]),
         "edges_by_type": _counts(edges["type"]),
         "edges_by_family": _counts(edges["family"]),
@@ -114,7 +105,7 @@ def summarize(dataset: Dataset, *, top: int = 10) -> dict[str, Any]:
             "dated": int(dated.sum()),
             "undated": int((~dated).sum()),
         },
-        "density": round(2 * len(pairs) / (n * (n - 1)), 6) if n > 1 else 0.0,
+        "density": round(2 * view.m / (n * (n - 1)), 6) if n > 1 else 0.0,
         "components": {
             "count": len(components),
             "largest": components[0] if components else 0,

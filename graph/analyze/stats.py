@@ -90,7 +90,7 @@ def stats(
     ranked = rank(table, sort, top)
     return rounded(
         {
-            **summarize(dataset, top=summary_top),
+            **summarize(dataset, top=summary_top, view=undirected),
             "graph": figures_of(dataset, undirected, arcs, engine=chosen),
             "measures": {**table.attrs, "sort": sort, "definitions": dict(MEASURES)},
             "node_measures": records(ranked),

@@ -141,11 +141,14 @@ def print_summary(result: ImportResult) -> None:
 def _run(
     fmt: str, files: list[str], output: Path, as_json: bool, force: bool, **options: Any
 ) -> None:
+    """Import with the command's options; list options left out become empty tuples."""
     from ..importers import ImportOptions, import_gdelt, import_icews
 
     check_output_folder(output, force=force)
     importer = import_gdelt if fmt == "gdelt" else import_icews
-    opts = ImportOptions(**options)
+    lists = ("countries", "actors", "codes", "types")
+    values: dict[str, Any] = {k: (v or ()) if k in lists else v for k, v in options.items()}
+    opts = ImportOptions(**values)
     with _progress(not as_json and err.is_terminal) as progress:
         result = importer(files, output, options=opts, progress=progress)
     if as_json:
@@ -181,25 +184,7 @@ def gdelt(
     force: ForceOpt = False,
 ) -> None:
     """Import GDELT event files (2.0 exports, 61 fields; 1.0 daily files, 57/58 fields)."""
-    _run(
-        "gdelt",
-        files,
-        output,
-        as_json,
-        force,
-        countries=countries or (),
-        actors=actors or (),
-        both_sides=both_sides,
-        start=start,
-        end=end,
-        codes=codes or (),
-        types=types or (),
-        min_mentions=min_mentions,
-        aggregate=aggregate,
-        link=link,
-        self_loops=self_loops,
-        strict=strict,
-    )
+    _run("gdelt", **locals())  # every parameter of this command
 
 
 @app.command(
@@ -227,21 +212,4 @@ def icews(
     force: ForceOpt = False,
 ) -> None:
     """Import ICEWS coded event files (tab-separated, a header line, 20 columns)."""
-    _run(
-        "icews",
-        files,
-        output,
-        as_json,
-        force,
-        countries=countries or (),
-        actors=actors or (),
-        both_sides=both_sides,
-        start=start,
-        end=end,
-        codes=codes or (),
-        types=types or (),
-        aggregate=aggregate,
-        link=link,
-        self_loops=self_loops,
-        strict=strict,
-    )
+    _run("icews", **locals())  # every parameter of this command
