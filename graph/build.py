@@ -104,66 +104,120 @@ def aggregate_table(
     -------
     pandas.DataFrame
         Columns ``source``, ``target`` (``type``), ``count``, ``weight``, ``signed_weight``,
-        ``sign``, ``positive``, ``negative``, ``first``, ``last``; sorted by pair.
+        ``positive``, ``negative``, ``first``, ``last``, ``sign``; sorted by pair.
     """
     edges = dataset.edges
     ids = pd.Index(dataset.nodes["id"])
     s = ids.get_indexer(edges["source"]).astype(np.int64)
     t = ids.get_indexer(edges["target"]).astype(np.int64)
+    if len(s) and min(s.min(), t.min()) < 0:
+        unknown = edges["source"].where(s < 0, edges["target"])[(s < 0) | (t < 0)].iloc[0]
+        raise ValueError(f"edge endpoint '{unknown}' is not in the node table")
     sign = edges["sign"].to_numpy(dtype=np.int64)
     weight = edges["weight"].to_numpy(dtype=float)
-    type_codes, type_names = pd.factorize(edges["type"], sort=True)
-    start = edges["date_start"].to_numpy()
-    end = edges["date_end"].to_numpy()
+    start = edges["date_start"].to_numpy(dtype="datetime64[ns]")
+    end = edges["date_end"].to_numpy(dtype="datetime64[ns]")
+    type_codes: np.ndarray = np.zeros(len(s), dtype=np.intp)
+    type_names: np.ndarray = np.array([], dtype=object)
+    if by_type:
+        type_codes, type_index = pd.factorize(edges["type"], sort=True)
+        type_names = np.asarray(type_index, dtype=object)
     if directed:
         mutual = ~edges["directed"].to_numpy(dtype=bool)
         s, t = np.concatenate([s, t[mutual]]), np.concatenate([t, s[mutual]])
-        sign, weight = (
-            np.concatenate([sign, sign[mutual]]),
-            np.concatenate([weight, weight[mutual]]),
-        )
+        sign = np.concatenate([sign, sign[mutual]])
+        weight = np.concatenate([weight, weight[mutual]])
         type_codes = np.concatenate([type_codes, type_codes[mutual]])
         start, end = np.concatenate([start, start[mutual]]), np.concatenate([end, end[mutual]])
     else:
         s, t = np.minimum(s, t), np.maximum(s, t)
-    n = max(len(ids), 1)
-    key = s * n + t
+    n, n_types = max(len(ids), 1), max(len(type_names), 1)
+    group, keys = pd.factorize((s * n + t) * n_types + type_codes, sort=True)
+    size = len(keys)
+    result = pd.DataFrame(index=range(size))
     if by_type:
-        key = key * max(len(type_names), 1) + type_codes
-    frame = pd.DataFrame(
-        {
-            "key": key,
-            "count": 1,
-            "weight": weight,
-            "signed_weight": weight * sign,
-            "positive": sign > 0,
-            "negative": sign < 0,
-            "first": start,
-            "last": end,
-        }
-    )
-    out = frame.groupby("key", sort=True).agg(
-        count=("count", "size"),
-        weight=("weight", "sum"),
-        signed_weight=("signed_weight", "sum"),
-        positive=("positive", "sum"),
-        negative=("negative", "sum"),
-        first=("first", "min"),
-        last=("last", "max"),
-    )
-    keys = out.index.to_numpy(dtype=np.int64)
-    result = pd.DataFrame(index=range(len(out)))
-    if by_type:
-        names = np.asarray(type_names, dtype=object)[keys % max(len(type_names), 1)]
-        result["type"] = pd.Series(names, dtype=object)
-        keys = keys // max(len(type_names), 1)
+        result["type"] = pd.Series(type_names[keys % n_types], dtype=object)
+    pairs = keys // n_types
     id_values = np.asarray(ids, dtype=object)
-    result.insert(0, "source", pd.Series(id_values[keys // n], dtype=object))
-    result.insert(1, "target", pd.Series(id_values[keys % n], dtype=object))
-    for col in ("count", "weight", "signed_weight", "positive", "negative", "first", "last"):
-        result[col] = out[col].to_numpy()
+    result.insert(0, "source", pd.Series(id_values[pairs // n], dtype=object))
+    result.insert(1, "target", pd.Series(id_values[pairs % n], dtype=object))
+    result["count"] = np.bincount(group, minlength=size).astype(np.int64)
+    result["weight"] = np.bincount(group, weights=weight, minlength=size)
+    result["signed_weight"] = np.bincount(group, weights=weight * sign, minlength=size)
+    result["positive"] = np.bincount(group, weights=sign > 0, minlength=size).astype(np.int64)
+    result["negative"] = np.bincount(group, weights=sign < 0, minlength=size).astype(np.int64)
+    result["first"] = _group_extreme(np.minimum, group, start, size)
+    result["last"] = _group_extreme(np.maximum, group, end, size)
     result["sign"] = np.sign(result["signed_weight"]).astype(np.int8)
     return result
+
+
+def _group_extreme(ufunc: np.ufunc, group: np.ndarray, dates: np.ndarray, size: int) -> np.ndarray:
+    """Earliest (``np.minimum``) or latest (``np.maximum``) date per group, NaT ignored."""
+    limits = np.iinfo(np.int64)
+    empty = limits.max if ufunc is np.minimum else limits.min + 1
+    values = dates.view(np.int64)
+    known = values != np.iinfo(np.int64).min  # NaT
+    out = np.full(size, empty, dtype=np.int64)
+    ufunc.at(out, group[known], values[known])
+    out[out == empty] = limits.min
+    return out.view("datetime64[ns]")
+
+
+def _iso_days(values: pd.Series) -> list[str | None]:
+    """Dates as ``YYYY-MM-DD`` (None for NaT), formatting each distinct date once."""
+    codes, uniques = pd.factorize(values)
+    text = np.asarray(pd.DatetimeIndex(uniques).strftime("%Y-%m-%d"), dtype=object)
+    return np.concatenate([text, [None]])[codes].tolist()  # code -1 (NaT) picks the None
+
+
+def _aggregate_records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """Edge attribute dicts of an aggregate table, built with constant keys (no zip per row)."""
+    numbers = [
+        table[c].tolist() for c in ("count", "weight", "signed_weight", "positive", "negative")
+    ]
+    sign = table["sign"].tolist()
+    records = [
+        {
+            "count": c,
+            "weight": w,
+            "signed_weight": sw,
+            "positive": p,
+            "negative": ng,
+            "first": f,
+            "last": la,
+            "sign": sg,
+        }
+        for c, w, sw, p, ng, f, la, sg in zip(
+            *numbers, _iso_days(table["first"]), _iso_days(table["last"]), sign, strict=True
+        )
+    ]
+    for row in np.flatnonzero(table["first"].isna().to_numpy()).tolist():
+        del records[row]["first"]
+    for row in np.flatnonzero(table["last"].isna().to_numpy()).tolist():
+        del records[row]["last"]
+    return records
+
+
+def _add_simple_edges(
+    G: nx.Graph, sources: list[str], targets: list[str], records: list[dict[str, Any]]
+) -> None:
+    """Add edges with one attribute dict each to a Graph or DiGraph whose nodes all exist.
+
+    This is ``G.add_edges_from`` without its per-edge checks and dict copies: it writes the
+    adjacency dicts that networkx reads (``_succ``/``_pred`` of a DiGraph, ``_adj`` of a
+    Graph), sharing one dict per edge as networkx does. Pairs are distinct.
+    """
+    if G.is_directed():
+        succ, pred = G._succ, G._pred  # type: ignore[attr-defined]
+        for u, v, data in zip(sources, targets, records, strict=True):
+            succ[u][v] = data
+            pred[v][u] = data
+    else:
+        adj = G._adj
+        for u, v, data in zip(sources, targets, records, strict=True):
+            adj[u][v] = data
+            adj[v][u] = data
 
 
 def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False) -> nx.Graph:
@@ -182,10 +236,10 @@ def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False
         cls = nx.DiGraph if directed else nx.Graph
     G = cls(name=dataset.name)
     G.add_nodes_from(node_records(dataset))
-    attrs = table.drop(columns=["source", "target"] + (["type"] if by_type else []))
-    records = _clean_records(attrs)
-    ends = [table["source"].tolist(), table["target"].tolist()]
+    records = _aggregate_records(table)
+    sources, targets = table["source"].tolist(), table["target"].tolist()
     if by_type:
-        ends.append(table["type"].tolist())
-    G.add_edges_from(zip(*ends, records, strict=True))
+        G.add_edges_from(zip(sources, targets, table["type"].tolist(), records, strict=True))
+    else:
+        _add_simple_edges(G, sources, targets, records)
     return G

@@ -14,13 +14,18 @@ from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from .csv_fast import TEXT, text_array
 from .csvio import LINE
 from .errors import Issue
 
 __all__ = [
     "FREE_TEXT",
+    "TEXT",
     "Coded",
+    "arrow_strings",
     "as_text",
     "check_required",
     "check_types",
@@ -28,7 +33,9 @@ __all__ = [
     "normalize_names",
     "normalize_type",
     "strip_all",
+    "strip_text",
     "suggest",
+    "text_column",
     "with_columns",
 ]
 
@@ -54,14 +61,65 @@ def normalize_type(values: pd.Series) -> pd.Series:
 FREE_TEXT = frozenset({"label", "description", "evidence", "citation", "aliases", "role"})
 
 
+def text_column(values: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series:
+    """A ``str`` column over Arrow strings (see :func:`graph.csv_fast.text_array`)."""
+    return pd.Series(text_array(values), index=index, copy=False)
+
+
+def strip_text(values: pd.Series) -> pa.ChunkedArray:
+    """Strip white space from every cell of a column, as Arrow strings."""
+    arrow = arrow_strings(values)
+    if arrow is None:
+        return pa.chunked_array([pa.array(strip_all(values), type=pa.string())])
+    return pc.utf8_trim_whitespace(arrow)
+
+
 def as_text(values: np.ndarray, index: pd.Index) -> pd.Series:
     """A column of Python strings (object dtype: no conversion to Arrow strings)."""
-    return pd.Series(values, index=index, dtype=object)
+    return pd.Series(values, index=index, dtype=object, copy=False)
 
 
-def strip_all(values: np.ndarray) -> np.ndarray:
-    """Strip white space from every string (a C-level loop; no per-row pandas overhead)."""
+def arrow_strings(values: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind an Arrow-backed string column (None for other columns)."""
+    dtype = values.dtype
+    arrow_backed = (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow") or (
+        isinstance(dtype, pd.ArrowDtype) and pa.types.is_string(dtype.pyarrow_dtype)
+    )
+    if not arrow_backed:
+        return None
+    array = values.array.__arrow_array__()
+    array = array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
+    return pc.fill_null(array, "")
+
+
+def strip_all(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Strip white space from every string, as an object array of Python strings.
+
+    Arrow-backed columns are stripped in Arrow; others in one C-level loop.
+
+    >>> strip_all(np.array([" a ", "b"], dtype=object)).tolist()
+    ['a', 'b']
+    """
+    if isinstance(values, pd.Series):
+        arrow = arrow_strings(values)
+        if arrow is not None:
+            return np.asarray(pc.utf8_trim_whitespace(arrow).to_numpy(), dtype=object)
+        values = values.to_numpy(dtype=object)
     return np.array([v.strip() for v in values.tolist()], dtype=object)
+
+
+def _distinct(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values of a column, computed in Arrow when it is Arrow-backed."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy().astype(np.intp)
+        return codes, np.asarray(values.cat.categories, dtype=object)
+    arrow = arrow_strings(values)
+    if arrow is None:
+        codes, uniques = pd.factorize(values)
+        return codes, np.asarray(uniques, dtype=object)
+    encoded = arrow.combine_chunks().dictionary_encode()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+    return codes, np.asarray(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
 
 
 class Coded:
@@ -71,15 +129,22 @@ class Coded:
         self.columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def add(self, name: str, values: pd.Series) -> np.ndarray:
-        codes, uniques = pd.factorize(values)
-        stripped = strip_all(np.asarray(uniques, dtype=object))
+        """Code a column by its distinct stripped values; return the stripped column."""
+        raw_codes, raw_uniques = _distinct(values)
+        # " a" and "a" are one value once stripped: code the stripped values again.
+        stripped_codes, uniques = pd.factorize(strip_all(raw_uniques))
+        codes = stripped_codes[raw_codes] if len(raw_codes) else raw_codes
+        stripped = np.asarray(uniques, dtype=object)
         self.columns[name] = (codes, stripped)
         return stripped[codes]
 
     def map(self, name: str, func: Callable[[np.ndarray], object]) -> np.ndarray:
         """Apply ``func`` to the distinct values of a column and spread the result to rows."""
         codes, uniques = self.columns[name]
-        return np.asarray(func(uniques))[codes]
+        result = np.asarray(func(uniques))
+        if result.dtype.kind in "US":  # keep text as Python strings: no per-row conversion
+            result = result.astype(object)
+        return result[codes]
 
 
 def suggest(value: str, candidates: Iterable[str]) -> str:
@@ -130,26 +195,34 @@ def issues_for(
 
 
 def with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple[pd.DataFrame, Coded]:
-    """Add missing optional columns (empty) and strip cells, as plain object strings."""
-    frame = frame.copy()
+    """Add missing optional columns (empty) and strip every cell.
+
+    Coded columns (ids, types, dates, numbers) become object columns of Python strings, one
+    object per distinct value; free text and extra columns become ``str`` (Arrow) columns.
+    """
     coded = Coded()
-    absent = [c for c in columns if c not in frame.columns]
+    out: dict[str, pd.Series] = {}
     for col in frame.columns:
-        if col == LINE:
-            continue
         values = frame[col]
-        if values.dtype != object:
+        if col == LINE:
+            out[col] = values
+            continue
+        categorical = isinstance(values.dtype, pd.CategoricalDtype)
+        if values.dtype != object and arrow_strings(values) is None and not categorical:
             values = values.astype(str).astype(object)
         if col in columns and col not in FREE_TEXT:
-            frame[col] = as_text(coded.add(col, values), frame.index)
+            out[col] = as_text(coded.add(col, values), frame.index)
         else:
-            frame[col] = as_text(strip_all(values.to_numpy(dtype=object)), frame.index)
-    empty = np.full(len(frame), "", dtype=object)
-    for col in absent:
-        frame[col] = as_text(empty, frame.index)
-        if col not in FREE_TEXT:
-            coded.columns[col] = (np.zeros(len(frame), dtype=np.intp), np.array([""], dtype=object))
-    return frame, coded
+            out[col] = text_column(strip_text(values), frame.index)
+    for col in columns:
+        if col in out:
+            continue
+        if col in FREE_TEXT:
+            out[col] = text_column(pa.repeat("", len(frame)), frame.index)
+        else:
+            out[col] = as_text(np.full(len(frame), "", dtype=object), frame.index)
+            coded.columns[col] = (np.zeros(len(frame), dtype=np.intp), np.array([""], object))
+    return pd.DataFrame(out, index=frame.index, copy=False), coded
 
 
 def check_types(

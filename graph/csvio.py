@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .csv_fast import parse_well_formed
 from .errors import Issue
 
 __all__ = ["LINE", "Table", "read_table"]
@@ -67,8 +68,7 @@ def _decode(data: bytes, file: str) -> tuple[str, list[Issue]]:
 
 
 def _header(text: str) -> list[str]:
-    end = text.find("\n")
-    first = (text if end < 0 else text[:end]).rstrip("\r")
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     return next(csv.reader([first]), [])
 
 
@@ -130,6 +130,22 @@ def _unclosed_quote_line(text: str) -> int | None:
     return opened if inside else None
 
 
+def _well_formed_header(
+    data: bytes, required: tuple[str, ...], known: tuple[str, ...]
+) -> list[str] | None:
+    """Column names when the header is plainly fine (UTF-8, commas, all required, no twice)."""
+    end = data.find(b"\n")
+    try:
+        first = (data if end < 0 else data[:end]).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    header = _header(first)
+    names = _normalize_header(header, required + known)
+    if len(names) <= 1 or len(set(names)) < len(names) or not set(required) <= set(names):
+        return None
+    return names
+
+
 def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
     return pd.read_csv(
         io.BytesIO(data),
@@ -151,6 +167,7 @@ def read_table(
     *,
     required: tuple[str, ...],
     known: tuple[str, ...] = (),
+    categorical: tuple[str, ...] = (),
     file: str | None = None,
 ) -> Table:
     """Read a CSV file as a table of strings and list what stops it being read.
@@ -163,6 +180,8 @@ def read_table(
         Columns that must be present (``missing-column`` otherwise).
     known : tuple of str
         Optional columns; their header names are matched case-insensitively.
+    categorical : tuple of str
+        Columns with few distinct values; they may come back as ``pandas.Categorical``.
     file : str, optional
         Name used in issues (default: the file name).
 
@@ -178,7 +197,16 @@ def read_table(
     if not path.is_file():
         return _empty(name, [Issue(name, None, None, "missing-file", f"{path} does not exist")])
     data = path.read_bytes()
+    names = _well_formed_header(data, required, known)
+    if names is not None:
+        frame = parse_well_formed(data, names, categorical)
+        if frame is not None:
+            frame[LINE] = np.arange(2, len(frame) + 2, dtype=np.int64)
+            return Table(name, frame)
     text, issues = _decode(data, name)
+    if "\r" in text and "\n" not in text:  # old Mac line ends (Excel's "CSV (Macintosh)")
+        text = text.replace("\r", "\n")
+        data = text.encode("utf-8")
     if not text or text.isspace():
         return _empty(name, issues + [Issue(name, None, None, "empty-file", "the file is empty")])
     header = _header(text)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .cells import FREE_TEXT
 from .csvio import LINE, read_table
 from .errors import DataError, UsageError, ValidationReport
 from .schema import (
@@ -149,7 +150,10 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
     except DataError as exc:
         return None, exc.report
     node_table = read_table(path / NODES_FILE, required=NODE_REQUIRED, known=NODE_COLUMNS)
-    edge_table = read_table(path / EDGES_FILE, required=EDGE_REQUIRED, known=EDGE_COLUMNS)
+    coded = tuple(c for c in EDGE_COLUMNS if c not in FREE_TEXT and c != "id")
+    edge_table = read_table(
+        path / EDGES_FILE, required=EDGE_REQUIRED, known=EDGE_COLUMNS, categorical=coded
+    )
     report.extend(node_table.issues + edge_table.issues)
     if not (node_table.ok and edge_table.ok):
         return None, report.sorted()

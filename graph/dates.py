@@ -90,10 +90,10 @@ def parse_coded_dates(codes: np.ndarray, uniques: np.ndarray, index: pd.Index) -
     start, end, precision, bad = _parse_unique(pd.Index(uniques, dtype=object))
 
     return ParsedDates(
-        start=pd.Series(start[codes], index=index, dtype="datetime64[ns]"),
-        end=pd.Series(end[codes], index=index, dtype="datetime64[ns]"),
-        precision=pd.Series(precision[codes], index=index, dtype=object),
-        bad=pd.Series(bad[codes], index=index, dtype=bool),
+        start=pd.Series(start[codes], index=index, dtype="datetime64[ns]", copy=False),
+        end=pd.Series(end[codes], index=index, dtype="datetime64[ns]", copy=False),
+        precision=pd.Series(precision[codes], index=index, dtype=object, copy=False),
+        bad=pd.Series(bad[codes], index=index, dtype=bool, copy=False),
     )
 
 

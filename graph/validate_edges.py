@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .cells import (
     Coded,
@@ -17,6 +19,7 @@ from .cells import (
     issues_for,
     normalize_names,
     suggest,
+    text_column,
     with_columns,
 )
 from .csvio import LINE
@@ -36,7 +39,7 @@ def _to_weight(uniques: np.ndarray) -> np.ndarray:
 
 
 def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
-    weight = pd.Series(coded.map("weight", _to_weight), index=frame.index)
+    weight = pd.Series(coded.map("weight", _to_weight), index=frame.index, copy=False)
     bad = weight.isna() | ~np.isfinite(weight.fillna(0)) | (weight < 0)
     issues = issues_for(
         frame,
@@ -51,14 +54,14 @@ def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
 
 
 def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) -> list[Issue]:
-    signs = coded.map("sign", lambda u: pd.Series(u, dtype=object).map(_SIGNS).to_numpy(float))
-    mapped = pd.Series(signs, index=frame.index)
-    bad = mapped.isna() & coded.map("sign", lambda u: u != "")
+    signs = coded.map("sign", lambda u: np.array([_SIGNS.get(v, np.nan) for v in u], float))
+    bad = np.isnan(signs) & coded.map("sign", lambda u: u != "")
     issues = issues_for(
         frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
     )
-    default = frame["type"].map({k: v.sign for k, v in vocab.edge_types.items()}).fillna(0)
-    frame["sign"] = mapped.fillna(default).astype("int8")
+    by_type = {k: v.sign for k, v in vocab.edge_types.items()}
+    default = coded.map("type", lambda u: [by_type.get(t, 0) for t in normalize_names(u)])
+    frame["sign"] = np.where(np.isnan(signs), default, signs).astype("int8")
     return issues
 
 
@@ -121,6 +124,18 @@ def _check_endpoints(
     return issues, positions
 
 
+def _combine_keys(key: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
+    """One int64 key per row for (key, code), renumbering ``key`` first if it could overflow.
+
+    >>> _combine_keys(np.array([0, 1, 1]), np.array([1, 0, 1]), 2).tolist()
+    [1, 2, 3]
+    """
+    size = max(size, 1)
+    if len(key) and int(key.max()) >= np.iinfo(np.int64).max // size:
+        key = pd.factorize(key)[0]
+    return key.astype(np.int64) * size + codes
+
+
 def _edge_warnings(
     frame: pd.DataFrame,
     coded: Coded,
@@ -138,30 +153,26 @@ def _edge_warnings(
         "'{value}' has a relation with itself",
         severity="warning",
     )
-    # Exact duplicate rows: first narrow by endpoints, type and date (integer codes), then
-    # compare whole rows among the few candidates.
-    n = len(nodes) + 1
-    type_codes = coded.columns["type"][0].astype(np.int64)
-    date_codes = coded.columns["date"][0].astype(np.int64)
-    key = ((src + 1) * n + (dst + 1)) * (type_codes.max(initial=0) + 1) + type_codes
-    key = key * (date_codes.max(initial=0) + 1) + date_codes
+    # Exact duplicate rows: narrow to rows sharing endpoints, type and dates (one integer key
+    # built from their codes), then compare whole rows among the few candidates left.
+    key = (src + 1) * (len(nodes) + 1) + (dst + 1)
+    for col in ("type", "date", "end_date"):
+        codes, uniques = coded.columns[col]
+        key = _combine_keys(key, codes, len(uniques))
     candidates = pd.Series(key).duplicated(keep=False).to_numpy()
-    dup = np.zeros(len(frame), dtype=bool)
     if candidates.any():
         columns = [c for c in frame.columns if c not in (LINE, "id")]
-        dup[candidates] = frame.loc[candidates, columns].duplicated(keep="first").to_numpy()
-    if dup.any():
-        columns = [c for c in frame.columns if c not in (LINE, "id")]
         rows = frame.loc[candidates, [*columns, LINE]]
-        first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")
-        shown = pd.Series("", index=frame.index, dtype=object)
-        shown[candidates] = (
+        dup = rows.duplicated(columns, keep="first").to_numpy()
+        first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")[dup]
+        rows = rows[dup]
+        shown = (
             rows["source"] + " -> " + rows["target"] + " " + rows["type"]
             + ", first on line " + first.astype(str)
         )  # fmt: skip
         issues += issues_for(
-            frame,
-            dup,
+            rows,
+            np.ones(len(rows), dtype=bool),
             f,
             None,
             "duplicate-edge",
@@ -183,6 +194,18 @@ def _edge_warnings(
         severity="warning",
     )
     return issues
+
+
+def _edge_ids(frame: pd.DataFrame, given: np.ndarray) -> pa.Array:
+    """The ``id`` column with ``e<line>`` where it is empty, built in Arrow."""
+    if given.all():
+        return pa.array(frame["id"].to_numpy(dtype=object), type=pa.string())
+    lines = pc.cast(pa.array(frame[LINE].to_numpy()), pa.string())
+    generated = pc.binary_join_element_wise("e", lines, "")
+    if not given.any():
+        return generated
+    ids = pa.array(frame["id"].to_numpy(dtype=object), type=pa.string())
+    return pc.if_else(pa.array(given), ids, generated)
 
 
 def check_edges(
@@ -217,9 +240,7 @@ def check_edges(
             "edge id '{value}' is used twice{hint}",
             hints=hints,
         )
-    if not given.all():
-        generated = [f"e{line}" for line in frame.loc[~given, LINE].tolist()]
-        frame.loc[~given, "id"] = generated
+    frame["id"] = text_column(_edge_ids(frame, given), frame.index)
     directed = {k: v.directed for k, v in vocab.edge_types.items()}
     family = {k: v.family for k, v in vocab.edge_types.items()}
     frame["directed"] = coded.map(
