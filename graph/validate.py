@@ -21,9 +21,11 @@ in :mod:`graph.cells`. Codes: ``missing-value``, ``duplicate-id``, ``unknown-typ
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .cells import (
+    as_text,
     check_required,
     check_types,
     issues_for,
@@ -74,9 +76,12 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
     ids = set(frame["id"])
     by_iso = dict(zip(frame.loc[iso != "", "iso3"], frame.loc[iso != "", "id"], strict=True))
     country = frame["country"]
-    resolved = country.map(lambda c: c if c in ids else by_iso.get(c.upper(), c))
+    resolved = as_text(
+        np.array([c if c in ids else by_iso.get(c.upper(), c) for c in country], dtype=object),
+        frame.index,
+    )
     frame["country"] = resolved
-    dangling = (resolved != "") & ~resolved.isin(ids)
+    dangling = (resolved != "").to_numpy() & ~resolved.isin(ids).to_numpy()
     types = dict(zip(frame["id"], frame["type"], strict=True))
     not_state = (resolved != "") & ~dangling & (resolved.map(types) != "state")
     issues += issues_for(

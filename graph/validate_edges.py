@@ -136,6 +136,45 @@ def _combine_keys(key: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
     return key.astype(np.int64) * size + codes
 
 
+def _duplicate_rows(frame: pd.DataFrame, coded: Coded, key: np.ndarray, f: str) -> list[Issue]:
+    """Warn about rows equal to an earlier row.
+
+    Rows are narrowed first by one integer key (``key`` numbers the endpoint pair; the codes of
+    type and dates are folded in), then by the parsed weight, and only the few candidates
+    left are compared whole.
+    """
+    for col in ("type", "date", "end_date"):
+        codes, uniques = coded.columns[col]
+        key = _combine_keys(key, codes, len(uniques))
+    candidates = pd.Series(key).duplicated(keep=False).to_numpy(copy=True)
+    positions = np.flatnonzero(candidates)
+    weights = pd.factorize(frame["weight"].to_numpy()[positions])  # parsed: 1 == 1.0
+    key = _combine_keys(key[positions], weights[0], len(weights[1]))
+    candidates[positions] = pd.Series(key).duplicated(keep=False).to_numpy()
+    if not candidates.any():
+        return []
+    columns = [c for c in frame.columns if c not in (LINE, "id")]
+    rows = frame.loc[candidates, [*columns, LINE]]
+    rows = rows[rows.duplicated(columns, keep=False).to_numpy()]
+    dup = rows.duplicated(columns, keep="first").to_numpy()
+    first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")[dup]
+    rows = rows[dup]
+    shown = (
+        rows["source"] + " -> " + rows["target"] + " " + rows["type"]
+        + ", first on line " + first.astype(str)
+    )  # fmt: skip
+    return issues_for(
+        rows,
+        np.ones(len(rows), dtype=bool),
+        f,
+        None,
+        "duplicate-edge",
+        "the same relation as an earlier row ({value})",
+        values=shown,
+        severity="warning",
+    )
+
+
 def _edge_warnings(
     frame: pd.DataFrame,
     coded: Coded,
@@ -153,33 +192,7 @@ def _edge_warnings(
         "'{value}' has a relation with itself",
         severity="warning",
     )
-    # Exact duplicate rows: narrow to rows sharing endpoints, type and dates (one integer key
-    # built from their codes), then compare whole rows among the few candidates left.
-    key = (src + 1) * (len(nodes) + 1) + (dst + 1)
-    for col in ("type", "date", "end_date"):
-        codes, uniques = coded.columns[col]
-        key = _combine_keys(key, codes, len(uniques))
-    candidates = pd.Series(key).duplicated(keep=False).to_numpy()
-    if candidates.any():
-        columns = [c for c in frame.columns if c not in (LINE, "id")]
-        rows = frame.loc[candidates, [*columns, LINE]]
-        dup = rows.duplicated(columns, keep="first").to_numpy()
-        first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")[dup]
-        rows = rows[dup]
-        shown = (
-            rows["source"] + " -> " + rows["target"] + " " + rows["type"]
-            + ", first on line " + first.astype(str)
-        )  # fmt: skip
-        issues += issues_for(
-            rows,
-            np.ones(len(rows), dtype=bool),
-            f,
-            None,
-            "duplicate-edge",
-            "the same relation as an earlier row ({value})",
-            values=shown,
-            severity="warning",
-        )
+    issues += _duplicate_rows(frame, coded, key=(src + 1) * (len(nodes) + 1) + (dst + 1), f=f)
     linked = np.zeros(len(nodes) + 1, dtype=bool)
     linked[src] = True
     linked[dst] = True

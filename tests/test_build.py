@@ -6,11 +6,12 @@ import string
 
 import networkx as nx
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.build import aggregate, aggregate_table, to_multidigraph
+from graph.build import aggregate, aggregate_table, node_records, to_multidigraph
 
 NODES = pd.DataFrame(
     {"id": ["a", "b", "c"], "label": ["A", "B", "C"], "type": ["state", "state", "person"],
@@ -66,6 +67,47 @@ def test_aggregate_by_type_keys_edges_by_type() -> None:
     assert M["a"]["b"]["visit"]["count"] == 2
     table = aggregate_table(ds, by_type=True)
     assert table["count"].sum() == len(EDGES)
+
+
+def _reference(ds: graph.Dataset, directed: bool) -> nx.Graph:
+    """The aggregate graph built through networkx's public API only."""
+    table = aggregate_table(ds, directed=directed)
+    G = (nx.DiGraph if directed else nx.Graph)(name=ds.name)
+    G.add_nodes_from(node_records(ds))
+    for row in table.to_dict("records"):
+        attrs = {k: v for k, v in row.items() if k not in ("source", "target")}
+        for end in ("first", "last"):
+            day = attrs.pop(end)
+            if not pd.isna(day):
+                attrs[end] = day.strftime("%Y-%m-%d")
+        G.add_edge(row["source"], row["target"], **attrs)
+    return G
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_aggregate_equals_the_graph_built_with_add_edge(directed: bool) -> None:
+    for ds in (graph.load(), graph.from_frames(NODES, EDGES)):
+        A = aggregate(ds, directed=directed)
+        B = _reference(ds, directed)
+        assert nx.utils.graphs_equal(A, B)
+        assert dict(A.degree(weight="weight")) == dict(B.degree(weight="weight"))
+        assert sorted(A.edges(data="count")) == sorted(B.edges(data="count"))
+        A.add_edge("x", "y")  # the graph stays an ordinary, mutable networkx graph
+        assert A.has_edge("x", "y") and (A.has_edge("y", "x") != directed)
+
+
+def test_undated_pairs_have_no_first_or_last_date() -> None:
+    edges = EDGES.assign(date=["2019", "", "", "", ""])
+    A = aggregate(graph.from_frames(NODES, edges))
+    assert (A["a"]["b"]["first"], A["a"]["b"]["last"]) == ("2019-01-01", "2019-12-31")
+    assert "first" not in A["a"]["c"] and "last" not in A["a"]["c"]
+
+
+def test_aggregate_refuses_relations_to_actors_missing_from_the_node_table() -> None:
+    ds = graph.from_frames(NODES, EDGES)
+    broken = ds.with_tables(ds.nodes[ds.nodes["id"] != "c"], ds.edges)
+    with pytest.raises(ValueError, match="'c' is not in the node table"):
+        aggregate(broken)
 
 
 _ids = st.text(string.ascii_lowercase + "_", min_size=1, max_size=8)

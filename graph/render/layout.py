@@ -17,11 +17,12 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
-from scipy.signal import fftconvolve
-from scipy.sparse.csgraph import connected_components, shortest_path
-from scipy.spatial import cKDTree
+
+if TYPE_CHECKING:  # scipy is imported where it is used: ``import graph`` stays quick
+    from scipy import sparse
 
 __all__ = ["EDGE_LENGTH", "positions", "separate_boxes"]
 
@@ -35,6 +36,8 @@ _SPACING = 0.8  # least mean spacing between nodes, in edge lengths
 
 
 def _adjacency(n: int, sources: np.ndarray, targets: np.ndarray) -> sparse.csr_matrix:
+    from scipy import sparse
+
     keep = sources != targets
     s, t = sources[keep], targets[keep]
     data = np.ones(2 * len(s), dtype=np.float64)
@@ -44,6 +47,8 @@ def _adjacency(n: int, sources: np.ndarray, targets: np.ndarray) -> sparse.csr_m
 
 
 def _pivot_mds(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
+    from scipy.sparse.csgraph import shortest_path
+
     n = A.shape[0]
     k = min(_PIVOTS, n)
     degree = np.asarray(A.sum(axis=1)).ravel()
@@ -67,6 +72,8 @@ def _pivot_mds(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
 
 def _far_field(xy: np.ndarray, cells: int) -> tuple[np.ndarray, float]:
     """Repulsion from every other node, approximated on a grid by FFT convolution."""
+    from scipy.signal import fftconvolve
+
     low = xy.min(axis=0)
     size = max(float(np.ptp(xy, axis=0).max()), 1e-9) / (cells - 1)
     ij = np.minimum(((xy - low) / size).astype(np.int64), cells - 1)
@@ -87,6 +94,8 @@ def _force_directed(
     xy: np.ndarray, src: np.ndarray, dst: np.ndarray, iterations: int, exact: bool
 ) -> np.ndarray:
     """Fruchterman–Reingold with ideal edge length 1 (exact or grid-approximated repulsion)."""
+    from scipy.spatial import cKDTree
+
     n = len(xy)
     temperature = max(float(np.ptp(xy, axis=0).max()) / (10 if exact else 40), 1.0)
     cool = temperature / (iterations + 1)
@@ -117,6 +126,8 @@ def _force_directed(
 
 def _spread_out(xy: np.ndarray, gap: float, rounds: int = 12) -> np.ndarray:
     """Push apart nodes closer than ``gap`` (scaled so the median edge is 1)."""
+    from scipy.spatial import cKDTree
+
     for _ in range(rounds):
         pairs = cKDTree(xy).query_pairs(gap, output_type="ndarray")
         if not len(pairs):
@@ -138,6 +149,8 @@ def _spread_out(xy: np.ndarray, gap: float, rounds: int = 12) -> np.ndarray:
 
 
 def _component(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
+    from scipy import sparse
+
     n = A.shape[0]
     if n == 1:
         return np.zeros((1, 2))
@@ -187,6 +200,8 @@ def positions(n: int, sources: np.ndarray, targets: np.ndarray, *, seed: int = 7
     numpy.ndarray
         Shape ``(n, 2)``, centred on the origin, rounded to a tenth of a pixel.
     """
+    from scipy.sparse.csgraph import connected_components
+
     if n == 0:
         return np.zeros((0, 2))
     rng = np.random.default_rng(seed)
@@ -233,6 +248,8 @@ def separate_boxes(
     >>> float(abs(xy[0] - xy[1]).max()) >= 4.0
     True
     """
+    from scipy.spatial import cKDTree
+
     xy = np.asarray(xy, dtype=float).copy()
     width, height = np.asarray(width, dtype=float), np.asarray(height, dtype=float)
     n = len(xy)
