@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from peak import peak_rss_mib
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -160,7 +160,7 @@ def run_import(source: str, out: str) -> dict[str, object]:
     summary = result.summary
     return {
         "seconds": seconds,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_rss_mib(),
         "rows": summary.rows_read,
         "imported": summary.imported,
         "dropped": summary.dropped,
@@ -212,7 +212,7 @@ def run_baseline(source: str, out: str, limit: int) -> dict[str, object]:
             )
     return {
         "seconds": time.perf_counter() - start,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_rss_mib(),
         "rows": count,
     }
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -34,6 +33,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 import numpy as np
 import pandas as pd
+from peak import peak_rss_mib
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -184,7 +184,7 @@ def main() -> None:
             f"networkx exact betweenness on {sub.number_of_nodes():,} nodes / "
             f"{sub.number_of_edges():,} links: {time.perf_counter() - t0:.2f} s"
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     print(f"peak memory (max RSS): {peak:.0f} MiB")
 
 

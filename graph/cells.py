@@ -67,11 +67,69 @@ def text_column(values: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Serie
 
 
 def strip_text(values: pd.Series) -> pa.ChunkedArray:
-    """Strip white space from every cell of a column, as Arrow strings."""
+    """Strip white space from every cell of a column, as Arrow strings.
+
+    >>> strip_text(pd.Series([" a", "b\u00a0", "c"], dtype="str")).to_pylist()
+    ['a', 'b', 'c']
+    """
     arrow = arrow_strings(values)
     if arrow is None:
         return pa.chunked_array([pa.array(strip_all(values), type=pa.string())])
+    if not any(_may_have_outer_space(chunk) for chunk in arrow.chunks):
+        return arrow  # nothing to strip: no copy
     return pc.utf8_trim_whitespace(arrow)
+
+
+#: White space beyond ASCII, as UTF-8 byte codes (Unicode's White_Space property).
+_WIDE_SPACES = np.array(
+    [int.from_bytes(c.encode(), "big") for c in "\u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"]
+    + [int.from_bytes(chr(c).encode(), "big") for c in range(0x2000, 0x200B)],
+    dtype=np.int64,
+)
+
+
+def _byte_codes(data: np.ndarray, at: np.ndarray, width: int) -> np.ndarray:
+    """The ``width`` bytes starting at each position, as one big-endian integer."""
+    code = np.zeros(len(at), dtype=np.int64)
+    for k in range(width):
+        code = code << 8 | data[at + k]
+    return code
+
+
+def _may_have_outer_space(chunk: pa.Array) -> bool:
+    """False only when no string of ``chunk`` starts or ends with white space.
+
+    Reads the first and last bytes of every string from Arrow's buffers, so that a column
+    with nothing to strip is not copied.
+
+    >>> _may_have_outer_space(pa.array(["a b", "ایران", "«x»"]))
+    False
+    >>> _may_have_outer_space(pa.array(["a "])), _may_have_outer_space(pa.array(["\u00a0a"]))
+    (True, True)
+    """
+    if len(chunk) == 0:
+        return False
+    text = pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)
+    if chunk.null_count or not text:
+        return True
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    if data_buffer is None:
+        return False  # only empty strings
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    stop = chunk.offset + len(chunk) + 1
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : stop].astype(np.int64)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if (data[starts[filled]] <= 0x20).any() or (data[ends[filled] - 1] <= 0x20).any():
+        return True
+    for size in (2, 3):  # the UTF-8 lengths of the wide spaces
+        long = (ends - starts) >= size
+        heads = _byte_codes(data, starts[long], size)
+        tails = _byte_codes(data, ends[long] - size, size)
+        if np.isin(heads, _WIDE_SPACES).any() or np.isin(tails, _WIDE_SPACES).any():
+            return True
+    return False
 
 
 def as_text(values: np.ndarray, index: pd.Index) -> pd.Series:

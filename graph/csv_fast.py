@@ -139,8 +139,9 @@ def _has_blank_row(table: pa.Table) -> bool:
 
 
 def _to_pandas(column: pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
-    if not pa.types.is_dictionary(column.type):
-        return text_array(column)
+    if not pa.types.is_dictionary(column.type):  # kept in chunks: it is stripped next anyway
+        large = column.cast(pa.large_string())
+        return pd.arrays.ArrowStringArray(large, dtype=TEXT)  # type: ignore[call-arg]
     chunks = column.chunks
     if not chunks:
         return pd.Categorical([])
