@@ -31,6 +31,9 @@ WELL_FORMED = {
     "spaces and empty cells": b"source,target,description\n a , b ,  \nc,,\n",
     "space before a quote": b'source,target,description\na, "b",x\n',
     "header only": b"source,target,description\n",
+    "blank lines at the end": b"source,target,description\r\na,b,x\r\n\r\n\r\n",
+    "text after a closing quote": b'source,target,description\na,"b"c,"x"  \n',
+    "quotes inside unquoted cells": b'source,target,description\na,b"c",d""e\n',
 }
 
 NOT_WELL_FORMED = {
