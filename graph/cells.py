@@ -80,12 +80,29 @@ def strip_text(values: pd.Series) -> pa.ChunkedArray:
     return pc.utf8_trim_whitespace(arrow)
 
 
-#: White space beyond ASCII, as UTF-8 byte codes (Unicode's White_Space property).
+#: White space beyond ASCII (Unicode's White_Space property), as UTF-8 byte codes, and
+#: lookup tables of the bytes such a code can begin or end with.
 _WIDE_SPACES = np.array(
-    [int.from_bytes(c.encode(), "big") for c in "\u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"]
-    + [int.from_bytes(chr(c).encode(), "big") for c in range(0x2000, 0x200B)],
+    [
+        int.from_bytes(chr(c).encode(), "big")
+        for c in [
+            0x85,
+            0xA0,
+            0x1680,
+            *range(0x2000, 0x200B),
+            0x2028,
+            0x2029,
+            0x202F,
+            0x205F,
+            0x3000,
+        ]
+    ],
     dtype=np.int64,
 )
+_WIDE_FIRST = np.zeros(256, dtype=bool)
+_WIDE_FIRST[[chr(c).encode()[0] for c in (0x85, 0x1680, 0x2000, 0x3000)]] = True
+_WIDE_LAST = np.zeros(256, dtype=bool)
+_WIDE_LAST[[int(code) & 0xFF for code in _WIDE_SPACES]] = True
 
 
 def _byte_codes(data: np.ndarray, at: np.ndarray, width: int) -> np.ndarray:
@@ -119,16 +136,19 @@ def _may_have_outer_space(chunk: pa.Array) -> bool:
     stop = chunk.offset + len(chunk) + 1
     offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : stop].astype(np.int64)
     data = np.frombuffer(data_buffer, dtype=np.uint8)
-    starts, ends = offsets[:-1], offsets[1:]
-    filled = ends > starts
-    if (data[starts[filled]] <= 0x20).any() or (data[ends[filled] - 1] <= 0x20).any():
+    filled = offsets[1:] > offsets[:-1]
+    starts, ends = offsets[:-1][filled], offsets[1:][filled]
+    first, last = data[starts], data[ends - 1]
+    if (first <= 0x20).any() or (last <= 0x20).any():  # ASCII white space and controls
         return True
+    heads, tails = np.flatnonzero(_WIDE_FIRST[first]), np.flatnonzero(_WIDE_LAST[last])
+    length = ends - starts
     for size in (2, 3):  # the UTF-8 lengths of the wide spaces
-        long = (ends - starts) >= size
-        heads = _byte_codes(data, starts[long], size)
-        tails = _byte_codes(data, ends[long] - size, size)
-        if np.isin(heads, _WIDE_SPACES).any() or np.isin(tails, _WIDE_SPACES).any():
-            return True
+        at_start = starts[heads[length[heads] >= size]]
+        at_end = ends[tails[length[tails] >= size]] - size
+        for at in (at_start, at_end):
+            if len(at) and np.isin(_byte_codes(data, at, size), _WIDE_SPACES).any():
+                return True
     return False
 
 

@@ -122,17 +122,20 @@ def parse_well_formed(
 
 
 def _is_empty(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Cells that are empty or white space only."""
     if not pa.types.is_dictionary(column.type):
-        return pc.equal(column, "")
+        return pc.or_(pc.equal(column, ""), pc.utf8_is_space(column))
     chunks = []
     for chunk in column.chunks:
-        code = pc.index(chunk.dictionary, "").as_py()
-        chunks.append(pc.equal(chunk.indices, code))  # code -1 (no "") matches nothing
+        values = chunk.dictionary
+        blank = pc.or_(pc.equal(values, ""), pc.utf8_is_space(values))
+        codes = pa.array(np.flatnonzero(blank.to_numpy(zero_copy_only=False)), type=pa.int32())
+        chunks.append(pc.is_in(chunk.indices, value_set=codes))
     return pa.chunked_array(chunks, type=pa.bool_())
 
 
 def _has_blank_row(table: pa.Table) -> bool:
-    """True when a row is empty in every column: how Arrow reads a blank line."""
+    """True when a row is blank in every column (how Arrow reads a blank line; ``,,,``)."""
     blank: pa.ChunkedArray | None = None
     for column in table.columns:
         empty = _is_empty(column)

@@ -248,6 +248,7 @@ def read_table(
         return _empty(name, issues)
     if _first_record_is_long(text, len(names)):
         frame, long_rows = _parse_records(text, names)
+        frame = _without_empty_rows(frame)
         return Table(name, frame, issues + [_extra(name, *row) for row in long_rows])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -277,7 +278,24 @@ def read_table(
         physical = _record_lines(text)
         for pandas_line, (expected, saw) in sorted(bad.items()):
             issues.append(_extra(name, int(physical[pandas_line - 1]), expected, saw))
-    return Table(name, frame, issues)
+    return Table(name, _without_empty_rows(frame), issues)
+
+
+def _without_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows whose cells are all empty (``,,,``: what spreadsheets leave), like blank lines.
+
+    >>> frame = pd.DataFrame({"a": ["1", " ", ""], "b": ["", "", "x"], LINE: [2, 3, 4]})
+    >>> _without_empty_rows(frame)[LINE].tolist()
+    [2, 4]
+    """
+    empty = np.ones(len(frame), dtype=bool)
+    for col in frame.columns.drop(LINE):
+        rows = np.flatnonzero(empty)
+        if not len(rows):
+            break
+        cells = frame[col].to_numpy(dtype=object)[rows]
+        empty[rows] = [not str(cell).strip() for cell in cells]
+    return frame[~empty].reset_index(drop=True) if empty.any() else frame
 
 
 def _extra(file: str, line: int, expected: int, saw: int) -> Issue:

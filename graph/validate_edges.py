@@ -185,7 +185,7 @@ def _edge_warnings(
     src, dst = positions["source"], positions["target"]
     issues = issues_for(
         frame,
-        (src == dst) & (src >= 0),
+        (src == dst) & (src >= 0) & (frame["source"] != "").to_numpy(),
         f,
         "source",
         "self-loop",

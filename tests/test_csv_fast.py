@@ -84,6 +84,14 @@ def test_quote_parity_is_counted_per_line() -> None:
     assert not quotes_pair_up_per_line(b'a,"b\r",d\r')
 
 
+def test_rows_of_empty_cells_are_skipped_like_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a,b\r\n1,2\r\n,\r\n , \r\n3,\r\n,,\r\n")  # as spreadsheets save them
+    table = read_table(path, required=("a",))
+    assert table.frame[["a", "b", "_line"]].values.tolist() == [["1", "2", 2], ["3", "", 5]]
+    assert [i.code for i in table.issues] == ["extra-fields"]  # ",," is one field too many
+
+
 def test_read_table_numbers_lines_the_same_on_both_paths(tmp_path: Path) -> None:
     fast = tmp_path / "fast.csv"
     fast.write_bytes(b"a,b\n1,2\n3,4\n")
@@ -138,11 +146,13 @@ def test_any_csv_written_by_the_csv_module_reads_back(tmp_path_factory, rows, en
     path.write_bytes(buffer.getvalue().encode())
     table = read_table(path, required=tuple(NAMES))
     assert table.issues == []
-    assert table.frame[NAMES].astype(str).values.tolist() == rows
-    lines, line = [], 2
+    kept, lines, line = [], [], 2
     for row in rows:
-        lines.append(line)
+        if any(cell.strip() for cell in row):  # rows of empty cells are skipped like blank lines
+            kept.append(row)
+            lines.append(line)
         line += sum(cell.count("\n") for cell in row) + 1
+    assert table.frame[NAMES].astype(str).values.tolist() == kept
     assert table.frame["_line"].tolist() == lines
     multi_line = any("\n" in c or "\r" in c for row in rows for c in row)
     blank = any(row == ["", "", ""] for row in rows)

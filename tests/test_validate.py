@@ -96,6 +96,13 @@ def test_warnings_do_not_fail(make_dataset) -> None:
     ]
 
 
+def test_spreadsheet_rows_of_empty_cells_are_ignored(make_dataset) -> None:
+    folder = make_dataset(NODES + "    ,,,\n    ,,,\n", EDGES + "    ,,,\n    ,,talks,2019\n")
+    report = graph.validate(folder)
+    got = sorted((i.code, i.row, i.column) for i in report.issues)
+    assert got == [("missing-value", 5, "source"), ("missing-value", 5, "target")]  # no self-loop
+
+
 def test_line_numbers_follow_multiline_quoted_cells(make_dataset) -> None:
     edges = (
         "source,target,type,date,evidence\n"
