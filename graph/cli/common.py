@@ -56,9 +56,12 @@ DatasetArg = Annotated[
         show_default=False,
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+JsonOpt = Annotated[bool, typer.Option("--json", metavar="", help="Print the result as JSON.")]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Write into an output folder that already holds files.")
+    bool,
+    typer.Option(
+        "--force", metavar="", help="Write into an output folder that already holds files."
+    ),
 ]
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
 

@@ -47,12 +47,16 @@ def command(
     ] = "degree",
     aggregate: Annotated[
         bool,
-        typer.Option("--aggregate", help="One edge per pair and relation type, with counts."),
+        typer.Option(
+            "--aggregate", metavar="", help="One edge per pair and relation type, with counts."
+        ),
     ] = False,
     physics: Annotated[
         bool,
         typer.Option(
-            "--physics", help=f"Let nodes move in the browser (up to {PHYSICS_MAX_NODES:,} nodes)."
+            "--physics",
+            metavar="",
+            help=f"Let nodes move in the browser (up to {PHYSICS_MAX_NODES:,} nodes).",
         ),
     ] = False,
     max_nodes: Annotated[
@@ -64,7 +68,7 @@ def command(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 7,
     open_page: Annotated[
-        bool, typer.Option("--open", help="Open the page in the web browser.")
+        bool, typer.Option("--open", metavar="", help="Open the page in the web browser.")
     ] = False,
     types: TypesOpt = None,
     families: FamiliesOpt = None,

@@ -64,7 +64,10 @@ ActorsOpt = Annotated[
     typer.Option("--actors", help="Keep events of these actors (ids, names or aliases: cis,sco)."),
 ]
 BothOpt = Annotated[
-    bool, typer.Option("--both-sides", help="Require both actors to match --countries/--actors.")
+    bool,
+    typer.Option(
+        "--both-sides", metavar="", help="Require both actors to match --countries/--actors."
+    ),
 ]
 CodesOpt = Annotated[
     list[str] | None,
@@ -79,13 +82,20 @@ AggregateOpt = Annotated[
     ),
 ]
 LinkOpt = Annotated[
-    bool, typer.Option("--link/--no-link", help="Link each actor to its state (membership).")
+    bool,
+    typer.Option("--link/--no-link", metavar="", help="Link each actor to its state (membership)."),
 ]
 SelfLoopsOpt = Annotated[
-    bool, typer.Option("--self-loops", help="Keep events whose two actors are the same node.")
+    bool,
+    typer.Option(
+        "--self-loops", metavar="", help="Keep events whose two actors are the same node."
+    ),
 ]
 StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="Fail, writing nothing, if any row cannot be parsed.")
+    bool,
+    typer.Option(
+        "--strict", metavar="", help="Fail, writing nothing, if any row cannot be parsed."
+    ),
 ]
 
 

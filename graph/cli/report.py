@@ -53,7 +53,10 @@ def command(
     ] = None,
     period: PeriodOpt = "year",
     no_graph: Annotated[
-        bool, typer.Option("--no-graph", help="Leave out the interactive graph (smaller file).")
+        bool,
+        typer.Option(
+            "--no-graph", metavar="", help="Leave out the interactive graph (smaller file)."
+        ),
     ] = False,
     directed: DirectedOpt = False,
     engine: EngineOpt = "auto",

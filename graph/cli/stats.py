@@ -49,7 +49,9 @@ FormatOpt = Annotated[
 DirectedOpt = Annotated[
     bool,
     typer.Option(
-        "--directed", help="Use the directed view (mutual relation types count both ways)."
+        "--directed",
+        metavar="",
+        help="Use the directed view (mutual relation types count both ways).",
     ),
 ]
 EngineOpt = Annotated[
