@@ -70,10 +70,27 @@ def _pivot_mds(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
     return xy + rng.normal(scale=0.05, size=xy.shape)
 
 
+def _convolve_same(grid: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """``scipy.signal.fftconvolve(grid, kernel, mode="same")``, bit for bit, without importing
+    ``scipy.signal`` (0.9 s): the same ``scipy.fft`` transforms and the same centred crop.
+
+    >>> from scipy.signal import fftconvolve
+    >>> g, k = np.arange(9.0).reshape(3, 3), np.ones((5, 5))
+    >>> bool((_convolve_same(g, k) == fftconvolve(g, k, mode="same")).all())
+    True
+    """
+    from scipy import fft
+
+    shape = [a + b - 1 for a, b in zip(grid.shape, kernel.shape, strict=True)]
+    padded = [fft.next_fast_len(n, True) for n in shape]
+    full = fft.irfftn(fft.rfftn(grid, padded) * fft.rfftn(kernel, padded), padded)
+    rows, cols = grid.shape
+    top, left = (shape[0] - rows) // 2, (shape[1] - cols) // 2  # the centred "same" part
+    return full[top : top + rows, left : left + cols]
+
+
 def _far_field(xy: np.ndarray, cells: int) -> tuple[np.ndarray, float]:
     """Repulsion from every other node, approximated on a grid by FFT convolution."""
-    from scipy.signal import fftconvolve
-
     low = xy.min(axis=0)
     size = max(float(np.ptp(xy, axis=0).max()), 1e-9) / (cells - 1)
     ij = np.minimum(((xy - low) / size).astype(np.int64), cells - 1)
@@ -85,7 +102,7 @@ def _far_field(xy: np.ndarray, cells: int) -> tuple[np.ndarray, float]:
     d2[cells - 1, cells - 1] = np.inf  # a cell does not push itself
     force = np.empty_like(xy)
     for axis, d in enumerate((dx, dy)):
-        field = fftconvolve(density, d / d2 / size, mode="same")
+        field = _convolve_same(density, d / d2 / size)
         force[:, axis] = field.ravel()[flat]
     return force, size
 
