@@ -208,10 +208,11 @@ class Coded:
 
     def add(self, name: str, values: pd.Series) -> np.ndarray:
         """Code a column by its distinct stripped values; return the stripped column."""
-        raw_codes, raw_uniques = _distinct(values)
+        codes, raw_uniques = _distinct(values)
         # " a" and "a" are one value once stripped: code the stripped values again.
         stripped_codes, uniques = pd.factorize(strip_all(raw_uniques))
-        codes = stripped_codes[raw_codes] if len(raw_codes) else raw_codes
+        if len(uniques) < len(raw_uniques):
+            codes = stripped_codes[codes]
         stripped = np.asarray(uniques, dtype=object)
         self.columns[name] = (codes, stripped)
         return stripped[codes]

@@ -66,26 +66,27 @@ def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) ->
 
 
 def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
-    issues: list[Issue] = []
     expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
+    message = f"'{{value}}' is not a date; {expected}"
     start = parse_coded_dates(*coded.columns["date"], frame.index)
-    end = parse_coded_dates(*coded.columns["end_date"], frame.index)
-    for col, parsed in (("date", start), ("end_date", end)):
+    issues = issues_for(frame, start.bad, f, "date", "bad-date", message)
+    last_day = start.end
+    if not (coded.columns["end_date"][1] == "").all():  # some end dates are given
+        end = parse_coded_dates(*coded.columns["end_date"], frame.index)
+        issues += issues_for(frame, end.bad, f, "end_date", "bad-date", message)
+        before = end.end.notna() & start.start.notna() & (end.end < start.start)
         issues += issues_for(
-            frame, parsed.bad, f, col, "bad-date", f"'{{value}}' is not a date; {expected}"
+            frame,
+            before,
+            f,
+            "end_date",
+            "end-before-start",
+            "end_date '{value}' is before date '{hint}'; swap them or fix the typo",
+            hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
         )
-    before = end.end.notna() & start.start.notna() & (end.end < start.start)
-    issues += issues_for(
-        frame,
-        before,
-        f,
-        "end_date",
-        "end-before-start",
-        "end_date '{value}' is before date '{hint}'; swap them or fix the typo",
-        hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
-    )
+        last_day = end.end.fillna(start.end)
     frame["date_start"] = start.start
-    frame["date_end"] = end.end.fillna(start.end)
+    frame["date_end"] = last_day
     frame["date_precision"] = as_text(start.precision.to_numpy(dtype=object), frame.index)
     return issues
 

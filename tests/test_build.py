@@ -90,6 +90,10 @@ def test_aggregate_equals_the_graph_built_with_add_edge(directed: bool) -> None:
         A = aggregate(ds, directed=directed)
         B = _reference(ds, directed)
         assert nx.utils.graphs_equal(A, B)
+        assert list(A.edges) == list(B.edges)  # and in the same order
+        assert all(list(A.adj[n]) == list(B.adj[n]) for n in A)
+        if directed:
+            assert all(list(A.pred[n]) == list(B.pred[n]) for n in A)
         assert dict(A.degree(weight="weight")) == dict(B.degree(weight="weight"))
         assert sorted(A.edges(data="count")) == sorted(B.edges(data="count"))
         A.add_edge("x", "y")  # the graph stays an ordinary, mutable networkx graph
