@@ -208,14 +208,27 @@ class Coded:
 
     def add(self, name: str, values: pd.Series) -> np.ndarray:
         """Code a column by its distinct stripped values; return the stripped column."""
-        codes, raw_uniques = _distinct(values)
-        # " a" and "a" are one value once stripped: code the stripped values again.
-        stripped_codes, uniques = pd.factorize(strip_all(raw_uniques))
-        if len(uniques) < len(raw_uniques):
-            codes = stripped_codes[codes]
-        stripped = np.asarray(uniques, dtype=object)
-        self.columns[name] = (codes, stripped)
-        return stripped[codes]
+        self.columns[name] = _distinct(values)
+        return self.recode(name, strip_all)  # " a" and "a" are one value once stripped
+
+    def recode(self, name: str, func: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Replace a column's distinct values by ``func`` of them; return the new column.
+
+        Values that ``func`` makes equal get one code.
+
+        >>> coded = Coded()
+        >>> coded.add("type", pd.Series(["Visit", "visit ", "talks"])).tolist()
+        ['Visit', 'visit', 'talks']
+        >>> coded.recode("type", normalize_names).tolist(), coded.columns["type"][1].tolist()
+        (['visit', 'visit', 'talks'], ['visit', 'talks'])
+        """
+        codes, uniques = self.columns[name]
+        new_codes, new_uniques = pd.factorize(np.asarray(func(uniques), dtype=object))
+        if len(new_uniques) < len(uniques):  # otherwise the codes are unchanged
+            codes = new_codes[codes]
+        values = np.asarray(new_uniques, dtype=object)
+        self.columns[name] = (codes, values)
+        return values[codes]
 
     def map(self, name: str, func: Callable[[np.ndarray], object]) -> np.ndarray:
         """Apply ``func`` to the distinct values of a column and spread the result to rows."""
@@ -307,8 +320,8 @@ def with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> tuple[pd.Data
 def check_types(
     frame: pd.DataFrame, coded: Coded, known: Mapping[str, object], file: str, what: str
 ) -> list[Issue]:
-    frame["type"] = as_text(coded.map("type", normalize_names), frame.index)
-    bad = coded.map("type", lambda u: [t not in known and t != "" for t in normalize_names(u)])
+    frame["type"] = as_text(coded.recode("type", normalize_names), frame.index)
+    bad = coded.map("type", lambda u: [t not in known and t != "" for t in u])
     names = sorted(known)
     hints = {v: suggest(v, names) for v in frame.loc[bad, "type"].unique()}
     return issues_for(

@@ -68,6 +68,12 @@ class Dataset:
     edges : pandas.DataFrame
         One row per relation: the columns of edges.csv with typed ``weight`` and ``sign``, plus
         ``directed``, ``family``, ``date_start``, ``date_end``, ``date_precision`` and ``_line``.
+    vocabulary : Vocabulary
+        Node and edge types (built-in, extended by the dataset's ``vocabulary.toml``).
+    report : ValidationReport
+        The warnings found while loading.
+    path : Path or None
+        Where the dataset was read from.
 
     Notes
     -----
@@ -76,12 +82,6 @@ class Dataset:
     distinct value; free text (``label``, ``role``, ``aliases``, ``description``,
     ``evidence``, ``citation``), extra columns and edge ids are pandas ``str`` columns backed
     by Arrow, so a million descriptions cost no Python object each.
-    vocabulary : Vocabulary
-        Node and edge types (built-in, extended by the dataset's ``vocabulary.toml``).
-    report : ValidationReport
-        The warnings found while loading.
-    path : Path or None
-        Where the dataset was read from.
     """
 
     name: str

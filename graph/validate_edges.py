@@ -17,7 +17,6 @@ from .cells import (
     check_required,
     check_types,
     issues_for,
-    normalize_names,
     suggest,
     text_column,
     with_columns,
@@ -60,7 +59,7 @@ def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) ->
         frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
     )
     by_type = {k: v.sign for k, v in vocab.edge_types.items()}
-    default = coded.map("type", lambda u: [by_type.get(t, 0) for t in normalize_names(u)])
+    default = coded.map("type", lambda u: [by_type.get(t, 0) for t in u])  # names normalized
     frame["sign"] = np.where(np.isnan(signs), default, signs).astype("int8")
     return issues
 
@@ -258,9 +257,9 @@ def check_edges(
     directed = {k: v.directed for k, v in vocab.edge_types.items()}
     family = {k: v.family for k, v in vocab.edge_types.items()}
     frame["directed"] = coded.map(
-        "type", lambda u: np.array([directed.get(t, True) for t in normalize_names(u)], bool)
+        "type", lambda u: np.array([directed.get(t, True) for t in u], bool)
     )
-    families = coded.map("type", lambda u: [family.get(t, "other") for t in normalize_names(u)])
+    families = coded.map("type", lambda u: [family.get(t, "other") for t in u])
     frame["family"] = as_text(families, frame.index)
     issues += _edge_warnings(frame, coded, nodes, positions, f)
     if frame.empty:
