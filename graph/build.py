@@ -40,40 +40,41 @@ def _clean_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     missing value pay for a per-row pass.
     """
     frame = frame.drop(columns=[c for c in (LINE,) if c in frame.columns])
-    names = list(frame.columns)
+    names: list[str] = []
     columns: list[list[Any]] = []
-    missing = np.zeros(len(frame), dtype=bool)
-    holes: list[np.ndarray] = []
-    for name in names:
+    holes: dict[str, np.ndarray] = {}  # columns empty in some rows (not all)
+    for name in frame.columns:
         col = frame[name]
         if pd.api.types.is_datetime64_any_dtype(col):
-            col = col.dt.strftime("%Y-%m-%d")
+            col = pd.Series(_iso_days(col), index=col.index, dtype=object)
         absent = col.isna().to_numpy(copy=True)
         if col.dtype == object or pd.api.types.is_string_dtype(col):
             absent |= (col.fillna("") == "").to_numpy(dtype=bool)
-        holes.append(absent)
-        missing |= absent
+        if len(col) and absent.all():
+            continue  # empty everywhere: left out of every record
+        names.append(name)
         columns.append(col.astype(object).where(~absent, None).tolist())
+        if absent.any():
+            holes[name] = absent
     records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-    for row in np.flatnonzero(missing).tolist():
-        record = records[row]
-        for name, absent in zip(names, holes, strict=True):
-            if absent[row]:
-                del record[name]
+    for name, absent in holes.items():
+        for row in np.flatnonzero(absent).tolist():
+            del records[row][name]
     return records
 
 
 def node_records(dataset: Dataset) -> list[tuple[str, dict[str, Any]]]:
     """``(id, attributes)`` for every node, empty cells left out."""
     nodes = dataset.nodes
-    return list(zip(nodes["id"], _clean_records(nodes.drop(columns=["id"])), strict=True))
+    return list(zip(nodes["id"].tolist(), _clean_records(nodes.drop(columns=["id"])), strict=True))
 
 
 def edge_records(dataset: Dataset) -> list[tuple[str, str, str, dict[str, Any]]]:
     """``(source, target, id, attributes)`` for every edge, empty cells left out."""
     edges = dataset.edges
     attrs = _clean_records(edges.drop(columns=["source", "target"]))
-    return list(zip(edges["source"], edges["target"], edges["id"], attrs, strict=True))
+    ends = (edges[c].tolist() for c in ("source", "target", "id"))  # no per-cell Arrow access
+    return list(zip(*ends, attrs, strict=True))
 
 
 def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:

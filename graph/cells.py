@@ -27,6 +27,7 @@ __all__ = [
     "Coded",
     "arrow_strings",
     "as_text",
+    "check_duplicate_ids",
     "check_required",
     "check_types",
     "issues_for",
@@ -334,6 +335,21 @@ def check_types(
         "(or add it to the dataset's vocabulary.toml)",
         hints=hints,
     )
+
+
+def check_duplicate_ids(
+    frame: pd.DataFrame, given: np.ndarray, file: str, message: str
+) -> list[Issue]:
+    """One ``duplicate-id`` issue per row whose (given) id an earlier row already has.
+
+    ``message`` has ``{value}`` for the id and ``{line}`` for the line of its first row.
+    """
+    dup = frame["id"].duplicated(keep="first").to_numpy() & given
+    if not dup.any():
+        return []
+    first = frame.drop_duplicates("id").set_index("id")[LINE]
+    texts = {v: message.format(value=v, line=first[v]) for v in frame.loc[dup, "id"].unique()}
+    return issues_for(frame, dup, file, "id", "duplicate-id", "{hint}", hints=texts)
 
 
 def check_required(

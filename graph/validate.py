@@ -26,6 +26,7 @@ import pandas as pd
 
 from .cells import (
     as_text,
+    check_duplicate_ids,
     check_required,
     check_types,
     issues_for,
@@ -33,7 +34,6 @@ from .cells import (
     suggest,
     with_columns,
 )
-from .csvio import LINE
 from .errors import Issue
 from .schema import NODE_COLUMNS, Vocabulary
 
@@ -54,19 +54,9 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
     issues = check_required(frame, coded, ("id", "type"), f)
     frame["label"] = frame["label"].where(frame["label"] != "", frame["id"])
     issues += check_types(frame, coded, vocab.node_types, f, "node")
-    dup = frame["id"].duplicated(keep="first") & (frame["id"] != "")
-    if dup.any():
-        first = frame.drop_duplicates("id").set_index("id")[LINE]
-        hints = {v: f" (first defined on line {first[v]})" for v in frame.loc[dup, "id"].unique()}
-        issues += issues_for(
-            frame,
-            dup,
-            f,
-            "id",
-            "duplicate-id",
-            "node id '{value}' is used twice{hint}",
-            hints=hints,
-        )
+    given = (frame["id"] != "").to_numpy()
+    message = "node id '{value}' is used twice (first defined on line {line})"
+    issues += check_duplicate_ids(frame, given, f, message)
     iso = frame["iso3"].str.upper()
     frame["iso3"] = iso
     bad_iso = (iso != "") & ~iso.str.fullmatch(r"[A-Z]{3}")

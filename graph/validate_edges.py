@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 from .cells import (
     Coded,
     as_text,
+    check_duplicate_ids,
     check_required,
     check_types,
     issues_for,
@@ -241,18 +242,8 @@ def check_edges(
     issues += _parse_sign(frame, coded, vocab, f)
     given = coded.map("id", lambda u: u != "")
     if given.any():
-        dup = frame["id"].duplicated(keep="first").to_numpy() & given
-        first_line = frame.drop_duplicates("id").set_index("id")[LINE]
-        hints = {v: f" (first on line {first_line[v]})" for v in frame.loc[dup, "id"].unique()}
-        issues += issues_for(
-            frame,
-            dup,
-            f,
-            "id",
-            "duplicate-id",
-            "edge id '{value}' is used twice{hint}",
-            hints=hints,
-        )
+        message = "edge id '{value}' is used twice (first on line {line})"
+        issues += check_duplicate_ids(frame, given, f, message)
     frame["id"] = text_column(_edge_ids(frame, given), frame.index)
     directed = {k: v.directed for k, v in vocab.edge_types.items()}
     family = {k: v.family for k, v in vocab.edge_types.items()}

@@ -24,6 +24,7 @@ from . import report as report_cmd
 from . import stats as stats_cmd
 from . import timeline as timeline_cmd
 from . import validate as validate_cmd
+from .common import flag
 
 __all__ = ["app", "main"]
 
@@ -45,14 +46,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: Annotated[
-        bool, typer.Option("--debug", metavar="", help="Show tracebacks on errors.")
-    ] = False,
+    debug: Annotated[bool, flag("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, metavar="", help="Show the version."
-        ),
+        flag("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Typed, dated, sourced relation graphs for international affairs.

@@ -37,6 +37,7 @@ __all__ = [
     "TypesOpt",
     "criteria",
     "err",
+    "flag",
     "handle_errors",
     "load_view",
     "out",
@@ -56,12 +57,17 @@ DatasetArg = Annotated[
         show_default=False,
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", metavar="", help="Print the result as JSON.")]
+
+
+def flag(*names: str, **options: Any) -> Any:
+    """A boolean option (a switch): typer shows no value placeholder such as ``<bool>``."""
+    return typer.Option(*names, metavar="", **options)
+
+
+JsonOpt = Annotated[bool, flag("--json", help="Print the result as JSON.")]
 ForceOpt = Annotated[
     bool,
-    typer.Option(
-        "--force", metavar="", help="Write into an output folder that already holds files."
-    ),
+    flag("--force", help="Write into an output folder that already holds files."),
 ]
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
 

@@ -23,6 +23,7 @@ from .common import (
     TypesOpt,
     criteria,
     err,
+    flag,
     handle_errors,
     load_view,
     out,
@@ -47,15 +48,12 @@ def command(
     ] = "degree",
     aggregate: Annotated[
         bool,
-        typer.Option(
-            "--aggregate", metavar="", help="One edge per pair and relation type, with counts."
-        ),
+        flag("--aggregate", help="One edge per pair and relation type, with counts."),
     ] = False,
     physics: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--physics",
-            metavar="",
             help=f"Let nodes move in the browser (up to {PHYSICS_MAX_NODES:,} nodes).",
         ),
     ] = False,
@@ -67,9 +65,7 @@ def command(
         str | None, typer.Option("--title", help="Page title (default: the dataset name).")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 7,
-    open_page: Annotated[
-        bool, typer.Option("--open", metavar="", help="Open the page in the web browser.")
-    ] = False,
+    open_page: Annotated[bool, flag("--open", help="Open the page in the web browser.")] = False,
     types: TypesOpt = None,
     families: FamiliesOpt = None,
     node_types: NodeTypesOpt = None,

@@ -25,6 +25,7 @@ from .common import (
     ToOpt,
     TypesOpt,
     err,
+    flag,
     handle_errors,
     out,
     print_json,
@@ -65,9 +66,7 @@ ActorsOpt = Annotated[
 ]
 BothOpt = Annotated[
     bool,
-    typer.Option(
-        "--both-sides", metavar="", help="Require both actors to match --countries/--actors."
-    ),
+    flag("--both-sides", help="Require both actors to match --countries/--actors."),
 ]
 CodesOpt = Annotated[
     list[str] | None,
@@ -83,19 +82,15 @@ AggregateOpt = Annotated[
 ]
 LinkOpt = Annotated[
     bool,
-    typer.Option("--link/--no-link", metavar="", help="Link each actor to its state (membership)."),
+    flag("--link/--no-link", help="Link each actor to its state (membership)."),
 ]
 SelfLoopsOpt = Annotated[
     bool,
-    typer.Option(
-        "--self-loops", metavar="", help="Keep events whose two actors are the same node."
-    ),
+    flag("--self-loops", help="Keep events whose two actors are the same node."),
 ]
 StrictOpt = Annotated[
     bool,
-    typer.Option(
-        "--strict", metavar="", help="Fail, writing nothing, if any row cannot be parsed."
-    ),
+    flag("--strict", help="Fail, writing nothing, if any row cannot be parsed."),
 ]
 
 

@@ -21,6 +21,7 @@ from .common import (
     ToOpt,
     TypesOpt,
     criteria,
+    flag,
     handle_errors,
     load_view,
     out,
@@ -54,9 +55,7 @@ def command(
     period: PeriodOpt = "year",
     no_graph: Annotated[
         bool,
-        typer.Option(
-            "--no-graph", metavar="", help="Leave out the interactive graph (smaller file)."
-        ),
+        flag("--no-graph", help="Leave out the interactive graph (smaller file)."),
     ] = False,
     directed: DirectedOpt = False,
     engine: EngineOpt = "auto",

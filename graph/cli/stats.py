@@ -27,6 +27,7 @@ from .common import (
     ToOpt,
     TypesOpt,
     criteria,
+    flag,
     handle_errors,
     load_view,
     out,
@@ -48,9 +49,8 @@ FormatOpt = Annotated[
 ]
 DirectedOpt = Annotated[
     bool,
-    typer.Option(
+    flag(
         "--directed",
-        metavar="",
         help="Use the directed view (mutual relation types count both ways).",
     ),
 ]
