@@ -7,7 +7,7 @@ scores from -10 to 10, mention counts and source URLs.
 
 Timed, each in a fresh process (so the peak memory is the import's own):
 
-1. ``import``: :func:`graph.importers.import_gdelt` writing the dataset folder (read with
+1. ``import``: :func:`graph.exchange.importers.import_gdelt` writing the dataset folder (read with
    pyarrow, every step vectorized, nodes.csv/edges.csv/import.json written);
 2. ``baseline``: the naive way, ``csv.reader`` and a Python mapping per row (dict lookups
    for codes and countries, one edge per row written with ``csv.writer``), on the first
@@ -97,7 +97,7 @@ def _text(values: np.ndarray) -> pa.Array:
 
 def generate(path: Path, rows: int, seed: int = 7, chunk: int = 250_000) -> None:
     """Write ``rows`` GDELT 2.0 export rows to ``path``."""
-    from graph.importers import cameo_table
+    from graph.exchange.importers import cameo_table
 
     rng = np.random.default_rng(seed)
     pool, p = _pool(rng)
@@ -152,7 +152,7 @@ def generate(path: Path, rows: int, seed: int = 7, chunk: int = 250_000) -> None
 
 def run_import(source: str, out: str) -> dict[str, object]:
     """Child process: the library import; returns seconds, peak memory and counts."""
-    from graph.importers import import_gdelt
+    from graph.exchange.importers import import_gdelt
 
     start = time.perf_counter()
     result = import_gdelt(source, out)
@@ -173,8 +173,8 @@ def run_import(source: str, out: str) -> dict[str, object]:
 
 def run_baseline(source: str, out: str, limit: int) -> dict[str, object]:
     """Child process: csv.reader and a Python mapping per row, the first ``limit`` rows."""
-    from graph.importers import cameo_table
-    from graph.importers.countries import state_table
+    from graph.exchange.importers import cameo_table
+    from graph.exchange.importers.countries import state_table
 
     start = time.perf_counter()
     cameo = cameo_table()

@@ -6,8 +6,8 @@ as a :class:`graph.Dataset` (the tables in their validated form, no CSV round tr
 
 Timed, in the same process and run:
 
-1. ``aggregate``: :func:`graph.build.aggregate_table` (1,000,000 events -> one link per pair);
-2. ``stats``: :func:`graph.analyze.stats` with the chosen engine: summary, graph-level figures
+1. ``aggregate``: :func:`graph.aggregate_table` (1,000,000 events -> one link per pair);
+2. ``stats``: :func:`graph.stats` with the chosen engine: summary, graph-level figures
    and every node measure (degree, in/out, weighted degree, exact betweenness, closeness,
    eigenvector, PageRank), aggregation included;
 3. ``igraph``: the baseline, igraph alone on the same aggregated graph, given the edge list:
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph import Dataset, load_vocabulary
 from graph.analyze import analysis_view, stats
-from graph.build import aggregate_table
+from graph.dataset.build import aggregate_table
 
 TYPES = (
     "visit",

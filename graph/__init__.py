@@ -13,8 +13,7 @@ True
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .analyze import (
     MEASURES,
     Communities,
@@ -29,22 +28,40 @@ from .analyze import (
     pair_trend,
     paths,
     rank,
+    relation_counts,
     snapshots,
     stats,
+    summarize,
     timeline,
     triad_balance,
 )
-from .build import aggregate, aggregate_table, to_multidigraph
-from .dataset import Dataset, default_dataset_path, from_frames, load, validate
+from .dataset import (
+    Criteria,
+    Dataset,
+    aggregate,
+    aggregate_table,
+    filter_dataset,
+    to_multidigraph,
+)
 from .errors import DataError, GraphError, Issue, UsageError, ValidationReport
-from .export import export, to_gexf_graph, to_node_link, write_dataset
-from .filters import Criteria, filter_dataset
-from .importers import ImportOptions, ImportResult, ImportSummary, import_gdelt, import_icews
-from .merge import MergeReport, merge, merge_with_report
+from .exchange import (
+    ImportOptions,
+    ImportResult,
+    ImportSummary,
+    MergeReport,
+    export,
+    import_gdelt,
+    import_icews,
+    merge,
+    merge_with_report,
+    to_gexf_graph,
+    to_node_link,
+    write_dataset,
+)
+from .loading import default_dataset_path, from_frames, load, validate
+from .model import EdgeType, NodeType, Vocabulary, load_vocabulary
 from .render import Explorer, notebook_html, to_html, write_html
 from .report import Report, build_report, to_report_html, to_report_markdown, write_report
-from .schema import EdgeType, NodeType, Vocabulary, load_vocabulary
-from .summary import relation_counts, summarize
 
 __all__ = [
     "MEASURES",

@@ -58,7 +58,7 @@ def random_dataset(seed: int = 3, nodes: int = 60, edges: int = 150) -> graph.Da
 
 
 def reference_graph(ds: graph.Dataset, *, directed: bool) -> nx.Graph:
-    """The aggregated graph built by graph.build (not graph.analyze), self-loops removed."""
+    """The aggregated graph built by graph.dataset.build (not graph.analyze), self-loops removed."""
     G = graph.aggregate(ds, directed=directed)
     G.remove_edges_from(list(nx.selfloop_edges(G)))
     return G

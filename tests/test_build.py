@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph.build import aggregate, aggregate_table, node_records, to_multidigraph
+from graph.dataset.build import aggregate, aggregate_table, node_records, to_multidigraph
 
 NODES = pd.DataFrame(
     {"id": ["a", "b", "c"], "label": ["A", "B", "C"], "type": ["state", "state", "person"],

@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.cells import strip_text
+from graph.loading.cells import strip_text
 
 _SPACES = " \t\n\r\x0b\x0c\x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000"
 _text = st.text(st.sampled_from(_SPACES) | st.characters(exclude_categories=("Cs",)), max_size=8)

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph
-from graph import csvio
-from graph.csv_fast import parse_well_formed, quotes_pair_up_per_line
-from graph.csvio import read_table
+from graph.loading import csv_reader as csvio
+from graph.loading.csv_fast import parse_well_formed, quotes_pair_up_per_line
+from graph.loading.csv_reader import read_table
 
 NAMES = ["source", "target", "description"]
 
@@ -49,7 +49,7 @@ NOT_WELL_FORMED = {
 
 
 def _careful(data: bytes) -> list[list[str]]:
-    """What the pandas-based reader of graph.csvio gives (the reference)."""
+    """What the pandas-based reader of graph.loading.csv_reader gives (the reference)."""
     text = data.decode("utf-8-sig")
     if "\r" in text and "\n" not in text:
         data = text.replace("\r", "\n").encode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.csvio import read_table
+from graph.loading.csv_reader import read_table
 
 
 def _write(tmp_path: Path, data: bytes) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from graph.dates import parse_bound, parse_dates
+from graph.model.dates import parse_bound, parse_dates
 
 
 def test_precision_and_interval() -> None:

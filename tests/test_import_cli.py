@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import graph
 from graph.cli import app
-from graph.importers import import_gdelt, import_icews
+from graph.exchange.importers import import_gdelt, import_icews
 
 EVENTS = Path(__file__).parent / "data" / "events"
 GDELT2 = EVENTS / "gdelt2_sample.export.CSV"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import graph
 from graph.errors import DataError, UsageError
-from graph.importers import ImportOptions, import_gdelt
+from graph.exchange.importers import ImportOptions, import_gdelt
 
 EVENTS = Path(__file__).parent / "data" / "events"
 GDELT2 = EVENTS / "gdelt2_sample.export.CSV"
@@ -50,7 +50,7 @@ def write(tmp_path: Path, rows: list[str], name: str = "x.export.CSV", end: str 
     return path
 
 
-def located(result: graph.importers.ImportResult) -> list[tuple[int | None, str]]:
+def located(result: graph.exchange.importers.ImportResult) -> list[tuple[int | None, str]]:
     return [(i.row, i.code) for i in result.summary.issues]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import graph
 from graph.errors import DataError, UsageError
-from graph.importers import import_icews
+from graph.exchange.importers import import_icews
 
 EVENTS = Path(__file__).parent / "data" / "events"
 ICEWS = EVENTS / "icews_sample.tab"

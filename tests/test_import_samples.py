@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 import graph
 from graph.cli import app
-from graph.importers import ImportResult, import_gdelt, import_icews
-from graph.merge import merge_with_report
+from graph.exchange.combine import merge_with_report
+from graph.exchange.importers import ImportResult, import_gdelt, import_icews
 from graph.render import to_html
 
 # The real samples live beside the repository (../shared/data/events), as in CI. Outside CI a

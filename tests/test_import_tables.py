@@ -8,11 +8,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graph.importers import cameo_table, import_vocabulary, map_codes
-from graph.importers.actors import gdelt_actors
-from graph.importers.countries import DATA_DIR, resolve_codes, resolve_names, slug, state_table
-from graph.importers.output import to_csv_text
-from graph.importers.reader import expand_sources, read_rows
+from graph.exchange.importers import cameo_table, import_vocabulary, map_codes
+from graph.exchange.importers.actors import gdelt_actors
+from graph.exchange.importers.countries import (
+    DATA_DIR,
+    resolve_codes,
+    resolve_names,
+    slug,
+    state_table,
+)
+from graph.exchange.importers.output import to_csv_text
+from graph.exchange.importers.reader import expand_sources, read_rows
 
 
 def test_cameo_covers_every_root_and_uses_known_types() -> None:

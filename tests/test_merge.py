@@ -1,4 +1,4 @@
-"""graph.merge: actors matched by id, ISO3 or alias; edge ids unique; vocabularies merged."""
+"""graph.exchange.combine: actors matched by id, ISO3 or alias; unique edge ids; vocabularies."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 import graph
 from graph.cli import app
-from graph.importers import import_gdelt
-from graph.merge import merge, merge_with_report
-from graph.schema import vocabulary_toml
+from graph.exchange.combine import merge, merge_with_report
+from graph.exchange.importers import import_gdelt
+from graph.model.vocabulary import vocabulary_toml
 
 EVENTS = Path(__file__).parent / "data" / "events"
 runner = CliRunner()

@@ -6,7 +6,7 @@ import pytest
 
 import graph
 from graph.errors import DataError
-from graph.schema import load_vocabulary
+from graph.model.vocabulary import load_vocabulary
 
 REQUIRED_EDGE_TYPES = [
     *("visit", "talks", "agreement", "cooperation", "aid", "trade", "recognition", "mediation"),

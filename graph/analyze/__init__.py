@@ -1,6 +1,6 @@
 """Analysis: who is central, who brokers, which ties cooperate or clash, how pairs move in time.
 
-Every function takes a :class:`~graph.dataset.Dataset` (filter it first for a view) and returns
+Every function takes a :class:`~graph.Dataset` (filter it first for a view) and returns
 a DataFrame, a dict or a small result object; nothing prints. Measures use the aggregated graph
 (one link per pair, self-loops removed); the conventions (direction, weights, normalization,
 disconnected graphs) are in each module's docstring and in ``docs/analysis.md``.
@@ -16,10 +16,11 @@ from __future__ import annotations
 from ._view import ENGINES, View, analysis_view, igraph_module, resolve_engine
 from .balance import TriadBalance, pair_scores, triad_balance
 from .centrality import MEASURES, katz_alpha, node_measures, rank
-from .communities import Communities, communities
+from .community import Communities, communities
 from .queries import neighbors, paths
-from .stats import records, rounded, stats
+from .stats_table import records, rounded, stats
 from .structure import assortativity, graph_figures, reciprocity
+from .summary import relation_counts, summarize
 from .temporal import (
     FREQUENCIES,
     counts_by_period,
@@ -53,11 +54,13 @@ __all__ = [
     "rank",
     "reciprocity",
     "records",
+    "relation_counts",
     "relation_periods",
     "resolve_engine",
     "rounded",
     "snapshots",
     "stats",
+    "summarize",
     "timeline",
     "triad_balance",
 ]

@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..build import aggregate_table
+from ..dataset.build import aggregate_table
 from ..errors import UsageError
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class View:
 def view_from_table(
     ids: pd.Index | pd.Series | np.ndarray, table: pd.DataFrame, *, directed: bool
 ) -> View:
-    """Build a view from an :func:`~graph.build.aggregate_table` result (self-loops dropped)."""
+    """Build a view from an :func:`~graph.aggregate_table` result (self-loops dropped)."""
     index = pd.Index(ids)
     s = index.get_indexer(table["source"]).astype(np.int64)
     t = index.get_indexer(table["target"]).astype(np.int64)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..build import aggregate_table
+from ..dataset.build import aggregate_table
 
 if TYPE_CHECKING:
     from ..dataset import Dataset

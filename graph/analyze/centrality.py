@@ -1,6 +1,6 @@
 """Who is central: degree, betweenness, closeness, eigenvector (or Katz) and PageRank per node.
 
-Every measure is computed on the aggregated graph (:func:`graph.build.aggregate_table`: one
+Every measure is computed on the aggregated graph (:func:`graph.dataset.build.aggregate_table`: one
 link per pair of actors, self-loops removed), in the dataset's node order:
 
 - ``degree``: distinct partners (undirected view); in + out links (directed view).

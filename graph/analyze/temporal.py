@@ -3,7 +3,7 @@ and the dated relations between two actors.
 
 A relation belongs to every period its interval overlaps: ``2015-12`` with ``end_date`` 2018
 counts in 2015, 2016, 2017 and 2018 (the interval a date names is in ``date_start``/``date_end``;
-see :mod:`graph.filters`). Undated relations belong to no period. Periods are calendar
+see :mod:`graph.dataset.filters`). Undated relations belong to no period. Periods are calendar
 ``year``, ``quarter`` or ``month``, labelled ``2015``, ``2015Q4``, ``2015-12``.
 
 >>> from graph import load
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UsageError
-from ..validate import suggest
+from ..text import suggest
 from .centrality import node_measures
 
 if TYPE_CHECKING:

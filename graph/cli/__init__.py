@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
+from .._version import __version__
 from . import common
 from . import export as export_cmd
 from . import html as html_cmd

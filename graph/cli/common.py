@@ -17,9 +17,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from ..dataset import Dataset, load
+from ..dataset import Criteria, Dataset
 from ..errors import DataError, GraphError, UsageError
-from ..filters import Criteria
+from ..loading import load
 
 __all__ = [
     "AsOfOpt",

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
-from ..export import FORMATS, export
+from ..exchange import FORMATS, export
 from .common import (
     AsOfOpt,
     DatasetArg,

@@ -32,7 +32,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # the importers (and pyarrow) load only when an import runs
-    from ..importers import ImportResult
+    from ..exchange.importers import ImportResult
 
 __all__ = ["app"]
 
@@ -147,7 +147,7 @@ def _run(
     fmt: str, files: list[str], output: Path, as_json: bool, force: bool, **options: Any
 ) -> None:
     """Import with the command's options; list options left out become empty tuples."""
-    from ..importers import ImportOptions, import_gdelt, import_icews
+    from ..exchange.importers import ImportOptions, import_gdelt, import_icews
 
     check_output_folder(output, force=force)
     importer = import_gdelt if fmt == "gdelt" else import_icews

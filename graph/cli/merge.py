@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
-from ..merge import merge_with_report, write_merged
+from ..exchange import merge_with_report, write_merged
 from .common import ForceOpt, JsonOpt, handle_errors, out, print_json
 
 EPILOG = (

@@ -10,9 +10,9 @@ from rich import box
 from rich.table import Table
 
 from ..analyze import neighbors, records
-from ..dataset import load
-from ..report.html import num, plural
+from ..loading import load
 from ..report.markdown import markdown_table
+from ..text import num, plural
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import FormatOpt, output_format, print_csv
 

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from ..analyze import paths, records
-from ..dataset import load
-from ..report.html import plural
+from ..loading import load
 from ..report.markdown import markdown_table
+from ..text import plural
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import DirectedOpt, FormatOpt, output_format, print_csv
 

@@ -12,8 +12,8 @@ from rich.table import Table
 
 from ..analyze import ENGINES, MEASURES, stats
 from ..errors import UsageError
-from ..report.html import num, plural
 from ..report.markdown import stats_markdown
+from ..text import num, plural
 from .common import (
     AsOfOpt,
     DatasetArg,
@@ -98,7 +98,7 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
 
 
 def print_summary(s: dict[str, Any]) -> None:
-    """Render a summary from :func:`graph.summary.summarize` as text tables."""
+    """Render a summary from :func:`graph.analyze.summary.summarize` as text tables."""
     out.print(
         f"[bold]{s['name']}[/bold]: {plural(s['nodes'], 'node')}, "
         f"{plural(s['edges'], 'relation')} between {plural(s['pairs'], 'pair')}"
@@ -159,7 +159,7 @@ def _short(value: Any) -> str:
 
 
 def print_measures(s: dict[str, Any]) -> None:
-    """The node measure table of :func:`graph.analyze.stats` (4 significant digits)."""
+    """The node measure table of :func:`graph.analyze.stats_table` (4 significant digits)."""
     m = s["measures"]
     table = Table(
         title=f"Node measures (sorted by {m['sort']}; {method_note(m)})",

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 import typer
 
 from ..analyze import pair_trend, records, timeline
-from ..dataset import load
-from ..report.html import num, plural
+from ..loading import load
 from ..report.markdown import direction, markdown_table
+from ..text import num, plural
 from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
 from .stats import FormatOpt, output_format, print_csv
 

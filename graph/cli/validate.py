@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..dataset import validate
+from ..loading import validate
 from .common import DatasetArg, JsonOpt, err, handle_errors, out, print_json
 
 EPILOG = (

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .. import __version__
-from ..build import aggregate_table
+from .._version import __version__
+from ..analyze.summary import relation_counts
+from ..dataset.build import aggregate_table
 from ..errors import UsageError
-from ..summary import relation_counts
 from .layout import positions, separate_boxes
 from .measures import SIZE_MEASURES, node_measure
 from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape

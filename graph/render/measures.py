@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..analyze import node_measures
-from ..build import aggregate_table
+from ..dataset.build import aggregate_table
 from ..errors import UsageError
 
 if TYPE_CHECKING:

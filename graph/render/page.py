@@ -28,7 +28,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
 from ..atomic import write_text
 from ..errors import GraphError
 from .data import page_data

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from ..schema import Vocabulary
+    from ..model.vocabulary import Vocabulary
 
 __all__ = [
     "DEFAULT_COLOR",

@@ -1,7 +1,7 @@
 """The report as one self-contained HTML page: inline CSS and SVG charts, nothing fetched.
 
 Every string from the data is escaped (``html.escape``), in text and in attributes. Numbers
-taken from :func:`graph.analyze.stats` carry ``data-stat`` (a dotted path into that dict) or
+taken from :func:`graph.analyze.stats_table` carry ``data-stat`` (a dotted path into that dict) or
 ``data-node``/``data-measure`` attributes, so tests can check them against ``graph stats
 --format json``. The interactive graph is :func:`graph.render.to_html` in an ``<iframe
 srcdoc>``.
@@ -15,11 +15,13 @@ from typing import Any
 import pandas as pd
 
 from ..analyze import MEASURES
+from ..render import notebook_html, to_html
+from ..text import num, plural
 from .model import Report
 from .svg import bar_chart, stacked_columns, trend_chart
 from .svg import family_colors as _palette
 
-__all__ = ["family_colors", "num", "plural", "to_report_html"]
+__all__ = ["family_colors", "to_report_html"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -39,28 +41,6 @@ dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-num
 iframe{width:100%;height:640px;border:1px solid #ddd;background:#fff}
 svg.chart{max-width:100%;height:auto}
 """
-
-
-def num(value: Any) -> str:
-    """A number as the JSON gives it (floats already rounded): ``–`` for None.
-
-    >>> num(0.123457), num(3), num(None), num(True)
-    ('0.123457', '3', '–', 'yes')
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``count`` and ``word``, in the plural unless ``count`` is 1.
-
-    >>> plural(1, "relation"), plural(2, "relation"), plural(0, "pair"), plural(3, "ally", "allies")
-    ('1 relation', '2 relations', '0 pairs', '3 allies')
-    """
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def family_colors(report: Report) -> dict[str, str]:
@@ -317,10 +297,6 @@ def _communities(report: Report) -> str:
 
 
 def _graph(report: Report) -> str:
-    try:
-        from ..render import notebook_html, to_html
-    except ImportError:  # the renderer is optional for the rest of the report
-        return ""
     frame = notebook_html(to_html(report.dataset), height=640)
     return f'<section id="graph"><h2>The graph</h2>{frame}</section>'
 

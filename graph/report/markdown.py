@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 
 from ..analyze import MEASURES
-from .html import family_colors, num, plural
+from ..text import num, plural
+from .html import family_colors
 from .model import Report
 from .svg import bar_chart, stacked_columns, trend_chart
 

@@ -1,14 +1,13 @@
 """The report's content, computed once: :func:`build_report` returns a :class:`Report` that the
 HTML and Markdown writers only format.
 
-The centrality and graph figures are :func:`graph.analyze.stats` itself (all nodes), so
+The centrality and graph figures are :func:`graph.analyze.stats_table` itself (all nodes), so
 every such number in the report equals ``graph stats --format json`` with the same options.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -25,13 +24,12 @@ from ..analyze import (
     timeline,
     triad_balance,
 )
-from ..atomic import write_text
 from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["FORMATS", "Report", "build_report", "write_report"]
+__all__ = ["FORMATS", "Report", "build_report"]
 
 FORMATS: tuple[str, ...] = ("html", "markdown")
 
@@ -46,7 +44,7 @@ class Report:
         The (filtered) dataset the report describes.
     title : str
     stats : dict
-        :func:`graph.analyze.stats` (all nodes, sorted by PageRank): the summary, graph
+        :func:`graph.analyze.stats_table` (all nodes, sorted by PageRank): the summary, graph
         figures and node measures.
     top : int
         Rows in each top-N table.
@@ -176,7 +174,7 @@ def build_report(
     top : int
         Rows in each top-N table and chart.
     directed, engine, sample, seed
-        As in :func:`graph.analyze.stats` (``seed`` also seeds the communities).
+        As in :func:`graph.analyze.stats_table` (``seed`` also seeds the communities).
     pair : (str, str), optional
         The pair whose trend is charted (default: the dated pair with most relations, not
         counting ``membership``-family relations nor the pairs they join, such as a state
@@ -221,22 +219,3 @@ def build_report(
             "period": freq,
         },
     )
-
-
-def write_report(
-    report: Report, path: str | Path, fmt: str = "html", *, interactive: bool = True
-) -> None:
-    """Write the report as one self-contained HTML or Markdown file, atomically.
-
-    ``interactive=False`` leaves the interactive graph out of the HTML report.
-    """
-    if fmt == "html":
-        from .html import to_report_html
-
-        write_text(path, to_report_html(report, interactive=interactive))
-    elif fmt == "markdown":
-        from .markdown import to_report_markdown
-
-        write_text(path, to_report_markdown(report))
-    else:
-        raise UsageError(f"unknown report format '{fmt}'; expected one of: {', '.join(FORMATS)}")

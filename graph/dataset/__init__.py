@@ -1,0 +1,28 @@
+"""The :class:`Dataset` and the views built from it: filters, networkx graphs, aggregates.
+
+A dataset holds validated node and edge tables (pandas, columnar) and its vocabulary; this
+stage selects rows (:func:`filter_dataset`), resolves names people type to node ids
+(:func:`find_node`) and builds networkx graphs on demand (:func:`to_multidigraph`,
+:func:`aggregate`). It never reads files: :mod:`graph.loading` makes datasets.
+
+>>> import graph
+>>> ds = graph.load()
+>>> A = aggregate(ds.filter(start="2019"))
+>>> A.number_of_nodes() > 0
+True
+"""
+
+from __future__ import annotations
+
+from .build import aggregate, aggregate_table, to_multidigraph
+from .core import Dataset
+from .filters import Criteria, filter_dataset
+
+__all__ = [
+    "Criteria",
+    "Dataset",
+    "aggregate",
+    "aggregate_table",
+    "filter_dataset",
+    "to_multidigraph",
+]

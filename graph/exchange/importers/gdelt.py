@@ -1,0 +1,270 @@
+"""GDELT event files: 2.0 exports (61 fields) and 1.0 daily files (58, or 57 without SOURCEURL).
+
+Tab-separated, no header, no quoting. The field count of a file's first lines tells its
+version; in a 1.0 file, 57- and 58-field rows may be mixed. Columns used (0-based):
+0 GLOBALEVENTID, 1 SQLDATE, 5-8/15-18 Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode,
+12/22 Actor1/Actor2 Type1Code, 26 EventCode, 29 QuadClass, 30 GoldsteinScale,
+31 NumMentions, 34 AvgTone, and SOURCEURL (60 in 2.0, 57 in 1.0).
+
+>>> import tempfile, pathlib
+>>> row = ["1", "20191024"] + [""] * 3 + ["IRN", "IRAN", "IRN"] + [""] * 7
+>>> row += ["TJK", "TAJIKISTAN", "TJK"] + [""] * 8 + ["042", "042", "04", "1", "1.9", "3"]
+>>> row += ["1", "3", "2.5"] + [""] * 24 + ["20191024143000", "https://example.org/a"]
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "x.export.CSV"
+>>> _ = path.write_text("\\t".join(row) + "\\n")
+>>> result = import_gdelt(path)
+>>> result.edges[["id", "source", "target", "type", "weight", "sign"]].values.tolist()
+[['gdelt-1', 'iran', 'tajikistan', 'visit', '1.9', '1']]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ...errors import DataError, Issue, UsageError, ValidationReport
+from .actors import gdelt_actors, resolve_sides
+from .cameo import map_codes
+from .fields import (
+    BAD_CODE,
+    Checker,
+    bad_rows_frame,
+    parse_counts,
+    parse_days,
+    parse_scores,
+    settle,
+)
+from .options import ImportOptions
+from .output import ImportResult
+from .pipeline import Parsed, parse_files
+from .reader import Progress, Rows, Source, peek_lines, read_rows
+from .run import Format, run_import
+
+__all__ = ["GDELT_COLUMNS", "import_gdelt"]
+
+#: Our name -> (GDELT field name, 0-based index in both versions); SOURCEURL is apart.
+GDELT_COLUMNS: dict[str, tuple[str, int]] = {
+    "event_id": ("GLOBALEVENTID", 0),
+    "day": ("SQLDATE", 1),
+    "a1_code": ("Actor1Code", 5),
+    "a1_name": ("Actor1Name", 6),
+    "a1_country": ("Actor1CountryCode", 7),
+    "a1_group": ("Actor1KnownGroupCode", 8),
+    "a1_type": ("Actor1Type1Code", 12),
+    "a2_code": ("Actor2Code", 15),
+    "a2_name": ("Actor2Name", 16),
+    "a2_country": ("Actor2CountryCode", 17),
+    "a2_group": ("Actor2KnownGroupCode", 18),
+    "a2_type": ("Actor2Type1Code", 22),
+    "code": ("EventCode", 26),
+    "quad_class": ("QuadClass", 29),
+    "score": ("GoldsteinScale", 30),
+    "mentions": ("NumMentions", 31),
+    "tone": ("AvgTone", 34),
+}
+_URL = {61: 60, 58: 57}
+_NAMES = [*GDELT_COLUMNS, "url"]
+_VERSION = {61: "GDELT 2.0 rows have 61", 58: "GDELT 1.0 rows have 57 or 58", 57: ""}
+
+
+def _layout(source: Source) -> tuple[int, int | None]:
+    """The main field count of a file and the alternative one it may mix in."""
+    counts = Counter(line.count("\t") + 1 for line in peek_lines(source))
+    common = [n for n, _ in counts.most_common() if n in (61, 58, 57)]
+    if not counts:
+        return 61, None
+    if not common:
+        seen = counts.most_common(1)[0][0]
+        hint = " (an ICEWS file? use graph import icews)" if seen == 20 else ""
+        message = (
+            f"the rows have {seen} tab-separated fields; GDELT 2.0 export rows have 61, "
+            f"GDELT 1.0 rows 57 or 58{hint}"
+        )
+        raise DataError(ValidationReport([Issue(source.name, 1, None, "not-gdelt", message)]))
+    main = common[0]
+    return (61, None) if main == 61 else (main, 57 if main == 58 else 58)
+
+
+def _fields(texts: list[str], width: int) -> pd.DataFrame:
+    """Split rows that have ``width`` fields (vectorized) into our columns."""
+    split = pc.split_pattern(pa.array(texts, pa.string()), "\t")
+    data = {name: pc.list_element(split, i).to_pandas() for name, (_, i) in GDELT_COLUMNS.items()}
+    url = _URL.get(width)
+    data["url"] = pc.list_element(split, url).to_pandas() if url else pd.Series([""] * len(texts))
+    return pd.DataFrame(data).astype(object)
+
+
+def _read(source: Source, report: Callable[[int], None]) -> Rows:
+    main, alternative = _layout(source)
+    names = [f"c{i}" for i in range(main)]
+    wanted = {f"c{i}": name for name, (_, i) in GDELT_COLUMNS.items()}
+    if main in _URL:
+        wanted[f"c{_URL[main]}"] = "url"
+    rows = read_rows(
+        source,
+        names=names,
+        include=list(wanted),
+        alternative=frozenset({alternative} if alternative else ()),
+        progress=report,
+    )
+    rows.frame = rows.frame.rename(columns=wanted)
+    if "url" not in rows.frame:
+        rows.frame["url"] = ""
+    parts = []
+    if rows.alternative:
+        alt = _fields([b.text for b in rows.alternative], alternative or 0)
+        alt["_line"] = [b.line for b in rows.alternative]
+        alt["_skip"] = ""
+        parts.append(alt)
+    if rows.bad:
+        parts.append(bad_rows_frame(rows.bad, _NAMES, main))
+        expected = _VERSION[61 if main == 61 else 58]
+        for b in rows.bad:
+            cause = "the line is cut short" if b.fields < main else "a name may contain a tab"
+            code = "missing-fields" if b.fields < main else "extra-fields"
+            message = f"the row has {b.fields} tab-separated fields; {expected} ({cause})"
+            rows.issues.append(Issue(source.name, b.line, None, code, message, str(b.fields)))
+    return settle(rows, parts, list(wanted.values()))
+
+
+def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame]:
+    check = Checker(frame, files)
+    check.check(
+        ~frame["event_id"].str.fullmatch(r"\d+"),
+        "bad-id",
+        "GLOBALEVENTID",
+        "GLOBALEVENTID '{value}' is not a number",
+        frame["event_id"],
+    )
+    day, bad_day = parse_days(frame["day"], "%Y%m%d")
+    check.check(
+        bad_day, "bad-date", "SQLDATE", "SQLDATE '{value}' is not a date (YYYYMMDD)", frame["day"]
+    )
+    cameo = map_codes(frame["code"])
+    check.check(
+        ~cameo["valid"], "bad-code", "EventCode", BAD_CODE.format(field="EventCode"), frame["code"]
+    )
+    score, bad_score = parse_scores(frame["score"])
+    check.check(
+        bad_score,
+        "bad-score",
+        "GoldsteinScale",
+        "GoldsteinScale '{value}' is not a number from -10 to 10",
+        frame["score"],
+    )
+    mentions, bad_mentions = parse_counts(frame["mentions"])
+    check.check(
+        bad_mentions,
+        "bad-mentions",
+        "NumMentions",
+        "NumMentions '{value}' is not a whole number",
+        frame["mentions"],
+    )
+    repeat = frame["event_id"].duplicated(keep="first").to_numpy() & check.ok
+    if repeat.any():  # a repeat of a skipped row is not a repeat
+        repeat = frame["event_id"].where(check.ok).duplicated(keep="first").to_numpy() & check.ok
+    check.check(
+        repeat,
+        "duplicate-event",
+        "GLOBALEVENTID",
+        "event {value} appears earlier in the input; the repeat is skipped",
+        frame["event_id"],
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": frame["event_id"],
+            "date": day,
+            "code": frame["code"],
+            "type": cameo["type"],
+            "flip": cameo["flip"],
+            "label": cameo["label"],
+            "quad": cameo["quad_class"],
+            "score": score,
+            "mentions": mentions,
+        }
+    )
+    return check, events
+
+
+def _actors(
+    frame: pd.DataFrame, ok: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str]]:
+    names = ["country", "group", "type", "code"]
+    sides = [frame[[f"{side}_{n}" for n in names]].set_axis(names, axis=1) for side in ("a1", "a2")]
+    keys = pd.concat(sides, ignore_index=True)
+    if not ok.all():  # skipped rows name no actor
+        keys.loc[~np.concatenate([ok, ok])] = ""
+    node, table, unresolved = resolve_sides(keys, gdelt_actors, "actor_code", names)
+    n = len(frame)
+    return node[:n], node[n:], table, unresolved
+
+
+def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
+    """Description, citation and the GDELT columns kept on each edge."""
+    a1, a2 = frame["a1_name"], frame["a2_name"]
+    url = frame["url"]
+    return {
+        "description": events["label"] + " (" + frame["code"] + "): " + a1 + " / " + a2,
+        "citation": url.where(url != "", "GDELT event " + frame["event_id"]),
+        "quad_class": frame["quad_class"],
+        "mentions": frame["mentions"],
+        "tone": frame["tone"],
+    }
+
+
+def _parse(rows: list[Rows]) -> Parsed:
+    return parse_files(rows, _NAMES, _check, _actors)
+
+
+GDELT = Format(
+    name="gdelt",
+    score_column="goldstein",
+    read=_read,
+    parse=_parse,
+    columns=_columns,
+)
+
+
+def import_gdelt(
+    paths: str | Path | Iterable[str | Path],
+    output: str | Path | None = None,
+    *,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    **kwargs: object,
+) -> ImportResult:
+    """Import GDELT 2.0 export or 1.0 event files into a dataset.
+
+    Parameters
+    ----------
+    paths : path, glob or list of them
+        Event files (``*.export.CSV``), ``.zip`` archives or globs.
+    output : path, optional
+        Folder to write (``nodes.csv``, ``edges.csv``, ``vocabulary.toml``, ``import.json``).
+    options : ImportOptions, optional
+        Filters and output shape; keyword arguments (``countries=["IRN"]``) work too.
+    progress : callable, optional
+        Called as ``progress(bytes_read, bytes_total)`` while reading.
+
+    Returns
+    -------
+    ImportResult
+        The tables, the vocabulary and the :class:`ImportSummary`.
+
+    Raises
+    ------
+    UsageError
+        For a missing file or a bad option.
+    DataError
+        If a file is not GDELT, or with ``strict`` when a row cannot be parsed.
+    """
+    if options is not None and kwargs:
+        raise UsageError("give either options=ImportOptions(...) or keyword options, not both")
+    opts = options or ImportOptions(**kwargs)  # type: ignore[arg-type]
+    return run_import(GDELT, paths, output, opts, progress)

@@ -1,0 +1,232 @@
+"""ICEWS coded event files: tab-separated, a header line, 20 columns.
+
+Columns used, by header name: Event ID, Event Date (``YYYY-MM-DD``), Source Name, Source
+Sectors, Source Country, Event Text, CAMEO Code, Intensity, Target Name, Target Sectors,
+Target Country, Story ID, Sentence Number, Publisher. ``NA`` is ICEWS's empty cell.
+
+>>> import tempfile, pathlib
+>>> header = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
+...           "Event Text", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
+...           "Target Country", "Story ID", "Sentence Number", "Publisher"]
+>>> row = ["7", "2018-06-01", "Iran", "NA", "Iran", "Consult", "040", "1", "Tajikistan", "NA",
+...        "Tajikistan", "42", "1", "IRNA"]
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "events.tab"
+>>> _ = path.write_text("\\t".join(header) + "\\n" + "\\t".join(row) + "\\n")
+>>> result = import_icews(path, link=False)
+>>> result.edges[["id", "source", "target", "type", "citation"]].values.tolist()
+[['icews-7', 'iran', 'tajikistan', 'talks', 'IRNA, ICEWS story 42, sentence 1']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ...errors import DataError, Issue, UsageError, ValidationReport
+from .actors import icews_actors, resolve_sides
+from .cameo import map_codes
+from .fields import BAD_CODE, Checker, bad_rows_frame, parse_days, parse_scores, settle
+from .options import ImportOptions
+from .output import ImportResult
+from .pipeline import Parsed, parse_files
+from .reader import Progress, Rows, Source, peek_lines, read_rows
+from .run import Format, run_import
+
+__all__ = ["ICEWS_COLUMNS", "import_icews"]
+
+#: Our name -> ICEWS header name.
+ICEWS_COLUMNS: dict[str, str] = {
+    "event_id": "Event ID",
+    "day": "Event Date",
+    "s_name": "Source Name",
+    "s_sectors": "Source Sectors",
+    "s_country": "Source Country",
+    "text": "Event Text",
+    "code": "CAMEO Code",
+    "score": "Intensity",
+    "t_name": "Target Name",
+    "t_sectors": "Target Sectors",
+    "t_country": "Target Country",
+    "story": "Story ID",
+    "sentence": "Sentence Number",
+    "publisher": "Publisher",
+}
+_OPTIONAL = {"text"}
+
+
+def _header(source: Source) -> list[str]:
+    lines = peek_lines(source, 1)
+    header = [h.strip().lstrip("\ufeff") for h in lines[0].split("\t")] if lines else []
+    missing = [ICEWS_COLUMNS[k] for k in ICEWS_COLUMNS if k not in _OPTIONAL]
+    missing = [m for m in missing if m not in header]
+    if missing:
+        hint = " (a GDELT file? use graph import gdelt)" if len(header) in (57, 58, 61) else ""
+        issues = [
+            Issue(
+                source.name,
+                1,
+                m,
+                "missing-column",
+                f"ICEWS column '{m}' is missing from the header line{hint}",
+            )
+            for m in missing
+        ]
+        raise DataError(ValidationReport(issues))
+    return header
+
+
+def _read(source: Source, report: Callable[[int], None]) -> Rows:
+    header = _header(source)
+    names = [f"c{i}" for i in range(len(header))]
+    wanted = {f"c{header.index(v)}": k for k, v in ICEWS_COLUMNS.items() if v in header}
+    rows = read_rows(source, names=names, include=list(wanted), progress=report)
+    rows.frame = rows.frame.rename(columns=wanted)
+    rows.frame = rows.frame[rows.lines > 1].reset_index(drop=True)  # the header line
+    rows.lines = rows.lines[rows.lines > 1]
+    for name in ICEWS_COLUMNS:
+        if name not in rows.frame:
+            rows.frame[name] = ""
+    parts = []
+    if rows.bad:
+        parts.append(bad_rows_frame(rows.bad, list(ICEWS_COLUMNS), len(header)))
+        for b in rows.bad:
+            cause = "the line is cut short" if b.fields < len(header) else "a value has a tab"
+            code = "missing-fields" if b.fields < len(header) else "extra-fields"
+            message = f"the row has {b.fields} fields but the header has {len(header)} ({cause})"
+            rows.issues.append(Issue(source.name, b.line, None, code, message, str(b.fields)))
+    return settle(rows, parts, list(wanted.values()))
+
+
+def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame]:
+    check = Checker(frame, files)
+    check.check(
+        ~frame["event_id"].str.fullmatch(r"\d+"),
+        "bad-id",
+        "Event ID",
+        "Event ID '{value}' is not a number",
+        frame["event_id"],
+    )
+    day, bad_day = parse_days(frame["day"], "%Y-%m-%d")
+    check.check(
+        bad_day,
+        "bad-date",
+        "Event Date",
+        "Event Date '{value}' is not a date (YYYY-MM-DD)",
+        frame["day"],
+    )
+    cameo = map_codes(frame["code"])
+    check.check(
+        ~cameo["valid"],
+        "bad-code",
+        "CAMEO Code",
+        BAD_CODE.format(field="CAMEO Code"),
+        frame["code"],
+    )
+    score, bad_score = parse_scores(frame["score"])
+    check.check(
+        bad_score,
+        "bad-score",
+        "Intensity",
+        "Intensity '{value}' is not a number from -10 to 10",
+        frame["score"],
+    )
+    repeat = frame["event_id"].where(check.ok).duplicated(keep="first").to_numpy() & check.ok
+    check.check(
+        repeat,
+        "duplicate-event",
+        "Event ID",
+        "event {value} appears earlier in the input; the repeat is skipped",
+        frame["event_id"],
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": frame["event_id"],
+            "date": day,
+            "code": frame["code"],
+            "type": cameo["type"],
+            "flip": cameo["flip"],
+            "label": cameo["label"],
+            "quad": cameo["quad_class"],
+            "score": score,
+            "mentions": np.nan,
+        }
+    )
+    return check, events
+
+
+def _actors(
+    frame: pd.DataFrame, ok: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str]]:
+    names = ["name", "sectors", "country"]
+    sides = [frame[[f"{side}_{n}" for n in names]].set_axis(names, axis=1) for side in ("s", "t")]
+    keys = pd.concat(sides, ignore_index=True)
+    if not ok.all():  # skipped rows name no actor
+        keys.loc[~np.concatenate([ok, ok])] = ""
+    node, table, unresolved = resolve_sides(keys, icews_actors, "sectors", ["name", "country"])
+    n = len(frame)
+    return node[:n], node[n:], table, unresolved
+
+
+def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
+    """Description, citation and the ICEWS columns kept on each edge."""
+    text = frame["text"].where(frame["text"] != "", events["label"])
+    return {
+        "description": text
+        + " ("
+        + frame["code"]
+        + "): "
+        + frame["s_name"]
+        + " / "
+        + frame["t_name"],
+        "citation": frame["publisher"]
+        + ", ICEWS story "
+        + frame["story"]
+        + ", sentence "
+        + frame["sentence"],
+        "story_id": frame["story"],
+        "sentence": frame["sentence"],
+        "publisher": frame["publisher"],
+    }
+
+
+def _parse(rows: list[Rows]) -> Parsed:
+    return parse_files(rows, ICEWS_COLUMNS, _check, _actors)
+
+
+ICEWS = Format(
+    name="icews",
+    score_column="intensity",
+    read=_read,
+    parse=_parse,
+    columns=_columns,
+    has_mentions=False,
+)
+
+
+def import_icews(
+    paths: str | Path | Iterable[str | Path],
+    output: str | Path | None = None,
+    *,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+    **kwargs: object,
+) -> ImportResult:
+    """Import ICEWS event files (``.tab``, ``.tsv``, zipped or not) into a dataset.
+
+    Parameters and result as :func:`graph.import_gdelt`; ``min_mentions`` does not
+    apply (ICEWS has no mention counts). The ``Intensity`` is the signed score.
+
+    Raises
+    ------
+    UsageError
+        For a missing file or a bad option.
+    DataError
+        If a header lacks an ICEWS column, or with ``strict`` when a row cannot be parsed.
+    """
+    if options is not None and kwargs:
+        raise UsageError("give either options=ImportOptions(...) or keyword options, not both")
+    opts = options or ImportOptions(**kwargs)  # type: ignore[arg-type]
+    return run_import(ICEWS, paths, output, opts, progress)

@@ -1,0 +1,18 @@
+"""Read and check: CSV files to a checked :class:`~graph.Dataset`.
+
+This stage owns everything between bytes and a valid dataset: the CSV readers (a fast Arrow
+path for well-formed files, a careful one that reports each problem's line), the cell and
+row checks against the vocabulary, and :func:`load` / :func:`validate` / :func:`from_frames`.
+Every problem is collected as an :class:`~graph.errors.Issue` before one
+:class:`~graph.errors.DataError` is raised.
+
+>>> from graph.loading import load, validate
+>>> validate().valid, len(load().nodes) > 0
+(True, True)
+"""
+
+from __future__ import annotations
+
+from .loader import default_dataset_path, from_frames, load, validate
+
+__all__ = ["default_dataset_path", "from_frames", "load", "validate"]

@@ -1,0 +1,258 @@
+"""Check ``edges.csv`` against the checked nodes and the vocabulary (see :mod:`graph.loading`).
+
+Endpoints, types, dates, weights and signs are checked on the distinct values of each
+column; warnings cover self-loops, duplicate rows and isolated nodes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import Issue
+from ..model.columns import EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE
+from ..model.dates import parse_coded_dates
+from ..model.vocabulary import Vocabulary
+from ..text import suggest
+from .cells import (
+    Coded,
+    as_text,
+    check_duplicate_ids,
+    check_required,
+    check_types,
+    issues_for,
+    text_column,
+    with_columns,
+)
+
+__all__ = ["check_edges"]
+
+_SIGNS = {"1": 1, "+1": 1, "+": 1, "0": 0, "-1": -1, "-": -1, "−1": -1}
+
+
+def _to_weight(uniques: np.ndarray) -> np.ndarray:
+    text = pd.Series(uniques, dtype=object)
+    return pd.to_numeric(text.where(text != "", "1"), errors="coerce").to_numpy(dtype=float)
+
+
+def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+    weight = pd.Series(coded.map("weight", _to_weight), index=frame.index, copy=False)
+    bad = weight.isna() | ~np.isfinite(weight.fillna(0)) | (weight < 0)
+    issues = issues_for(
+        frame,
+        bad,
+        f,
+        "weight",
+        "bad-weight",
+        "'{value}' is not a weight; expected a number >= 0 (put the polarity in 'sign')",
+    )
+    frame["weight"] = weight.where(~bad, 1.0).astype(float)
+    return issues
+
+
+def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) -> list[Issue]:
+    signs = coded.map("sign", lambda u: np.array([_SIGNS.get(v, np.nan) for v in u], float))
+    bad = np.isnan(signs) & coded.map("sign", lambda u: u != "")
+    issues = issues_for(
+        frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
+    )
+    by_type = {k: v.sign for k, v in vocab.edge_types.items()}
+    default = coded.map("type", lambda u: [by_type.get(t, 0) for t in u])  # names normalized
+    frame["sign"] = np.where(np.isnan(signs), default, signs).astype("int8")
+    return issues
+
+
+def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+    expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
+    message = f"'{{value}}' is not a date; {expected}"
+    start = parse_coded_dates(*coded.columns["date"], frame.index)
+    issues = issues_for(frame, start.bad, f, "date", "bad-date", message)
+    last_day = start.end
+    if not (coded.columns["end_date"][1] == "").all():  # some end dates are given
+        end = parse_coded_dates(*coded.columns["end_date"], frame.index)
+        issues += issues_for(frame, end.bad, f, "end_date", "bad-date", message)
+        before = end.end.notna() & start.start.notna() & (end.end < start.start)
+        issues += issues_for(
+            frame,
+            before,
+            f,
+            "end_date",
+            "end-before-start",
+            "end_date '{value}' is before date '{hint}'; swap them or fix the typo",
+            hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
+        )
+        last_day = end.end.fillna(start.end)
+    frame["date_start"] = start.start
+    frame["date_end"] = last_day
+    frame["date_precision"] = as_text(start.precision.to_numpy(dtype=object), frame.index)
+    return issues
+
+
+def _names_to_ids(nodes: pd.DataFrame) -> dict[str, str]:
+    """Lowercased labels and aliases -> node id, for did-you-mean hints."""
+    names: dict[str, str] = {}
+    for col in ("label", "aliases"):
+        for node_id, text in zip(nodes["id"], nodes[col], strict=True):
+            for name in str(text).split(";"):
+                if name.strip():
+                    names[name.strip().lower()] = node_id
+    return names
+
+
+def _check_endpoints(
+    frame: pd.DataFrame, coded: Coded, nodes: pd.DataFrame, f: str
+) -> tuple[list[Issue], dict[str, np.ndarray]]:
+    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
+    ids = pd.Index(nodes["id"]).drop_duplicates()
+    names: dict[str, str] = {}
+    issues: list[Issue] = []
+    positions: dict[str, np.ndarray] = {}
+    for col in ("source", "target"):
+        positions[col] = coded.map(col, ids.get_indexer)
+        bad = (positions[col] < 0) & coded.map(col, lambda u: u != "")
+        hints = {}
+        if bad.any() and not names:
+            names = _names_to_ids(nodes)
+        for value in frame.loc[bad, col].unique():
+            by_name = names.get(value.lower())
+            hints[value] = f" (did you mean '{by_name}'?)" if by_name else suggest(value, ids)
+        issues += issues_for(
+            frame, bad, f, col, "dangling-edge", "'{value}' is not a node id{hint}", hints=hints
+        )
+    return issues, positions
+
+
+def _combine_keys(key: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
+    """One int64 key per row for (key, code), renumbering ``key`` first if it could overflow.
+
+    >>> _combine_keys(np.array([0, 1, 1]), np.array([1, 0, 1]), 2).tolist()
+    [1, 2, 3]
+    """
+    size = max(size, 1)
+    if len(key) and int(key.max()) >= np.iinfo(np.int64).max // size:
+        key = pd.factorize(key)[0]
+    return key.astype(np.int64) * size + codes
+
+
+def _duplicate_rows(frame: pd.DataFrame, coded: Coded, key: np.ndarray, f: str) -> list[Issue]:
+    """Warn about rows equal to an earlier row.
+
+    Rows are narrowed first by one integer key (``key`` numbers the endpoint pair; the codes of
+    type and dates are folded in), then by the parsed weight, and only the few candidates
+    left are compared whole.
+    """
+    for col in ("type", "date", "end_date"):
+        codes, uniques = coded.columns[col]
+        key = _combine_keys(key, codes, len(uniques))
+    candidates = pd.Series(key).duplicated(keep=False).to_numpy(copy=True)
+    positions = np.flatnonzero(candidates)
+    weights = pd.factorize(frame["weight"].to_numpy()[positions])  # parsed: 1 == 1.0
+    key = _combine_keys(key[positions], weights[0], len(weights[1]))
+    candidates[positions] = pd.Series(key).duplicated(keep=False).to_numpy()
+    if not candidates.any():
+        return []
+    columns = [c for c in frame.columns if c not in (LINE, "id")]
+    rows = frame.loc[candidates, [*columns, LINE]]
+    rows = rows[rows.duplicated(columns, keep=False).to_numpy()]
+    dup = rows.duplicated(columns, keep="first").to_numpy()
+    first = rows.groupby(columns, sort=False, dropna=False)[LINE].transform("min")[dup]
+    rows = rows[dup]
+    shown = (
+        rows["source"] + " -> " + rows["target"] + " " + rows["type"]
+        + ", first on line " + first.astype(str)
+    )  # fmt: skip
+    return issues_for(
+        rows,
+        np.ones(len(rows), dtype=bool),
+        f,
+        None,
+        "duplicate-edge",
+        "the same relation as an earlier row ({value})",
+        values=shown,
+        severity="warning",
+    )
+
+
+def _edge_warnings(
+    frame: pd.DataFrame,
+    coded: Coded,
+    nodes: pd.DataFrame,
+    positions: dict[str, np.ndarray],
+    f: str,
+) -> list[Issue]:
+    src, dst = positions["source"], positions["target"]
+    issues = issues_for(
+        frame,
+        (src == dst) & (src >= 0) & (frame["source"] != "").to_numpy(),
+        f,
+        "source",
+        "self-loop",
+        "'{value}' has a relation with itself",
+        severity="warning",
+    )
+    issues += _duplicate_rows(frame, coded, key=(src + 1) * (len(nodes) + 1) + (dst + 1), f=f)
+    linked = np.zeros(len(nodes) + 1, dtype=bool)
+    linked[src] = True
+    linked[dst] = True
+    isolated = ~linked[: len(nodes)] & (nodes["id"] != "").to_numpy()
+    issues += issues_for(
+        nodes,
+        isolated,
+        NODES_FILE,
+        "id",
+        "isolated-node",
+        "node '{value}' has no relation in edges.csv",
+        severity="warning",
+    )
+    return issues
+
+
+def _edge_ids(frame: pd.DataFrame, given: np.ndarray) -> pa.Array:
+    """The ``id`` column with ``e<line>`` where it is empty, built in Arrow."""
+    if given.all():
+        return pa.array(frame["id"].to_numpy(dtype=object), type=pa.string())
+    lines = pc.cast(pa.array(frame[LINE].to_numpy()), pa.string())
+    generated = pc.binary_join_element_wise("e", lines, "")
+    if not given.any():
+        return generated
+    ids = pa.array(frame["id"].to_numpy(dtype=object), type=pa.string())
+    return pc.if_else(pa.array(given), ids, generated)
+
+
+def check_edges(
+    edges: pd.DataFrame, nodes: pd.DataFrame, vocab: Vocabulary
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Check ``edges.csv`` against the checked nodes; return the typed edge table.
+
+    Adds ``weight`` (float, default 1), ``sign`` (int, default from the type), ``directed``
+    and ``family`` (from the type), ``date_start``/``date_end`` (the interval the dates
+    name) and ``date_precision``; an empty ``id`` becomes ``e<line>``.
+    """
+    frame, coded = with_columns(edges, EDGE_COLUMNS)
+    f = EDGES_FILE
+    issues = check_required(frame, coded, ("source", "target", "type"), f)
+    issues += check_types(frame, coded, vocab.edge_types, f, "edge")
+    more, positions = _check_endpoints(frame, coded, nodes, f)
+    issues += more
+    issues += _parse_edge_dates(frame, coded, f)
+    issues += _parse_weight(frame, coded, f)
+    issues += _parse_sign(frame, coded, vocab, f)
+    given = coded.map("id", lambda u: u != "")
+    if given.any():
+        message = "edge id '{value}' is used twice (first on line {line})"
+        issues += check_duplicate_ids(frame, given, f, message)
+    frame["id"] = text_column(_edge_ids(frame, given), frame.index)
+    directed = {k: v.directed for k, v in vocab.edge_types.items()}
+    family = {k: v.family for k, v in vocab.edge_types.items()}
+    frame["directed"] = coded.map(
+        "type", lambda u: np.array([directed.get(t, True) for t in u], bool)
+    )
+    families = coded.map("type", lambda u: [family.get(t, "other") for t in u])
+    frame["family"] = as_text(families, frame.index)
+    issues += _edge_warnings(frame, coded, nodes, positions, f)
+    if frame.empty:
+        issues.append(Issue(f, None, None, "no-rows", "the file has a header but no rows",
+                            severity="warning"))  # fmt: skip
+    return frame, issues

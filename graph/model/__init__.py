@@ -1,0 +1,49 @@
+"""What a dataset is: its files and columns, the vocabulary of types, and how dates are read.
+
+The lowest stage of the pipeline (above the shared leaves :mod:`graph.errors` and
+:mod:`graph.text`): it holds facts and small parsers, no tables and no graphs. Every later
+stage names columns through :mod:`graph.model.columns` and types through
+:mod:`graph.model.vocabulary`.
+
+>>> from graph.model import load_vocabulary, EDGE_REQUIRED
+>>> EDGE_REQUIRED, load_vocabulary().edge_types["dispute"].sign
+(('source', 'target', 'type'), -1)
+"""
+
+from __future__ import annotations
+
+from .columns import (
+    DERIVED_EDGE_COLUMNS,
+    EDGE_COLUMNS,
+    EDGE_REQUIRED,
+    EDGES_FILE,
+    FREE_TEXT,
+    LINE,
+    NODE_COLUMNS,
+    NODE_REQUIRED,
+    NODES_FILE,
+    VOCABULARY_FILE,
+)
+from .dates import ParsedDates, parse_bound, parse_dates
+from .vocabulary import EdgeType, NodeType, Vocabulary, load_vocabulary, vocabulary_toml
+
+__all__ = [
+    "DERIVED_EDGE_COLUMNS",
+    "EDGES_FILE",
+    "EDGE_COLUMNS",
+    "EDGE_REQUIRED",
+    "FREE_TEXT",
+    "LINE",
+    "NODES_FILE",
+    "NODE_COLUMNS",
+    "NODE_REQUIRED",
+    "VOCABULARY_FILE",
+    "EdgeType",
+    "NodeType",
+    "ParsedDates",
+    "Vocabulary",
+    "load_vocabulary",
+    "parse_bound",
+    "parse_dates",
+    "vocabulary_toml",
+]

@@ -1,0 +1,69 @@
+"""What a dataset's files and tables are made of: file names and column names, in one place.
+
+A dataset is a folder with ``nodes.csv``, ``edges.csv`` and optionally ``vocabulary.toml``.
+Every stage that reads or writes those tables names their columns through this module.
+
+>>> NODE_REQUIRED, EDGE_REQUIRED
+(('id', 'label', 'type'), ('source', 'target', 'type'))
+>>> set(DERIVED_EDGE_COLUMNS) & set(EDGE_COLUMNS)
+set()
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DERIVED_EDGE_COLUMNS",
+    "EDGES_FILE",
+    "EDGE_COLUMNS",
+    "EDGE_REQUIRED",
+    "FREE_TEXT",
+    "LINE",
+    "NODES_FILE",
+    "NODE_COLUMNS",
+    "NODE_REQUIRED",
+    "VOCABULARY_FILE",
+]
+
+NODES_FILE = "nodes.csv"
+EDGES_FILE = "edges.csv"
+VOCABULARY_FILE = "vocabulary.toml"
+
+#: Each record's 1-based line in its file (the header is line 1), kept for messages.
+LINE = "_line"
+
+#: Columns of nodes.csv, required first; any other column is kept as an attribute.
+NODE_REQUIRED: tuple[str, ...] = ("id", "label", "type")
+NODE_COLUMNS: tuple[str, ...] = NODE_REQUIRED + (
+    "country",
+    "role",
+    "aliases",
+    "iso3",
+    "description",
+)
+#: Columns of edges.csv; ``citation`` is the edge's source (title, URL, publisher).
+EDGE_REQUIRED: tuple[str, ...] = ("source", "target", "type")
+EDGE_COLUMNS: tuple[str, ...] = EDGE_REQUIRED + (
+    "id",
+    "date",
+    "end_date",
+    "weight",
+    "sign",
+    "description",
+    "evidence",
+    "citation",
+)
+
+#: Columns the loader adds to the edge table (from the vocabulary and the dates), plus the
+#: line number: dropped again when a dataset is written back as CSV.
+DERIVED_EDGE_COLUMNS: tuple[str, ...] = (
+    "directed",
+    "family",
+    "date_start",
+    "date_end",
+    "date_precision",
+    LINE,
+)
+
+#: Free-text columns: stripped cell by cell. Every other column is factorized first, so
+#: stripping, type lookups and parsing run once per distinct value.
+FREE_TEXT = frozenset({"label", "description", "evidence", "citation", "aliases", "role"})

@@ -1,0 +1,238 @@
+"""The vocabulary: node types and relation types, with their colours, shapes, signs,
+direction and families.
+
+The vocabulary is data (``graph/model/vocabulary.toml``); this module only reads it and merges
+a dataset's own ``vocabulary.toml`` over it. Checking tables against it is
+:mod:`graph.loading`'s job.
+
+>>> vocab = load_vocabulary()
+>>> vocab.edge_types["visit"].directed, vocab.edge_types["dispute"].sign
+(True, -1)
+>>> vocab.node_types["state"].shape
+'dot'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, Issue, ValidationReport
+from ..text import normalize_name
+from .columns import VOCABULARY_FILE
+
+__all__ = [
+    "EdgeType",
+    "NodeType",
+    "Vocabulary",
+    "load_vocabulary",
+    "vocabulary_toml",
+]
+
+_BUILTIN = Path(__file__).with_name(VOCABULARY_FILE)
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """A kind of actor, with how it is drawn."""
+
+    name: str
+    label: str
+    color: str = "#7f7f7f"
+    shape: str = "dot"
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    """A kind of relation: direction, default sign, family and colour."""
+
+    name: str
+    directed: bool = True
+    sign: int = 0
+    family: str = "other"
+    color: str = "#7f7f7f"
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The node and edge types a dataset may use."""
+
+    node_types: dict[str, NodeType] = field(default_factory=dict)
+    edge_types: dict[str, EdgeType] = field(default_factory=dict)
+
+    @property
+    def families(self) -> list[str]:
+        """Relation families, in vocabulary order, each once."""
+        return list(dict.fromkeys(t.family for t in self.edge_types.values()))
+
+    def types_in_families(self, families: list[str]) -> list[str]:
+        """Edge type names whose family is one of ``families``."""
+        return [t.name for t in self.edge_types.values() if t.family in families]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the vocabulary as plain dicts (for JSON and pages)."""
+        return {
+            "node_types": {k: vars(v) for k, v in self.node_types.items()},
+            "edge_types": {k: vars(v) for k, v in self.edge_types.items()},
+        }
+
+
+_NODE_FIELDS = {"label": str, "color": str, "shape": str, "meaning": str}
+_EDGE_FIELDS = {
+    "directed": bool,
+    "sign": int,
+    "family": str,
+    "color": str,
+    "meaning": str,
+}
+
+
+def _read_section(
+    data: dict[str, Any], section: str, fields: Mapping[str, type], file: str
+) -> tuple[dict[str, dict[str, Any]], list[Issue]]:
+    issues: list[Issue] = []
+    out: dict[str, dict[str, Any]] = {}
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        return out, [Issue(file, None, section, "bad-vocabulary", f"[{section}] must be a table")]
+    for raw_name, spec in table.items():
+        name = normalize_name(str(raw_name))
+        if not isinstance(spec, dict):
+            issues.append(
+                Issue(file, None, section, "bad-vocabulary", f"[{section}.{name}] must be a table")
+            )
+            continue
+        clean: dict[str, Any] = {}
+        for key, value in spec.items():
+            expected = fields.get(key)
+            if expected is None:
+                issues.append(
+                    Issue(
+                        file,
+                        None,
+                        section,
+                        "bad-vocabulary",
+                        f"[{section}.{name}] has unknown field '{key}' "
+                        f"(expected one of {', '.join(fields)})",
+                        value=key,
+                    )
+                )
+            elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                issues.append(
+                    Issue(
+                        file,
+                        None,
+                        section,
+                        "bad-vocabulary",
+                        f"[{section}.{name}] field '{key}' must be {expected.__name__}, "
+                        f"got {value!r}",
+                        value=str(value),
+                    )
+                )
+            elif key == "sign" and value not in (-1, 0, 1):
+                issues.append(
+                    Issue(
+                        file,
+                        None,
+                        section,
+                        "bad-vocabulary",
+                        f"[{section}.{name}] sign must be -1, 0 or 1",
+                        value=str(value),
+                    )
+                )
+            else:
+                clean[key] = value
+        out[str(name)] = clean
+    return out, issues
+
+
+def _parse(path: Path, base: Vocabulary | None) -> tuple[Vocabulary, list[Issue]]:
+    file = path.name if base is not None else str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return base or Vocabulary(), [Issue(file, None, None, "bad-vocabulary", str(exc))]
+    nodes, issues = _read_section(data, "node_types", _NODE_FIELDS, file)
+    edges, more = _read_section(data, "edge_types", _EDGE_FIELDS, file)
+    issues += more
+    node_types = dict(base.node_types) if base else {}
+    edge_types = dict(base.edge_types) if base else {}
+    for name, spec in nodes.items():
+        old = node_types.get(name)
+        if old is None:
+            spec.setdefault("label", name)
+            node_types[name] = NodeType(name=name, **spec)
+        else:
+            node_types[name] = replace(old, **spec)
+    for name, spec in edges.items():
+        old_edge = edge_types.get(name)
+        edge_types[name] = (
+            EdgeType(name=name, **spec) if old_edge is None else replace(old_edge, **spec)
+        )
+    return Vocabulary(node_types, edge_types), issues
+
+
+def load_vocabulary(extra: str | Path | None = None) -> Vocabulary:
+    """Read the built-in vocabulary, extended by a dataset's ``vocabulary.toml``.
+
+    Parameters
+    ----------
+    extra : path, optional
+        A TOML file with ``[node_types.NAME]`` and ``[edge_types.NAME]`` tables. New names
+        add types; existing names override the given fields.
+
+    Raises
+    ------
+    DataError
+        If ``extra`` is not valid TOML or has fields of the wrong kind.
+
+    >>> load_vocabulary().edge_types["membership"].family
+    'membership'
+    """
+    vocab, issues = _parse(_BUILTIN, None)
+    if issues:  # pragma: no cover - the built-in file is tested
+        raise DataError(ValidationReport(issues))
+    if extra is not None:
+        vocab, issues = _parse(Path(extra), vocab)
+        if issues:
+            raise DataError(ValidationReport(issues))
+    return vocab
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def vocabulary_toml(vocabulary: Vocabulary) -> str:
+    """The types of ``vocabulary`` that the built-in vocabulary lacks or defines otherwise,
+    as the text of a dataset's ``vocabulary.toml``.
+
+    >>> print(vocabulary_toml(load_vocabulary()).strip())
+    # Types beyond the built-in vocabulary (written by graph).
+    """
+    base = load_vocabulary()
+    lines = ["# Types beyond the built-in vocabulary (written by graph).", ""]
+    sections: list[tuple[str, dict[str, NodeType] | dict[str, EdgeType], dict[str, Any]]] = [
+        ("node_types", vocabulary.node_types, base.node_types),
+        ("edge_types", vocabulary.edge_types, base.edge_types),
+    ]
+    for section, types, builtin in sections:
+        for name, kind in types.items():
+            if builtin.get(name) == kind:
+                continue
+            key = name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else _toml_value(name)
+            lines.append(f"[{section}.{key}]")
+            lines += [f"{k} = {_toml_value(v)}" for k, v in vars(kind).items() if k != "name"]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
