@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -26,9 +27,11 @@ from graph.render import (
     write_html,
 )
 from graph.render import data as render_data
+from graph.render.assets import SCRIPT_PARTS, asset, page_script
 from graph.render.layout import separate_boxes
-from graph.render.page import script_json, vis_library
+from graph.render.page import script_json
 from graph.render.styles import edge_widths, node_sizes, safe_color, safe_shape
+from graph.render.vendor import VENDORED, VIS_NETWORK, VIS_VERSION, vis_library
 
 
 def small() -> graph.Dataset:
@@ -126,6 +129,41 @@ def test_page_is_self_contained_with_a_hash_csp() -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", skeleton)
     assert "sourceMappingURL" not in page
     assert "window.network = network" in page
+
+
+def test_page_has_two_inline_scripts_the_vendored_library_and_the_joined_parts() -> None:
+    scripts = _scripts(to_html(small()))
+    assert scripts == [vis_library(), page_script()]
+    for name in SCRIPT_PARTS:
+        assert asset(f"js/{name}") in scripts[1]
+
+
+def test_vendored_files_match_their_pin_and_third_party_md() -> None:
+    vendor = Path(graph.render.vendor.__file__).parent
+    for item in VENDORED:
+        data = (vendor / item.name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == item.sha256
+        assert f"@version {item.version}".encode() in data[:400]
+        assert all((vendor / name).stat().st_size > 500 for name in item.licence_files)
+        listed = (Path(__file__).parents[1] / "THIRD_PARTY.md").read_text(encoding="utf-8")
+        row = next(line for line in listed.splitlines() if f"vendor/{item.name}`" in line)
+        for fact in (item.package, f"| {item.version} |", item.source, item.sha256, item.licence):
+            assert fact in row, f"THIRD_PARTY.md does not say {fact!r} for {item.name}"
+        assert all(name in row for name in item.licence_files)
+    assert VIS_NETWORK.version == VIS_VERSION == graph.render.VIS_VERSION
+
+
+def test_the_page_reads_nothing_from_pyvis(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoPyvis:
+        def find_spec(self, name: str, *args: object) -> None:
+            if name.partition(".")[0] == "pyvis":
+                raise ImportError("pyvis is blocked in this test")
+
+    for name in [m for m in sys.modules if m.partition(".")[0] == "pyvis"]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [NoPyvis(), *sys.meta_path])
+    vis_library.cache_clear()
+    assert f"@version {VIS_VERSION}" in to_html(small())
 
 
 def test_same_input_same_bytes(tmp_path: Path, bundled: graph.Dataset) -> None:

@@ -1,8 +1,9 @@
 """Golden files for the explorer page's structure (regenerate with UPDATE_GOLDEN=1).
 
-The page is normalized first: the inlined vis-network library, the page script and the
-stylesheet become placeholders, CSP hashes become ``sha256-…``, and the embedded data is
-pretty-printed with node positions zeroed (they are floats from the layout).
+The page is normalized first: the inlined vis-network library, the page script (joined from
+``graph/render/js/``) and the stylesheet become placeholders, CSP hashes become ``sha256-…``,
+and the embedded data is pretty-printed with node positions zeroed (they are floats from the
+layout).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import pytest
 
 import graph
 from graph.render import to_html
-from graph.render.page import _JSON_ESCAPES, _JSON_UNSAFE, _asset, vis_library
+from graph.render.assets import asset, page_script
+from graph.render.page import _JSON_ESCAPES, _JSON_UNSAFE
+from graph.render.vendor import vis_library
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA_OPEN = '<script type="application/json" id="graph-data">'
@@ -54,9 +57,9 @@ def golden_dataset() -> graph.Dataset:
 
 def skeleton(page: str) -> str:
     """The page with libraries, hashes and layout floats normalized."""
-    page = page.replace(vis_library(), "/* vis-network (inlined from pyvis) */")
-    page = page.replace(_asset("explorer.js"), "/* graph/render/explorer.js */")
-    page = page.replace(_asset("explorer.css"), "/* graph/render/explorer.css */")
+    page = page.replace(vis_library(), "/* vis-network (graph/render/vendor) */")
+    page = page.replace(page_script(), "/* graph/render/js/*.js, joined */")
+    page = page.replace(asset("explorer.css"), "/* graph/render/explorer.css */")
     page = re.sub(r"'sha256-[A-Za-z0-9+/=]+'", "'sha256-…'", page)
     page = page.replace(f"graph-explorer {graph.__version__}", "graph-explorer VERSION")
     head, rest = page.split(DATA_OPEN, 1)
@@ -88,4 +91,4 @@ def test_page_matches_golden(name: str, options: dict) -> None:
 def test_skeleton_keeps_no_library_code() -> None:
     got = skeleton(to_html(golden_dataset()))
     assert len(got) < 20_000
-    assert "vis-network (inlined from pyvis)" in got and "window.network" not in got
+    assert "vis-network (graph/render/vendor)" in got and "window.network" not in got

@@ -4,6 +4,10 @@
   script inlined; it opens from ``file://`` with no network and runs no data as code.
 - :func:`notebook_html` and :class:`Explorer`: the same page inline in Jupyter.
 - :func:`node_measure`: the node measure that sizes nodes.
+- :func:`to_pyvis`: a ``pyvis.network.Network`` with the page's styles and layout, for scripting.
+
+vis-network is vendored in ``vendor/`` (its version pinned there, :data:`VIS_VERSION`); the page
+script is written as a few files in ``js/``, joined into one inline script (see ``assets``).
 
 >>> from graph import load
 >>> page = to_html(load(), size_by="pagerank")
@@ -18,6 +22,7 @@ from .layout import positions
 from .measures import SIZE_MEASURES, node_measure
 from .notebook import Explorer, notebook_html
 from .page import VIS_VERSION, to_html, write_html
+from .pyvis_network import to_pyvis
 
 __all__ = [
     "PHYSICS_MAX_NODES",
@@ -29,5 +34,6 @@ __all__ = [
     "page_data",
     "positions",
     "to_html",
+    "to_pyvis",
     "write_html",
 ]

@@ -1,8 +1,8 @@
 """One self-contained HTML page: template, styles, vis-network, the page script and the data.
 
-Nothing is fetched when the page opens: vis-network (from the installed pyvis package), the
-CSS and the script are inlined, and a Content-Security-Policy allows only those inline scripts
-(by hash), inline styles and ``data:`` images. Data travels as JSON in a
+Nothing is fetched when the page opens: vis-network (vendored in ``vendor/``), the CSS and
+the page script (joined from ``js/``) are inlined, and a Content-Security-Policy allows only
+those inline scripts (by hash), inline styles and ``data:`` images. Data travels as JSON in a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
 and the script puts it in the page with ``textContent`` only.
 
@@ -19,26 +19,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib.util
 import json
 import re
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..atomic import write_text
-from ..errors import GraphError
+from .assets import asset, page_script
 from .data import page_data
+from .vendor import VIS_VERSION, vis_library
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
 __all__ = ["VIS_VERSION", "script_json", "to_html", "vis_library", "write_html"]
 
-VIS_VERSION = "9.1.2"
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -47,26 +44,6 @@ _JSON_ESCAPES = {
     "\u2029": "\\u2029",
 }
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
-
-
-@lru_cache(maxsize=1)
-def vis_library() -> str:
-    """The vis-network script shipped with pyvis, without its source-map comment.
-
-    Read from the installed package's folder without importing pyvis (which is slow).
-    """
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
-        raise GraphError("pyvis is not installed; it provides vis-network (pip install pyvis)")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    path = folder / "templates" / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
-    text = path.read_text(encoding="utf-8")
-    return re.sub(r"\s*//# sourceMappingURL=\S*\s*$", "\n", text)
-
-
-@lru_cache(maxsize=4)
-def _asset(name: str) -> str:
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
 def script_json(data: Any) -> str:
@@ -144,12 +121,12 @@ def to_html(
         seed=seed,
     )
     vis = _inline_script(vis_library())
-    app = _inline_script(_asset("explorer.js"))
-    css = _asset("explorer.css")
+    app = _inline_script(page_script())
+    css = asset("explorer.css")
     if re.search(r"</style", css, flags=re.IGNORECASE):  # pragma: no cover - our own file
         raise ValueError("the stylesheet must not contain '</style'")
     meta = data["meta"]
-    return Template(_asset("explorer.html")).substitute(
+    return Template(asset("explorer.html")).substitute(
         csp=_csp([vis, app], [css]),
         version=html.escape(__version__),
         vis_version=VIS_VERSION,

@@ -1,0 +1,64 @@
+"""The page's own front end, read from the package: template, stylesheet and page script.
+
+The page script is written as a few files under ``js/``, one concern each, sharing one scope.
+:func:`page_script` joins them, in the order of :data:`SCRIPT_PARTS`, inside one strict-mode
+function: the page keeps one inline script and one Content-Security-Policy hash for it. A part
+may use what an earlier part declares at its top level (later ones only inside functions that
+run after the join has finished).
+
+>>> script = page_script()
+>>> script.count("use strict"), script.rstrip().endswith("})();")
+(1, True)
+>>> [script.index(f"/* {name}:") for name in SCRIPT_PARTS] == sorted(
+...     script.index(f"/* {name}:") for name in SCRIPT_PARTS)
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["SCRIPT_PARTS", "asset", "page_script"]
+
+#: The files of ``js/``, in the order they are joined.
+SCRIPT_PARTS = (
+    "util.js",  # DOM, text, date and number helpers
+    "data.js",  # the embedded columns, type lookups, vis items
+    "state.js",  # the one mutable state object
+    "network.js",  # the vis Network and window.network / nodes / edges / explorer
+    "legend.js",  # type legends and their checkboxes
+    "filters.js",  # date window, view controls, applyFilters
+    "highlight.js",  # dimming all but a selection
+    "details.js",  # the details card
+    "selection.js",  # selecting and clearing, clicks
+    "search.js",  # finding actors
+    "main.js",  # reset, the scripting API, first filtering
+)
+_HEADER = """\
+/* graph-explorer page script: draws the embedded data with vis-network and wires the panel.
+ *
+ * Joined from graph/render/js/ ({parts}) in one scope.
+ * Every string from the data reaches the page through textContent, DOM properties or vis
+ * DataSets (drawn on a canvas); nothing is parsed as HTML. Lookups keyed by data use Map.
+ */
+(() => {{
+"use strict";
+
+"""
+
+
+@lru_cache(maxsize=8)
+def asset(name: str) -> str:
+    """The text of a file of this package's folder (``explorer.css``, ``js/main.js`` …)."""
+    folder = resources.files(__package__)
+    for part in name.split("/"):
+        folder = folder.joinpath(part)
+    return folder.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def page_script() -> str:
+    """The page script: the parts of ``js/`` joined in :data:`SCRIPT_PARTS` order."""
+    body = "\n".join(asset(f"js/{name}") for name in SCRIPT_PARTS)
+    return _HEADER.format(parts=", ".join(SCRIPT_PARTS)) + body + "})();\n"
