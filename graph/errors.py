@@ -14,8 +14,11 @@ message). Checks collect issues into a :class:`ValidationReport`; the boundary r
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
+
+from .issue_codes import CODES, IssueCode, Severity
 
 __all__ = [
     "DataError",
@@ -25,15 +28,61 @@ __all__ = [
     "ValidationReport",
 ]
 
-Severity = Literal["error", "warning"]
-
 
 class GraphError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    Catch it to handle both bad data (:class:`DataError`) and bad arguments
+    (:class:`UsageError`) in one place.
+
+    Examples
+    --------
+    >>> try:
+    ...     graph.load("no/such/folder")
+    ... except graph.GraphError as error:
+    ...     print(type(error).__name__)
+    UsageError
+    """
 
 
 class UsageError(GraphError):
-    """A wrong argument or an unreadable path (CLI exit code 2)."""
+    """A wrong argument or an unreadable path (CLI exit code 2).
+
+    A message names the parameters it is about as ``{name}`` fields, listed in ``params``:
+    ``str()`` writes each as its Python name, :meth:`worded` as the caller spells it (the CLI
+    as its flag), so the library never speaks of command-line flags.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it; ``{name}`` stands for the parameter ``name``.
+    params : sequence of str
+        The parameters named in ``message``; other braces are left as written.
+
+    Examples
+    --------
+    >>> error = UsageError("{start} 2020 is after {end} 2019; swap them", params=("start", "end"))
+    >>> str(error)
+    'start 2020 is after end 2019; swap them'
+    >>> error.worded({"start": "--from", "end": "--to"})
+    '--from 2020 is after --to 2019; swap them'
+    """
+
+    def __init__(self, message: str, *, params: Sequence[str] = ()) -> None:
+        self.template = message
+        self.params = tuple(params)
+        super().__init__(self.worded({}))
+
+    def worded(self, names: Mapping[str, str]) -> str:
+        """The message with each named parameter spelled as ``names`` gives it (else its name).
+
+        >>> UsageError("drop {min_mentions}", params=["min_mentions"]).worded({})
+        'drop min_mentions'
+        """
+        text = self.template
+        for param in self.params:
+            text = text.replace("{" + param + "}", names.get(param, param))
+        return text
 
 
 @dataclass(frozen=True, order=True)
@@ -48,23 +97,42 @@ class Issue:
         1-based line in the file (the header is line 1); ``None`` for file-level problems.
     column : str or None
         Header name of the column, ``None`` when the problem is not in one column.
-    code : str
-        Stable kebab-case code (``dangling-edge``), for scripts and tests.
+    code : IssueCode
+        Stable kebab-case code (``dangling-edge``), for scripts and tests; one of the table
+        :data:`graph.issue_codes.CODES` (a plain string is turned into its
+        :class:`~graph.issue_codes.IssueCode`; one not in the table raises ``ValueError``).
     message : str
         What is wrong and how to fix it.
     value : str or None
         The offending value, as read.
+
+    Attributes
+    ----------
     severity : {"error", "warning"}
-        Warnings are shown but do not make the data invalid.
+        The code's severity in the table. Warnings are shown but do not make the data invalid.
+
+    Examples
+    --------
+    >>> issue = Issue("edges.csv", 14, "target", "dangling-edge",
+    ...               "'tajikstan' is not a node id", value="tajikstan")
+    >>> print(issue)
+    edges.csv line 14, column 'target': 'tajikstan' is not a node id [dangling-edge]
+    >>> issue.severity
+    'error'
     """
 
     file: str
     row: int | None
     column: str | None
-    code: str
+    code: IssueCode
     message: str
     value: str | None = None
-    severity: Severity = "error"
+    severity: Severity = field(init=False)
+
+    def __post_init__(self) -> None:
+        code = IssueCode(self.code)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "severity", CODES[code].severity)
 
     def __str__(self) -> str:
         where = self.file
@@ -76,16 +144,27 @@ class Issue:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the issue as a plain dict (for JSON)."""
-        return asdict(self)
+        return {**asdict(self), "code": self.code.value}
 
 
 @dataclass
 class ValidationReport:
     """All the issues found in a dataset, errors and warnings.
 
+    Returned by :func:`graph.validate` and carried by :class:`DataError`.
+
+    Parameters
+    ----------
+    issues : list of Issue, optional
+        The problems found, in the order found (:meth:`sorted` orders them by place).
+
+    Examples
+    --------
     >>> report = ValidationReport([Issue("nodes.csv", 3, "type", "unknown-type", "bad")])
     >>> report.valid, len(report.errors), len(report.warnings)
     (False, 1, 0)
+    >>> report.counts()
+    {'unknown-type': 1}
     """
 
     issues: list[Issue] = field(default_factory=list)
@@ -119,7 +198,7 @@ class ValidationReport:
 
     def counts(self) -> dict[str, int]:
         """Number of issues per code."""
-        return dict(sorted(Counter(i.code for i in self.issues).items()))
+        return dict(sorted(Counter(i.code.value for i in self.issues).items()))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a plain dict: validity, counts and every issue."""
@@ -133,7 +212,27 @@ class ValidationReport:
 
 
 class DataError(GraphError):
-    """Input data is invalid; ``report`` holds every issue found (CLI exit code 1)."""
+    """Input data is invalid; ``report`` holds every issue found (CLI exit code 1).
+
+    The message lists the first three errors; ``report`` has them all.
+
+    Parameters
+    ----------
+    report : ValidationReport
+        Every issue found; at least one of them is an error.
+
+    Examples
+    --------
+    >>> report = ValidationReport([Issue("edges.csv", 5, "date", "bad-date",
+    ...                                  "'2019-13' is not a date", value="2019-13")])
+    >>> try:
+    ...     raise DataError(report)
+    ... except DataError as error:
+    ...     print(error)
+    ...     print(len(error.report.errors))
+    1 error(s): edges.csv line 5, column 'date': '2019-13' is not a date [bad-date]
+    1
+    """
 
     def __init__(self, report: ValidationReport) -> None:
         self.report = report

@@ -8,6 +8,7 @@ import pytest
 
 import graph
 from graph.errors import DataError
+from graph.issue_codes import CODES
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -30,13 +31,13 @@ def _expected(case: str) -> tuple[str, str, int | None, str | None]:
     return code, file, int(row) if row else None, column or None
 
 
-def test_every_code_has_a_broken_folder() -> None:
+def test_every_error_code_has_a_broken_folder() -> None:
     codes = {_expected(c)[0] for c in CASES}
     assert codes == {
-        "missing-file", "missing-column", "empty-file", "duplicate-id", "dangling-edge",
-        "unknown-type", "bad-date", "end-before-start", "bad-weight", "bad-sign",
-        "extra-fields", "bad-encoding", "wrong-delimiter", "dangling-country",
-    }  # fmt: skip
+        code
+        for code, info in CODES.items()
+        if info.severity == "error" and "validate" in info.found_by
+    }
 
 
 @pytest.mark.parametrize("case", CASES)

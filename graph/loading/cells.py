@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import Issue
+from ..issue_codes import IssueCode
 from ..model.columns import FREE_TEXT, LINE
 from ..text import normalize_names, suggest
 from .csv_fast import TEXT, text_array
@@ -233,14 +234,16 @@ def issues_for(
     mask: pd.Series | np.ndarray,
     file: str,
     column: str | None,
-    code: str,
+    code: IssueCode,
     message: str,
     *,
     values: pd.Series | None = None,
-    severity: str = "error",
     hints: dict[str, str] | None = None,
 ) -> list[Issue]:
-    """One Issue per masked row; ``message`` is formatted with ``{value}`` and ``{hint}``."""
+    """One Issue per masked row; ``message`` is formatted with ``{value}`` and ``{hint}``.
+
+    The severity comes with ``code`` from :data:`graph.issue_codes.CODES`.
+    """
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return []
@@ -255,7 +258,6 @@ def issues_for(
             code,
             message.format(value=value, hint=hints.get(value, "")),
             value=value,
-            severity=severity,  # type: ignore[arg-type]
         )
         for line, value in zip(lines, vals, strict=True)
     ]
@@ -304,7 +306,7 @@ def check_types(
         bad,
         file,
         "type",
-        "unknown-type",
+        IssueCode.UNKNOWN_TYPE,
         f"'{{value}}' is not a known {what} type{{hint}}; expected one of: {', '.join(names)} "
         "(or add it to the dataset's vocabulary.toml)",
         hints=hints,
@@ -323,7 +325,7 @@ def check_duplicate_ids(
         return []
     first = frame.drop_duplicates("id").set_index("id")[LINE]
     texts = {v: message.format(value=v, line=first[v]) for v in frame.loc[dup, "id"].unique()}
-    return issues_for(frame, dup, file, "id", "duplicate-id", "{hint}", hints=texts)
+    return issues_for(frame, dup, file, "id", IssueCode.DUPLICATE_ID, "{hint}", hints=texts)
 
 
 def check_required(
@@ -333,6 +335,6 @@ def check_required(
     for col in columns:
         empty = coded.map(col, lambda u: u == "")
         issues += issues_for(
-            frame, empty, file, col, "missing-value", f"'{col}' is empty; it is required"
+            frame, empty, file, col, IssueCode.MISSING_VALUE, f"'{col}' is empty; it is required"
         )
     return issues

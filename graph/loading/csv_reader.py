@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Issue
+from ..issue_codes import IssueCode
 from ..model.columns import LINE
 from .csv_fast import parse_well_formed
 
@@ -60,7 +61,7 @@ def _decode(data: bytes, file: str) -> tuple[str, list[Issue]]:
             file,
             line,
             None,
-            "bad-encoding",
+            IssueCode.BAD_ENCODING,
             f"bytes {bad!r} are not UTF-8; save the file as UTF-8 "
             "(for example: iconv -f latin1 -t utf-8 in.csv > out.csv)",
             value=repr(bad),
@@ -196,7 +197,9 @@ def read_table(
     path = Path(path)
     name = file or path.name
     if not path.is_file():
-        return _empty(name, [Issue(name, None, None, "missing-file", f"{path} does not exist")])
+        return _empty(
+            name, [Issue(name, None, None, IssueCode.MISSING_FILE, f"{path} does not exist")]
+        )
     data = path.read_bytes()
     names = _well_formed_header(data, required, known)
     if names is not None:
@@ -209,7 +212,9 @@ def read_table(
         text = text.replace("\r", "\n")
         data = text.encode("utf-8")
     if not text or text.isspace():
-        return _empty(name, issues + [Issue(name, None, None, "empty-file", "the file is empty")])
+        return _empty(
+            name, issues + [Issue(name, None, None, IssueCode.EMPTY_FILE, "the file is empty")]
+        )
     header = _header(text)
     if len(header) <= 1:
         delimiter = next((d for d in (";", "\t", "|") if d in (header or [""])[0]), None)
@@ -220,7 +225,7 @@ def read_table(
                     name,
                     1,
                     None,
-                    "wrong-delimiter",
+                    IssueCode.WRONG_DELIMITER,
                     f"the file is {shown}-separated; save it with commas as separators",
                     value=delimiter,
                 )
@@ -230,7 +235,14 @@ def read_table(
     dupes = sorted({n for n in names if names.count(n) > 1})
     for dup in dupes:
         issues.append(
-            Issue(name, 1, dup, "duplicate-column", f"column '{dup}' appears more than once", dup)
+            Issue(
+                name,
+                1,
+                dup,
+                IssueCode.DUPLICATE_COLUMN,
+                f"column '{dup}' appears more than once",
+                dup,
+            )
         )
     missing = [c for c in required if c not in names]
     for col in missing:
@@ -241,7 +253,7 @@ def read_table(
                 name,
                 1,
                 col,
-                "missing-column",
+                IssueCode.MISSING_COLUMN,
                 f"required column '{col}' is missing{hint}; the header is: {','.join(header)}",
             )
         )
@@ -262,7 +274,7 @@ def read_table(
                     name,
                     line,
                     None,
-                    "bad-csv",
+                    IssueCode.BAD_CSV,
                     'a quote opened here is never closed; close it or double the quote ("")'
                     if line
                     else f"the file cannot be read as CSV ({exc})",
@@ -304,7 +316,7 @@ def _extra(file: str, line: int, expected: int, saw: int) -> Issue:
         file,
         line,
         None,
-        "extra-fields",
+        IssueCode.EXTRA_FIELDS,
         f"the row has {saw} fields but the header has {expected}; quote values that contain commas",
         value=str(saw),
     )

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import Issue
+from ..issue_codes import IssueCode
 from ..model.columns import EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE
 from ..model.dates import parse_coded_dates
 from ..model.vocabulary import Vocabulary
@@ -45,7 +46,7 @@ def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
         bad,
         f,
         "weight",
-        "bad-weight",
+        IssueCode.BAD_WEIGHT,
         "'{value}' is not a weight; expected a number >= 0 (put the polarity in 'sign')",
     )
     frame["weight"] = weight.where(~bad, 1.0).astype(float)
@@ -56,7 +57,7 @@ def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) ->
     signs = coded.map("sign", lambda u: np.array([_SIGNS.get(v, np.nan) for v in u], float))
     bad = np.isnan(signs) & coded.map("sign", lambda u: u != "")
     issues = issues_for(
-        frame, bad, f, "sign", "bad-sign", "'{value}' is not a sign; expected -1, 0 or 1"
+        frame, bad, f, "sign", IssueCode.BAD_SIGN, "'{value}' is not a sign; expected -1, 0 or 1"
     )
     by_type = {k: v.sign for k, v in vocab.edge_types.items()}
     default = coded.map("type", lambda u: [by_type.get(t, 0) for t in u])  # names normalized
@@ -68,18 +69,18 @@ def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
     expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
     message = f"'{{value}}' is not a date; {expected}"
     start = parse_coded_dates(*coded.columns["date"], frame.index)
-    issues = issues_for(frame, start.bad, f, "date", "bad-date", message)
+    issues = issues_for(frame, start.bad, f, "date", IssueCode.BAD_DATE, message)
     last_day = start.end
     if not (coded.columns["end_date"][1] == "").all():  # some end dates are given
         end = parse_coded_dates(*coded.columns["end_date"], frame.index)
-        issues += issues_for(frame, end.bad, f, "end_date", "bad-date", message)
+        issues += issues_for(frame, end.bad, f, "end_date", IssueCode.BAD_DATE, message)
         before = end.end.notna() & start.start.notna() & (end.end < start.start)
         issues += issues_for(
             frame,
             before,
             f,
             "end_date",
-            "end-before-start",
+            IssueCode.END_BEFORE_START,
             "end_date '{value}' is before date '{hint}'; swap them or fix the typo",
             hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
         )
@@ -119,7 +120,13 @@ def _check_endpoints(
             by_name = names.get(value.lower())
             hints[value] = f" (did you mean '{by_name}'?)" if by_name else suggest(value, ids)
         issues += issues_for(
-            frame, bad, f, col, "dangling-edge", "'{value}' is not a node id{hint}", hints=hints
+            frame,
+            bad,
+            f,
+            col,
+            IssueCode.DANGLING_EDGE,
+            "'{value}' is not a node id{hint}",
+            hints=hints,
         )
     return issues, positions
 
@@ -168,10 +175,9 @@ def _duplicate_rows(frame: pd.DataFrame, coded: Coded, key: np.ndarray, f: str) 
         np.ones(len(rows), dtype=bool),
         f,
         None,
-        "duplicate-edge",
+        IssueCode.DUPLICATE_EDGE,
         "the same relation as an earlier row ({value})",
         values=shown,
-        severity="warning",
     )
 
 
@@ -188,9 +194,8 @@ def _edge_warnings(
         (src == dst) & (src >= 0) & (frame["source"] != "").to_numpy(),
         f,
         "source",
-        "self-loop",
+        IssueCode.SELF_LOOP,
         "'{value}' has a relation with itself",
-        severity="warning",
     )
     issues += _duplicate_rows(frame, coded, key=(src + 1) * (len(nodes) + 1) + (dst + 1), f=f)
     linked = np.zeros(len(nodes) + 1, dtype=bool)
@@ -202,9 +207,8 @@ def _edge_warnings(
         isolated,
         NODES_FILE,
         "id",
-        "isolated-node",
+        IssueCode.ISOLATED_NODE,
         "node '{value}' has no relation in edges.csv",
-        severity="warning",
     )
     return issues
 
@@ -253,6 +257,5 @@ def check_edges(
     frame["family"] = as_text(families, frame.index)
     issues += _edge_warnings(frame, coded, nodes, positions, f)
     if frame.empty:
-        issues.append(Issue(f, None, None, "no-rows", "the file has a header but no rows",
-                            severity="warning"))  # fmt: skip
+        issues.append(Issue(f, None, None, IssueCode.NO_ROWS, "the file has a header but no rows"))
     return frame, issues

@@ -42,7 +42,25 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def default_dataset_path() -> Path:
-    """The bundled Iran–Tajikistan dataset (inside the wheel, or ``data/`` in a checkout)."""
+    """The folder of the bundled Iran–Tajikistan dataset.
+
+    It lies inside the installed package, or under ``data/`` in a source checkout.
+
+    Returns
+    -------
+    pathlib.Path
+        The dataset folder (it holds ``nodes.csv`` and ``edges.csv``).
+
+    See Also
+    --------
+    load : Read this folder (the default when no path is given).
+
+    Examples
+    --------
+    >>> folder = graph.default_dataset_path()
+    >>> folder.name, (folder / "nodes.csv").is_file()
+    ('iran_tajikistan', True)
+    """
     for candidate in (
         _PACKAGE / "data" / "iran_tajikistan",
         _PACKAGE.parent / "data" / "iran_tajikistan",
@@ -100,13 +118,48 @@ def _resolve(path: str | Path | None) -> Path:
 def validate(path: str | Path | None = None) -> ValidationReport:
     """Check a dataset folder and return every problem found (errors and warnings).
 
+    Unlike :func:`load`, this never raises for bad data: it lists every problem (a node
+    type not in the vocabulary, a relation to an unknown actor, a bad date) with its file,
+    line and column, so all of them can be fixed at once.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        The dataset folder, holding ``nodes.csv`` and ``edges.csv`` (and optionally
+        ``vocabulary.toml``); the path of one of those two files also works.
+        Default: the bundled Iran–Tajikistan dataset.
+
+    Returns
+    -------
+    ValidationReport
+        Every issue found; ``report.valid`` is true when there is no error.
+
     Raises
     ------
     UsageError
         If ``path`` does not exist.
 
+    See Also
+    --------
+    load : Read the folder, raising :class:`DataError` if it is invalid.
+
+    Examples
+    --------
     >>> validate().valid
     True
+
+    A relation whose target is misspelled:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "nodes.csv").write_text("id,label,type\\niran,Iran,state\\n")
+    >>> _ = (folder / "edges.csv").write_text("source,target,type\\niran,tajikstan,visit\\n")
+    >>> report = validate(folder)
+    >>> report.valid
+    False
+    >>> print(report.errors[0])
+    edges.csv line 2, column 'target': 'tajikstan' is not a node id [dangling-edge]
     """
     return _read(_resolve(path))[1]
 
@@ -114,12 +167,39 @@ def validate(path: str | Path | None = None) -> ValidationReport:
 def load(path: str | Path | None = None) -> Dataset:
     """Read and validate a dataset folder (default: the bundled Iran–Tajikistan dataset).
 
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        The dataset folder, holding ``nodes.csv`` (the actors) and ``edges.csv`` (the
+        dated relations between them), and optionally ``vocabulary.toml`` (extra node and
+        relation types); the path of ``nodes.csv`` or ``edges.csv`` also works.
+        Default: the bundled Iran–Tajikistan dataset.
+
+    Returns
+    -------
+    Dataset
+        The checked actors and relations, with the vocabulary and any warnings in
+        ``dataset.report``.
+
     Raises
     ------
     DataError
         With every problem found, if there is any error (warnings do not raise).
     UsageError
         If ``path`` does not exist or is not a dataset folder.
+
+    See Also
+    --------
+    validate : List the problems without raising.
+    from_frames : Build a dataset from in-memory tables.
+
+    Examples
+    --------
+    >>> ds = graph.load()
+    >>> ds
+    <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    >>> ds.nodes.loc[ds.nodes["id"] == "iran", "label"].item()
+    'Iran'
     """
     dataset, report = _read(_resolve(path))
     if dataset is None or not report.valid:
@@ -138,6 +218,35 @@ def from_frames(
 
     Row numbers in issues are the lines the rows would have in a CSV file (header = 1).
 
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The actors, one row each, with the columns of ``nodes.csv`` (at least ``id``,
+        ``label`` and ``type``).
+    edges : pandas.DataFrame
+        The relations, one row each, with the columns of ``edges.csv`` (at least
+        ``source``, ``target`` and ``type``).
+    name : str, default "dataset"
+        The dataset's name, shown in reports and page titles.
+    vocabulary : Vocabulary, optional
+        The node and relation types allowed. Default: the built-in vocabulary.
+
+    Returns
+    -------
+    Dataset
+        The checked actors and relations.
+
+    Raises
+    ------
+    DataError
+        With every problem found, if there is any error (warnings do not raise).
+
+    See Also
+    --------
+    load : Read a dataset folder.
+
+    Examples
+    --------
     >>> nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state"] * 2})
     >>> edges = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["visit"]})
     >>> from_frames(nodes, edges)

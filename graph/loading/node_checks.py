@@ -5,10 +5,8 @@ nothing is raised here. :func:`graph.load` raises one :class:`~graph.errors.Data
 with all of them.
 
 Node checks are here, edge checks in :mod:`graph.loading.edge_checks`, the cell helpers they
-share in :mod:`graph.loading.cells`. Codes: ``missing-value``, ``duplicate-id``, ``unknown-type``,
-``dangling-edge``, ``dangling-country``, ``bad-iso3``, ``bad-date``, ``end-before-start``,
-``bad-weight``, ``bad-sign``; warnings ``isolated-node``, ``self-loop``, ``duplicate-edge``,
-``country-not-state``, ``no-rows``.
+share in :mod:`graph.loading.cells`. Every code, with its severity and fix, is in
+:mod:`graph.issue_codes`.
 
 >>> import pandas as pd
 >>> from graph.model import load_vocabulary
@@ -25,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Issue
+from ..issue_codes import IssueCode
 from ..model.columns import NODE_COLUMNS, NODES_FILE
 from ..model.vocabulary import Vocabulary
 from ..text import suggest
@@ -58,7 +57,12 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
     frame["iso3"] = iso
     bad_iso = (iso != "") & ~iso.str.fullmatch(r"[A-Z]{3}")
     issues += issues_for(
-        frame, bad_iso, f, "iso3", "bad-iso3", "'{value}' is not an ISO 3166 alpha-3 code (IRN)"
+        frame,
+        bad_iso,
+        f,
+        "iso3",
+        IssueCode.BAD_ISO3,
+        "'{value}' is not an ISO 3166 alpha-3 code (IRN)",
     )
     ids = set(frame["id"])
     by_iso = dict(zip(frame.loc[iso != "", "iso3"], frame.loc[iso != "", "id"], strict=True))
@@ -76,24 +80,22 @@ def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, l
         not_state,
         f,
         "country",
-        "country-not-state",
+        IssueCode.COUNTRY_NOT_STATE,
         "'{value}' is {hint} node, not a state; 'country' should name a state",
         hints={
             v: ("an " if types[v][:1] in "aeiou" else "a ") + types[v]
             for v in resolved[not_state].unique()
         },
-        severity="warning",
     )
     if frame.empty:
-        issues.append(Issue(f, None, None, "no-rows", "the file has a header but no rows",
-                            severity="warning"))  # fmt: skip
+        issues.append(Issue(f, None, None, IssueCode.NO_ROWS, "the file has a header but no rows"))
     hints = {v: suggest(v, ids) for v in resolved[dangling].unique()}
     issues += issues_for(
         frame,
         dangling,
         f,
         "country",
-        "dangling-country",
+        IssueCode.DANGLING_COUNTRY,
         "'{value}' is not a node id{hint}; 'country' must be the id of a state node",
         hints=hints,
     )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, Issue, ValidationReport
+from ..issue_codes import IssueCode
 from ..text import normalize_name
 from .columns import VOCABULARY_FILE
 
@@ -39,7 +40,34 @@ _BUILTIN = Path(__file__).with_name(VOCABULARY_FILE)
 
 @dataclass(frozen=True)
 class NodeType:
-    """A kind of actor, with how it is drawn."""
+    """A kind of actor, with how it is drawn.
+
+    Parameters
+    ----------
+    name : str
+        The type's id, as written in the ``type`` column of ``nodes.csv`` (``state``).
+    label : str
+        The name shown in legends and reports (``State``).
+    color : str, default "#7f7f7f"
+        The fill colour of its nodes in the explorer page, as ``#rrggbb``.
+    shape : str, default "dot"
+        The vis-network node shape (``dot``, ``square``, ``diamond``, ``triangle``,
+        ``star``...).
+    meaning : str, default ""
+        What kind of actor it is, in a sentence.
+
+    See Also
+    --------
+    Vocabulary : All node and relation types of a dataset.
+
+    Examples
+    --------
+    >>> state = ds.vocabulary.node_types["state"]
+    >>> state.label, state.shape
+    ('State', 'dot')
+    >>> graph.NodeType("militia", "Militia", shape="star").color
+    '#7f7f7f'
+    """
 
     name: str
     label: str
@@ -50,7 +78,37 @@ class NodeType:
 
 @dataclass(frozen=True)
 class EdgeType:
-    """A kind of relation: direction, default sign, family and colour."""
+    """A kind of relation: direction, default sign, family and colour.
+
+    Parameters
+    ----------
+    name : str
+        The type's id, as written in the ``type`` column of ``edges.csv`` (``visit``).
+    directed : bool, default True
+        Whether the relation goes from source to target (a visit) or is mutual (talks).
+    sign : {1, 0, -1}, default 0
+        The default sign of its relations: cooperative (1), neutral (0) or conflictual
+        (-1); an edge's own ``sign`` cell overrides it.
+    family : str, default "other"
+        The group of types it belongs to (``diplomatic``, ``coercion``, ``conflict``...),
+        used by filters and summaries.
+    color : str, default "#7f7f7f"
+        The colour of its edges in the explorer page, as ``#rrggbb``.
+    meaning : str, default ""
+        What the relation says about source and target, in a sentence.
+
+    See Also
+    --------
+    Vocabulary : All node and relation types of a dataset.
+
+    Examples
+    --------
+    >>> visit = ds.vocabulary.edge_types["visit"]
+    >>> visit.directed, visit.sign, visit.family
+    (True, 1, 'diplomatic')
+    >>> graph.EdgeType("ceasefire", directed=False, sign=1, family="conflict").color
+    '#7f7f7f'
+    """
 
     name: str
     directed: bool = True
@@ -62,7 +120,28 @@ class EdgeType:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The node and edge types a dataset may use."""
+    """The node and edge types a dataset may use.
+
+    Made by :func:`load_vocabulary`: the built-in types, extended by a dataset's own
+    ``vocabulary.toml``.
+
+    Parameters
+    ----------
+    node_types : dict of str to NodeType
+        The kinds of actor, by name, in vocabulary order.
+    edge_types : dict of str to EdgeType
+        The kinds of relation, by name, in vocabulary order.
+
+    Examples
+    --------
+    >>> vocab = ds.vocabulary
+    >>> list(vocab.node_types)[:3]
+    ['state', 'person', 'organization']
+    >>> vocab.families[:3]
+    ['diplomatic', 'cooperation', 'economic']
+    >>> vocab.types_in_families(["conflict"])
+    ['dispute', 'conflict']
+    """
 
     node_types: dict[str, NodeType] = field(default_factory=dict)
     edge_types: dict[str, EdgeType] = field(default_factory=dict)
@@ -101,12 +180,20 @@ def _read_section(
     out: dict[str, dict[str, Any]] = {}
     table = data.get(section, {})
     if not isinstance(table, dict):
-        return out, [Issue(file, None, section, "bad-vocabulary", f"[{section}] must be a table")]
+        return out, [
+            Issue(file, None, section, IssueCode.BAD_VOCABULARY, f"[{section}] must be a table")
+        ]
     for raw_name, spec in table.items():
         name = normalize_name(str(raw_name))
         if not isinstance(spec, dict):
             issues.append(
-                Issue(file, None, section, "bad-vocabulary", f"[{section}.{name}] must be a table")
+                Issue(
+                    file,
+                    None,
+                    section,
+                    IssueCode.BAD_VOCABULARY,
+                    f"[{section}.{name}] must be a table",
+                )
             )
             continue
         clean: dict[str, Any] = {}
@@ -118,7 +205,7 @@ def _read_section(
                         file,
                         None,
                         section,
-                        "bad-vocabulary",
+                        IssueCode.BAD_VOCABULARY,
                         f"[{section}.{name}] has unknown field '{key}' "
                         f"(expected one of {', '.join(fields)})",
                         value=key,
@@ -130,7 +217,7 @@ def _read_section(
                         file,
                         None,
                         section,
-                        "bad-vocabulary",
+                        IssueCode.BAD_VOCABULARY,
                         f"[{section}.{name}] field '{key}' must be {expected.__name__}, "
                         f"got {value!r}",
                         value=str(value),
@@ -142,7 +229,7 @@ def _read_section(
                         file,
                         None,
                         section,
-                        "bad-vocabulary",
+                        IssueCode.BAD_VOCABULARY,
                         f"[{section}.{name}] sign must be -1, 0 or 1",
                         value=str(value),
                     )
@@ -158,7 +245,7 @@ def _parse(path: Path, base: Vocabulary | None) -> tuple[Vocabulary, list[Issue]
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return base or Vocabulary(), [Issue(file, None, None, "bad-vocabulary", str(exc))]
+        return base or Vocabulary(), [Issue(file, None, None, IssueCode.BAD_VOCABULARY, str(exc))]
     nodes, issues = _read_section(data, "node_types", _NODE_FIELDS, file)
     edges, more = _read_section(data, "edge_types", _EDGE_FIELDS, file)
     issues += more
@@ -188,13 +275,29 @@ def load_vocabulary(extra: str | Path | None = None) -> Vocabulary:
         A TOML file with ``[node_types.NAME]`` and ``[edge_types.NAME]`` tables. New names
         add types; existing names override the given fields.
 
+    Returns
+    -------
+    Vocabulary
+        The node and relation types, built-in ones first.
+
     Raises
     ------
     DataError
         If ``extra`` is not valid TOML or has fields of the wrong kind.
 
+    Examples
+    --------
     >>> load_vocabulary().edge_types["membership"].family
     'membership'
+
+    A dataset's ``vocabulary.toml`` can add a relation type:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "vocabulary.toml"
+    >>> _ = path.write_text('[edge_types.ceasefire]\\ndirected = false\\nsign = 1\\n')
+    >>> graph.load_vocabulary(path).edge_types["ceasefire"].sign
+    1
     """
     vocab, issues = _parse(_BUILTIN, None)
     if issues:  # pragma: no cover - the built-in file is tested

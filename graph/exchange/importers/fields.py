@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ...errors import Issue
+from ...issue_codes import IssueCode
 from .reader import BadRow, Rows
 
 BAD_CODE = (
@@ -115,13 +116,18 @@ class Checker:
         return self.names.index(name)
 
     def check(
-        self, bad: pd.Series | np.ndarray, code: str, column: str, message: str, values: pd.Series
+        self,
+        bad: pd.Series | np.ndarray,
+        code: IssueCode,
+        column: str,
+        message: str,
+        values: pd.Series,
     ) -> None:
         """Mark rows where ``bad`` is true and no earlier check failed."""
         mask = np.asarray(bad, dtype=bool) & (self.code == 0)
         if not mask.any():
             return
-        self.code[mask] = self._index(code)
+        self.code[mask] = self._index(code.value)
         picked = self.frame.loc[mask, ["_file", "_line"]]
         shown = values[mask].astype(str)
         self.issues += [
@@ -154,7 +160,9 @@ def bad_rows_frame(bad: list[BadRow], columns: list[str], expected: int) -> pd.D
     frame = pd.DataFrame({c: pd.Series([""] * len(bad), dtype=object) for c in columns})
     fields = np.array([b.fields for b in bad], dtype=np.int64)
     frame["_line"] = np.array([b.line for b in bad], dtype=np.int64)
-    frame["_skip"] = np.where(fields < expected, "missing-fields", "extra-fields")
+    frame["_skip"] = np.where(
+        fields < expected, IssueCode.MISSING_FIELDS.value, IssueCode.EXTRA_FIELDS.value
+    )
     return frame
 
 

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import DataError, Issue, UsageError, ValidationReport
+from ...issue_codes import IssueCode
 from .actors import gdelt_actors, resolve_sides
 from .cameo import map_codes
 from .fields import (
@@ -86,7 +87,9 @@ def _layout(source: Source) -> tuple[int, int | None]:
             f"the rows have {seen} tab-separated fields; GDELT 2.0 export rows have 61, "
             f"GDELT 1.0 rows 57 or 58{hint}"
         )
-        raise DataError(ValidationReport([Issue(source.name, 1, None, "not-gdelt", message)]))
+        raise DataError(
+            ValidationReport([Issue(source.name, 1, None, IssueCode.NOT_GDELT, message)])
+        )
     main = common[0]
     return (61, None) if main == 61 else (main, 57 if main == 58 else 58)
 
@@ -127,7 +130,7 @@ def _read(source: Source, report: Callable[[int], None]) -> Rows:
         expected = _VERSION[61 if main == 61 else 58]
         for b in rows.bad:
             cause = "the line is cut short" if b.fields < main else "a name may contain a tab"
-            code = "missing-fields" if b.fields < main else "extra-fields"
+            code = IssueCode.MISSING_FIELDS if b.fields < main else IssueCode.EXTRA_FIELDS
             message = f"the row has {b.fields} tab-separated fields; {expected} ({cause})"
             rows.issues.append(Issue(source.name, b.line, None, code, message, str(b.fields)))
     return settle(rows, parts, list(wanted.values()))
@@ -137,23 +140,31 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     check = Checker(frame, files)
     check.check(
         ~frame["event_id"].str.fullmatch(r"\d+"),
-        "bad-id",
+        IssueCode.BAD_ID,
         "GLOBALEVENTID",
         "GLOBALEVENTID '{value}' is not a number",
         frame["event_id"],
     )
     day, bad_day = parse_days(frame["day"], "%Y%m%d")
     check.check(
-        bad_day, "bad-date", "SQLDATE", "SQLDATE '{value}' is not a date (YYYYMMDD)", frame["day"]
+        bad_day,
+        IssueCode.BAD_DATE,
+        "SQLDATE",
+        "SQLDATE '{value}' is not a date (YYYYMMDD)",
+        frame["day"],
     )
     cameo = map_codes(frame["code"])
     check.check(
-        ~cameo["valid"], "bad-code", "EventCode", BAD_CODE.format(field="EventCode"), frame["code"]
+        ~cameo["valid"],
+        IssueCode.BAD_CODE,
+        "EventCode",
+        BAD_CODE.format(field="EventCode"),
+        frame["code"],
     )
     score, bad_score = parse_scores(frame["score"])
     check.check(
         bad_score,
-        "bad-score",
+        IssueCode.BAD_SCORE,
         "GoldsteinScale",
         "GoldsteinScale '{value}' is not a number from -10 to 10",
         frame["score"],
@@ -161,7 +172,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     mentions, bad_mentions = parse_counts(frame["mentions"])
     check.check(
         bad_mentions,
-        "bad-mentions",
+        IssueCode.BAD_MENTIONS,
         "NumMentions",
         "NumMentions '{value}' is not a whole number",
         frame["mentions"],
@@ -171,7 +182,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
         repeat = frame["event_id"].where(check.ok).duplicated(keep="first").to_numpy() & check.ok
     check.check(
         repeat,
-        "duplicate-event",
+        IssueCode.DUPLICATE_EVENT,
         "GLOBALEVENTID",
         "event {value} appears earlier in the input; the repeat is skipped",
         frame["event_id"],
@@ -251,6 +262,9 @@ def import_gdelt(
         Filters and output shape; keyword arguments (``countries=["IRN"]``) work too.
     progress : callable, optional
         Called as ``progress(bytes_read, bytes_total)`` while reading.
+    **kwargs
+        The fields of :class:`ImportOptions` as keywords (``countries=["IRN"]``,
+        ``start="2019"``), instead of ``options``.
 
     Returns
     -------
@@ -263,6 +277,30 @@ def import_gdelt(
         For a missing file or a bad option.
     DataError
         If a file is not GDELT, or with ``strict`` when a row cannot be parsed.
+
+    See Also
+    --------
+    import_icews : The same for ICEWS files.
+    merge : Add the imported events to a hand-made dataset.
+
+    Examples
+    --------
+    One GDELT 2.0 row (61 tab-separated fields): Iran visits Tajikistan on 24 October 2019.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> row = [""] * 61
+    >>> row[0:2] = ["1001", "20191024"]                      # event id, day
+    >>> row[5:8] = ["IRN", "IRAN", "IRN"]                   # Actor1 code, name, country
+    >>> row[15:18] = ["TJK", "TAJIKISTAN", "TJK"]           # Actor2 code, name, country
+    >>> row[26:32] = ["042", "042", "04", "1", "1.9", "3"]  # CAMEO 042 (visit) ... mentions
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "day.export.CSV").write_text("\\t".join(row) + "\\n")
+    >>> result = graph.import_gdelt(folder / "day.export.CSV", folder / "out", countries=["IRN"])
+    >>> result.edges[["source", "target", "type", "date"]].values.tolist()
+    [['iran', 'tajikistan', 'visit', '2019-10-24']]
+    >>> graph.load(folder / "out")
+    <Dataset 'out': 2 nodes, 1 edges>
     """
     if options is not None and kwargs:
         raise UsageError("give either options=ImportOptions(...) or keyword options, not both")

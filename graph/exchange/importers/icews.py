@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import DataError, Issue, UsageError, ValidationReport
+from ...issue_codes import IssueCode
 from .actors import icews_actors, resolve_sides
 from .cameo import map_codes
 from .fields import BAD_CODE, Checker, bad_rows_frame, parse_days, parse_scores, settle
@@ -69,7 +70,7 @@ def _header(source: Source) -> list[str]:
                 source.name,
                 1,
                 m,
-                "missing-column",
+                IssueCode.MISSING_COLUMN,
                 f"ICEWS column '{m}' is missing from the header line{hint}",
             )
             for m in missing
@@ -94,7 +95,7 @@ def _read(source: Source, report: Callable[[int], None]) -> Rows:
         parts.append(bad_rows_frame(rows.bad, list(ICEWS_COLUMNS), len(header)))
         for b in rows.bad:
             cause = "the line is cut short" if b.fields < len(header) else "a value has a tab"
-            code = "missing-fields" if b.fields < len(header) else "extra-fields"
+            code = IssueCode.MISSING_FIELDS if b.fields < len(header) else IssueCode.EXTRA_FIELDS
             message = f"the row has {b.fields} fields but the header has {len(header)} ({cause})"
             rows.issues.append(Issue(source.name, b.line, None, code, message, str(b.fields)))
     return settle(rows, parts, list(wanted.values()))
@@ -104,7 +105,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     check = Checker(frame, files)
     check.check(
         ~frame["event_id"].str.fullmatch(r"\d+"),
-        "bad-id",
+        IssueCode.BAD_ID,
         "Event ID",
         "Event ID '{value}' is not a number",
         frame["event_id"],
@@ -112,7 +113,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     day, bad_day = parse_days(frame["day"], "%Y-%m-%d")
     check.check(
         bad_day,
-        "bad-date",
+        IssueCode.BAD_DATE,
         "Event Date",
         "Event Date '{value}' is not a date (YYYY-MM-DD)",
         frame["day"],
@@ -120,7 +121,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     cameo = map_codes(frame["code"])
     check.check(
         ~cameo["valid"],
-        "bad-code",
+        IssueCode.BAD_CODE,
         "CAMEO Code",
         BAD_CODE.format(field="CAMEO Code"),
         frame["code"],
@@ -128,7 +129,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     score, bad_score = parse_scores(frame["score"])
     check.check(
         bad_score,
-        "bad-score",
+        IssueCode.BAD_SCORE,
         "Intensity",
         "Intensity '{value}' is not a number from -10 to 10",
         frame["score"],
@@ -136,7 +137,7 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     repeat = frame["event_id"].where(check.ok).duplicated(keep="first").to_numpy() & check.ok
     check.check(
         repeat,
-        "duplicate-event",
+        IssueCode.DUPLICATE_EVENT,
         "Event ID",
         "event {value} appears earlier in the input; the repeat is skipped",
         frame["event_id"],
@@ -216,8 +217,28 @@ def import_icews(
 ) -> ImportResult:
     """Import ICEWS event files (``.tab``, ``.tsv``, zipped or not) into a dataset.
 
-    Parameters and result as :func:`graph.import_gdelt`; ``min_mentions`` does not
-    apply (ICEWS has no mention counts). The ``Intensity`` is the signed score.
+    Works as :func:`graph.import_gdelt`; ``min_mentions`` does not apply (ICEWS has no
+    mention counts). The ``Intensity`` is the signed score.
+
+    Parameters
+    ----------
+    paths : path, glob or list of them
+        Event files with ICEWS's header line (``.tab``, ``.tsv``), ``.zip`` archives or
+        globs.
+    output : path, optional
+        Folder to write (``nodes.csv``, ``edges.csv``, ``vocabulary.toml``, ``import.json``).
+    options : ImportOptions, optional
+        Filters and output shape; keyword arguments (``countries=["IRN"]``) work too.
+    progress : callable, optional
+        Called as ``progress(bytes_read, bytes_total)`` while reading.
+    **kwargs
+        The fields of :class:`ImportOptions` as keywords (``countries=["IRN"]``,
+        ``start="2019"``), instead of ``options``.
+
+    Returns
+    -------
+    ImportResult
+        The tables, the vocabulary and the :class:`ImportSummary`.
 
     Raises
     ------
@@ -225,6 +246,30 @@ def import_icews(
         For a missing file or a bad option.
     DataError
         If a header lacks an ICEWS column, or with ``strict`` when a row cannot be parsed.
+
+    See Also
+    --------
+    import_gdelt : The same for GDELT files.
+
+    Examples
+    --------
+    A tab-separated file with ICEWS's header and two events:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> header = ["Event ID", "Event Date", "Source Name", "Source Sectors",
+    ...           "Source Country", "CAMEO Code", "Intensity", "Target Name",
+    ...           "Target Sectors", "Target Country", "Story ID", "Sentence Number",
+    ...           "Publisher"]
+    >>> visit = ["1", "2019-06-15", "Iran", "", "Iran", "042", "1.9",
+    ...          "Tajikistan", "", "Tajikistan", "7", "1", "IRNA"]
+    >>> deal = ["2", "2019-06-15", "Tajikistan", "", "Tajikistan", "057", "8.0",
+    ...         "Iran", "", "Iran", "7", "2", "IRNA"]
+    >>> path = Path(tempfile.mkdtemp()) / "events.tab"
+    >>> _ = path.write_text("\\n".join("\\t".join(r) for r in (header, visit, deal)) + "\\n")
+    >>> result = graph.import_icews(path)
+    >>> result.edges[["source", "target", "type"]].values.tolist()
+    [['iran', 'tajikistan', 'visit'], ['tajikistan', 'iran', 'agreement']]
     """
     if options is not None and kwargs:
         raise UsageError("give either options=ImportOptions(...) or keyword options, not both")
