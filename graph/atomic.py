@@ -68,5 +68,6 @@ def check_output_folder(path: str | Path, *, force: bool = False) -> None:
         raise UsageError(f"{folder} is a file; give a folder to write the dataset into")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise UsageError(
-            f"{folder} already holds files; choose a new folder, or add --force to write into it"
+            f"{folder} already holds files; choose a new folder, or add {{force}} to write into it",
+            params=("force",),
         )

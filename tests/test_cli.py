@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 import graph
 from graph.cli import app
+from graph.cli.options import FLAGS
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 runner = CliRunner()
@@ -79,7 +80,8 @@ def test_stats_without_argument_summarizes_the_bundled_dataset() -> None:
 def test_stats_json_equals_library() -> None:
     result = invoke("stats", "--json", "--types", "visit,talks,agreement")
     assert result.exit_code == 0
-    expected = graph.summarize(graph.load().filter(types=["visit", "talks", "agreement"]))
+    filtered = graph.load().filter(types=["visit", "talks", "agreement"])
+    expected = graph.summarize(filtered).to_dict()
     data = json.loads(result.stdout)
     assert {k: data[k] for k in expected} == json.loads(json.dumps(expected))
 
@@ -133,8 +135,62 @@ def test_filtered_csv_export_with_custom_types_validates(make_dataset, tmp_path:
 
 
 def test_reversed_window_and_depth_without_ego_are_usage_errors() -> None:
-    assert "after --to" in invoke("stats", "--from", "2020", "--to", "2019").stderr
+    result = invoke("stats", "--from", "2020", "--to", "2019")
+    assert result.stderr == "Error: --from 2020 is after --to 2019; swap them\n"
+    assert result.exit_code == 2
     assert invoke("stats", "--depth", "2").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("stats", "--from", "2019-13"), "Error: --from: "),
+        (("stats", "--as-of", "x"), "Error: --as-of: "),
+        (
+            ("html", "--ego", "tajikstan"),
+            "Error: --ego: 'tajikstan' is not a node id, label or alias "
+            "(did you mean 'tajikistan'?)\n",
+        ),
+        (("stats", "--as-of", "2019", "--from", "2018"), "Error: give either --as-of or"),
+    ],
+)
+def test_library_messages_name_the_flags(args: tuple[str, ...], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stderr.startswith(message)
+
+
+def test_every_worded_parameter_is_a_real_flag() -> None:
+    import typer.main
+
+    flags = {
+        name
+        for group in (app, *(g.typer_instance for g in app.registered_groups))
+        for command in typer.main.get_command(group).commands.values()
+        for sub in getattr(command, "commands", {"": command}).values()
+        for param in sub.params
+        for name in param.opts
+    }
+    assert set(FLAGS.values()) <= flags
+
+
+@pytest.mark.parametrize("command", ["stats", "html", "report", "export"])
+def test_the_filter_options_are_the_same_everywhere(command: str) -> None:
+    text = " ".join(invoke(command, "--help").stdout.split())
+    for option in ("--types", "--families", "--node-types", "--from", "--to", "--as-of"):
+        assert option in text, (command, option)
+    for option in ("--ego", "--depth", "--sign"):
+        assert option in text, (command, option)
+
+
+def test_ego_takes_a_name_and_export_the_depth(tmp_path: Path) -> None:
+    by_name = invoke("stats", "--json", "--ego", "Muhiddin Kabiri", "--depth", "2")
+    by_id = invoke("stats", "--json", "--ego", "muhiddin_kabiri", "--depth", "2")
+    assert by_name.exit_code == 0 and by_name.stdout == by_id.stdout
+    target = tmp_path / "ego.json"
+    result = invoke("export", "--format", "json", "--ego", "Kabiri", "--depth", "2", "-o", target)
+    assert result.exit_code == 0, result.output
+    nodes = {n["id"] for n in json.loads(target.read_text(encoding="utf-8"))["nodes"]}
+    assert nodes == set(graph.load().filter(ego="muhiddin_kabiri", depth=2).nodes["id"])
 
 
 def test_dot_dataset_takes_the_folder_name(monkeypatch) -> None:

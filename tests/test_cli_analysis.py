@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 import graph
 from graph.analyze import neighbors, pair_trend, paths, records, timeline
 from graph.cli import app
+from graph.cli.neighbors import COLUMNS
 
 runner = CliRunner()
 
@@ -24,14 +25,15 @@ def test_timeline_shows_the_articles_events_with_their_quotes() -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     for line in (
-        "1991  recognition  iran -> tajikistan  (sign +1)",
+        "Iran – Tajikistan: 16 relations",
+        "1991  recognition  Iran -> Tajikistan  (sign +1)",
         "“Iran became the first country to recognize it”",
-        "2015-12 to 2018  dispute  iran -- tajikistan  (sign -1)",
-        "2015-12-29  protest  tajikistan -> iran  (sign -1)",
+        "2015-12 to 2018  dispute  Iran -- Tajikistan  (sign -1)",
+        "2015-12-29  protest  Tajikistan -> Iran  (sign -1)",
         "“But relations cooled until 2019 after the invitation of Muhiddin Kabiri",
-        "2019 to 2021  cooperation  iran -- tajikistan  (sign +1)",
+        "2019 to 2021  cooperation  Iran -- Tajikistan  (sign +1)",
         "“relations between Tehran and Dushanbe have become closer”",
-        "2021-04  agreement  iran -- tajikistan  (sign +1)",
+        "2021-04  agreement  Iran -- Tajikistan  (sign +1)",
     ):
         assert line in out, line
     assert out.index("1991") < out.index("2015-12-29") < out.index("2019 to 2021")
@@ -57,13 +59,18 @@ def test_neighbors_and_path_json_equal_the_library() -> None:
 
 def test_path_text_lists_steps_with_type_and_date() -> None:
     out = invoke("path", "muhiddin_kabiri", "russia").stdout
-    assert "path 1 (3 steps): muhiddin_kabiri → iran → tajikistan → russia" in out
+    assert "path 1 (3 steps): Muhiddin Kabiri → Iran → Tajikistan → Russia" in out
+    assert "  1. Muhiddin Kabiri → Iran\n" in out
     assert "invitation (<-, sign +1) 2015-12" in out
-    assert "no path" in invoke("path", "muhiddin_kabiri", "drug_traffickers", "--directed").stdout
+    none = invoke("path", "muhiddin_kabiri", "drug_traffickers", "--directed").stdout
+    assert none == "no path between Muhiddin Kabiri and Drug traffickers\n"
 
 
 def test_neighbors_table_and_csv() -> None:
-    assert "8 actors within 1 step of iran" in invoke("neighbors", "iran").stdout
+    table = invoke("neighbors", "iran").stdout
+    assert "8 actors within 1 step of Iran" in table
+    assert table.splitlines()[2].split() == ["label", *COLUMNS[2:]]
+    assert "Tajikistan" in table and "tajikistan" not in table
     lines = invoke("neighbors", "iran", "-f", "csv").stdout.splitlines()
     assert lines[0] == "id,label,type,distance,relations,score,types" and len(lines) == 9
 
@@ -125,18 +132,67 @@ def test_timeline_markdown_has_the_citation_and_a_literal_arrow(make_dataset) ->
         "| date | end_date | type | direction | sign | description | evidence | citation |"
     )
     assert lines[4] == (
-        "| 2015-09-30 |  | pressure | russia → isis | -1 | Strikes &lt;heavy&gt; "
+        "| 2015-09-30 |  | pressure | Russia → ISIS | -1 | Strikes &lt;heavy&gt; "
         "| Jets hit \\| ISIS | BBC, https://b.example/?a=1&amp;b=2 |"
     )
-    assert "| russia – isis |" in lines[5]
+    assert "| Russia – ISIS |" in lines[5]
+    assert lines[0] == "# Russia – ISIS"
 
 
 def test_counts_in_text_output_use_the_singular_for_one(make_dataset) -> None:
     folder = make_dataset(
         "id,label,type\na,A,state\nb,B,state\n", "source,target,type\na,b,talks\n"
     )
-    assert "a – b: 1 relation\n" in invoke("timeline", "a", "b", folder).stdout
-    assert "1 actor within 1 step of a" in invoke("neighbors", "a", folder).stdout
-    assert "2 actors within 2 steps of a" not in invoke("neighbors", "a", folder, "-k", "2").stdout
-    assert "1 actor within 2 steps of a" in invoke("neighbors", "a", folder, "-k", "2").stdout
-    assert "path 1 (1 step): a → b" in invoke("path", "a", "b", folder).stdout
+    assert "A – B: 1 relation\n" in invoke("timeline", "a", "b", folder).stdout
+    assert "1 actor within 1 step of A" in invoke("neighbors", "a", folder).stdout
+    assert "2 actors within 2 steps of A" not in invoke("neighbors", "a", folder, "-k", "2").stdout
+    assert "1 actor within 2 steps of A" in invoke("neighbors", "a", folder, "-k", "2").stdout
+    assert "path 1 (1 step): A → B" in invoke("path", "a", "b", folder).stdout
+
+
+def test_commands_take_names_and_json_keeps_ids() -> None:
+    by_name = invoke("timeline", "Iran", "Tajikistan")
+    assert by_name.exit_code == 0, by_name.output
+    assert by_name.stdout == invoke("timeline", "iran", "tajikistan").stdout
+    data = json.loads(invoke("timeline", "Tehran", "Dushanbe", "--json").stdout)
+    assert data["pair"] == ["iran", "tajikistan"]
+    data = json.loads(invoke("path", "Kabiri", "Russia", "--json").stdout)
+    assert (data["from"], data["to"]) == ("muhiddin_kabiri", "russia")
+    assert data == json.loads(invoke("path", "muhiddin_kabiri", "russia", "--json").stdout)
+    data = json.loads(invoke("neighbors", "Shir Ali Mirza", "--json").stdout)
+    assert data["node"] == "shir_ali_mirza"
+    assert [r["id"] for r in data["neighbors"]] == ["iran", "tajikistan"]
+    rows = invoke("path", "Kabiri", "Russia", "-f", "csv").stdout.splitlines()
+    assert rows[1].startswith("1,1,muhiddin_kabiri,iran,")
+
+
+def test_markdown_shows_labels(tmp_path: Path) -> None:
+    md = invoke("path", "Kabiri", "Russia", "-f", "markdown").stdout
+    assert "| 1 | 1 | Muhiddin Kabiri | Iran | invitation |" in md
+    assert invoke("timeline", "iran", "tajikistan", "-f", "md").exit_code == 2
+
+
+def test_report_pair_takes_names(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    result = invoke("report", "--pair", "Iran,Russia", "--format", "markdown", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert "Iran" in target.read_text(encoding="utf-8")
+
+
+def test_ambiguous_and_unknown_names_exit_2(make_dataset) -> None:
+    folder = make_dataset(
+        "id,label,type,aliases\nb,B,person,Mirzo\nc,Shir Ali Mirza,person,Mirzo\n",
+        "source,target,type\nb,c,talks\n",
+    )
+    result = invoke("neighbors", "mirzo", folder)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: 'mirzo' could be any of 2 actors: b (B), c (Shir Ali Mirza); give its id\n"
+    )
+    result = invoke("path", "Kabri", "Russia")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == (
+        "Error: 'Kabri' is not a node id, label or alias (did you mean 'Kabiri'?)\n"
+    )
+    result = invoke("report", "--pair", "Iran,Narnia", "-o", folder / "r.html")
+    assert result.exit_code == 2 and "'Narnia' is not a node id" in result.stderr

@@ -87,3 +87,34 @@ def test_ego(ds: graph.Dataset) -> None:
 def test_bad_criteria_are_usage_errors(ds: graph.Dataset, kwargs: dict, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         ds.filter(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message", "worded"),
+    [
+        (
+            {"start": "2020", "end": "2019"},
+            "start 2020 is after end 2019; swap them",
+            "--from 2020 is after --to 2019; swap them",
+        ),
+        (
+            {"ego": "tajikstan"},
+            "ego: 'tajikstan' is not a node id, label or alias (did you mean 'tajikistan'?)",
+            "--ego: 'tajikstan' is not a node id, label or alias (did you mean 'tajikistan'?)",
+        ),
+        ({"sign": 2}, "sign must be -1, 0 or 1, not 2", "--sign must be -1, 0 or 1, not 2"),
+    ],
+)
+def test_messages_name_python_parameters(kwargs: dict, message: str, worded: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        graph.load().filter(**kwargs)
+    assert str(caught.value) == message
+    assert (
+        caught.value.worded({"start": "--from", "end": "--to", "ego": "--ego", "sign": "--sign"})
+        == worded
+    )
+
+
+def test_bad_as_of_names_its_parameter() -> None:
+    with pytest.raises(UsageError, match=r"^as_of: "):
+        graph.load().filter(as_of="2019-13")

@@ -84,3 +84,13 @@ def test_help_lists_both_formats() -> None:
     assert result.exit_code == 0
     assert "gdelt" in result.stdout and "icews" in result.stdout
     assert "Examples:" in invoke("import", "gdelt", "--help").stdout
+
+
+def test_library_messages_are_worded_as_flags(tmp_path: Path) -> None:
+    result = invoke("import", "gdelt", GDELT2, "-o", tmp_path / "o", "--aggregate", "week")
+    assert result.stderr == "Error: --aggregate must be one of day, month, year, not 'week'\n"
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("")
+    result = invoke("import", "icews", ICEWS, "-o", tmp_path / "full")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("choose a new folder, or add --force to write into it\n")

@@ -99,7 +99,7 @@ def test_datasets_validate_render_and_give_stats(
     result = runner.invoke(app, ["stats", str(folder), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["nodes"] == len(dataset.nodes)
-    assert graph.summarize(dataset)["edges"] == len(dataset.edges)
+    assert graph.summarize(dataset).edges == len(dataset.edges)
 
 
 @pytest.mark.parametrize("importer", [import_gdelt, import_icews])

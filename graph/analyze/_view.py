@@ -49,7 +49,8 @@ def resolve_engine(engine: str) -> str:
         if engine == "igraph":
             raise UsageError(
                 "the igraph engine needs igraph: pip install 'graph-explorer[fast]' "
-                "(or use --engine networkx)"
+                "(or use {engine} networkx)",
+                params=("engine",),
             )
         return "networkx"
     return "igraph"

@@ -18,9 +18,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..dataset import find_node
 from ..errors import UsageError
 from ._view import analysis_view
-from .temporal import _node
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -57,6 +57,15 @@ def _with(dataset: Dataset, node: str) -> pd.DataFrame:
 def neighbors(dataset: Dataset, node: str, *, depth: int = 1) -> pd.DataFrame:
     """The actors within ``depth`` steps of ``node``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    node : str
+        The actor: its id, label or an alias (see :func:`~graph.dataset.find_node`).
+    depth : int, default 1
+        At most this many steps from ``node``.
+
     Returns
     -------
     pandas.DataFrame
@@ -67,11 +76,25 @@ def neighbors(dataset: Dataset, node: str, *, depth: int = 1) -> pd.DataFrame:
     Raises
     ------
     UsageError
-        For an unknown node id or ``depth < 1``.
+        For an unknown or ambiguous ``node``, or ``depth < 1``.
+
+    Examples
+    --------
+    >>> neighbors(ds, "Shir Ali Mirza")["id"].tolist()
+    ['iran', 'tajikistan']
+    >>> graph.neighbors(ds, "Shir Ali Mirza")[["id", "relations", "types"]]
+               id  relations   types
+    0        iran          1   visit
+    1  tajikistan          1  office
+
+    Two steps away, through Iran or Tajikistan:
+
+    >>> graph.neighbors(ds, "Shir Ali Mirza", depth=2)["distance"].value_counts().to_dict()
+    {2: 15, 1: 2}
     """
-    node = _node(dataset, node)
+    node = find_node(dataset, node)
     if depth < 1:
-        raise UsageError(f"depth must be at least 1, not {depth}")
+        raise UsageError(f"{{depth}} must be at least 1, not {depth}", params=("depth",))
     from scipy.sparse.csgraph import shortest_path
 
     view = analysis_view(dataset)
@@ -118,9 +141,13 @@ def paths(
 
     Parameters
     ----------
-    directed : bool
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    a, b : str
+        The two actors: ids, labels or aliases (see :func:`~graph.dataset.find_node`).
+    directed : bool, default False
         Follow directed relation types only forwards.
-    limit : int
+    limit : int, default 10
         At most this many paths (the first in node order).
 
     Returns
@@ -130,8 +157,24 @@ def paths(
         ``from``, ``to``, the relation's ``type``, ``date``, ``end_date``, ``sign``,
         ``direction`` (``forward``, ``backward`` or ``mutual``), ``description``, ``id``.
         Empty when there is no path.
+
+    Raises
+    ------
+    UsageError
+        If an actor is not found, or both name the same actor.
+
+    Examples
+    --------
+    Muhiddin Kabiri reaches Hassan Rouhani through Iran; the first step has two relations:
+
+    >>> steps = graph.paths(ds, "Muhiddin Kabiri", "Hassan Rouhani")
+    >>> steps[["path", "step", "from", "to", "type"]]
+       path  step             from              to        type
+    0     1     1  muhiddin_kabiri            iran  invitation
+    1     1     1  muhiddin_kabiri            iran       visit
+    2     1     2             iran  hassan_rouhani      office
     """
-    a, b = _node(dataset, a), _node(dataset, b)
+    a, b = find_node(dataset, a), find_node(dataset, b)
     if a == b:
         raise UsageError(f"give two different actors, not '{a}' twice")
     G = analysis_view(dataset, directed=directed).to_networkx()

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..dataset import find_node
 from ..errors import UsageError
-from ..text import suggest
 from .centrality import node_measures
 
 if TYPE_CHECKING:
@@ -81,8 +81,32 @@ def relation_periods(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
 
 
 def counts_by_period(dataset: Dataset, freq: str = "year", by: str = "family") -> pd.DataFrame:
-    """Relations in force per period and ``family`` (or ``type``, ``sign``): a period × value
-    table of counts, every period from the first to the last present.
+    """Relations in force per period and ``family`` (or ``type``, ``sign``).
+
+    A relation counts in every period its dates overlap; undated relations count nowhere.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    freq : {"year", "quarter", "month"}, default "year"
+        The length of a period.
+    by : str, default "family"
+        The edge column to count by: ``family``, ``type`` or ``sign``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A period × value table of counts, indexed by period label (``2015``, ``2015Q4``,
+        ``2015-12``), every period from the first to the last present.
+
+    Examples
+    --------
+    >>> counts = graph.counts_by_period(ds)
+    >>> counts.loc["2021", ["conflict", "cooperation", "diplomatic"]].tolist()
+    [2, 8, 5]
+    >>> graph.counts_by_period(ds, by="sign").loc["2016"].to_dict()
+    {'-1': 2, '0': 3, '1': 0}
     """
     spans = relation_periods(dataset, freq)
     values = dataset.edges[by].to_numpy()[spans["row"].to_numpy()]
@@ -98,12 +122,32 @@ def counts_by_period(dataset: Dataset, freq: str = "year", by: str = "family") -
 def pair_series(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
     """Each pair's net relation in each period it has relations.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    freq : {"year", "quarter", "month"}, default "year"
+        The length of a period.
+
     Returns
     -------
     pandas.DataFrame
         ``period``, ``source``, ``target`` (the pair in dataset node order), ``relations``,
         ``cooperative``, ``conflictual`` and ``score`` (sum of weight × sign), sorted by
         period then pair.
+
+    See Also
+    --------
+    pair_trend : One pair, every period, zeros included.
+
+    Examples
+    --------
+    >>> series = graph.pair_series(ds)
+    >>> in_2021 = series[series["period"] == "2021"]
+    >>> in_2021[["source", "target", "relations", "score"]].head(2)
+        source          target  relations  score
+    147   iran      tajikistan         10    8.0
+    148   iran  hassan_rouhani          1    0.0
     """
     spans = relation_periods(dataset, freq)
     edges = dataset.edges.iloc[spans["row"].to_numpy()]
@@ -138,15 +182,8 @@ def pair_series(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
     )
 
 
-def _node(dataset: Dataset, node: str) -> str:
-    ids = dataset.nodes["id"]
-    if node not in set(ids):
-        raise UsageError(f"'{node}' is not a node id{suggest(node, ids)}")
-    return node
-
-
 def _between(dataset: Dataset, a: str, b: str) -> Dataset:
-    a, b = _node(dataset, a), _node(dataset, b)
+    a, b = find_node(dataset, a), find_node(dataset, b)
     if a == b:
         raise UsageError(f"give two different actors, not '{a}' twice")
     edges = dataset.edges
@@ -159,7 +196,43 @@ def _between(dataset: Dataset, a: str, b: str) -> Dataset:
 def pair_trend(dataset: Dataset, a: str, b: str, freq: str = "year") -> pd.DataFrame:
     """The net relation of two actors in every period from their first to their last relation.
 
+    ``a`` and ``b`` are ids, labels or aliases (see :func:`~graph.dataset.find_node`).
     Columns as :func:`pair_series` without the pair; periods without a relation have zeros.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    a, b : str
+        The two actors: ids, labels or aliases; the order does not matter.
+    freq : {"year", "quarter", "month"}, default "year"
+        The length of a period.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period``, ``relations``, ``cooperative``, ``conflictual`` and ``score`` (sum of
+        weight × sign), one row per period, oldest first.
+
+    Raises
+    ------
+    UsageError
+        If an actor is not found, or both name the same actor.
+
+    See Also
+    --------
+    timeline : The relations of the pair themselves.
+
+    Examples
+    --------
+    Iran–Tajikistan relations cooled after December 2015 and recovered from 2019:
+
+    >>> trend = graph.pair_trend(ds, "iran", "tajikistan").set_index("period")
+    >>> trend.loc["2015":"2021", "score"].tolist()
+    [-1.0, -1.0, -1.0, -1.0, 1.0, 1.0, 8.0]
+
+    >>> pair_trend(ds, "Iran", "Dushanbe").equals(pair_trend(ds, "iran", "tajikistan"))
+    True
     """
     pair = _between(dataset, a, b)
     spans = relation_periods(pair, freq)
@@ -198,10 +271,30 @@ def snapshots(
     Each snapshot keeps every node of the dataset (so normalizations are comparable across
     periods) and the relations in force in that period.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    freq : {"year", "quarter", "month"}, default "year"
+        The length of a period.
+    directed : bool, default False
+        Use the directed view, as in ``node_measures``.
+    engine : {"auto", "igraph", "networkx"}, default "auto"
+        Library for the measures, as in ``node_measures``.
+
     Returns
     -------
     pandas.DataFrame
         ``period`` then the columns of ``node_measures``, one row per period and node.
+
+    Examples
+    --------
+    Tajikistan's partners year by year, among the relations in force in 2021:
+
+    >>> snap = graph.snapshots(ds.filter(start="2021", end="2021"))
+    >>> tajikistan = snap[snap["id"] == "tajikistan"].set_index("period")
+    >>> tajikistan.loc[["2019", "2020", "2021", "2022"], "degree"].tolist()
+    [2, 2, 7, 1]
     """
     spans = relation_periods(dataset, freq)
     frames = []
@@ -238,12 +331,38 @@ TIMELINE_COLUMNS = (
 def timeline(dataset: Dataset, a: str, b: str) -> pd.DataFrame:
     """The relations between two actors (either direction), oldest first, undated last.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    a, b : str
+        The two actors: ids, labels or aliases (see :func:`~graph.dataset.find_node`).
+
     Returns
     -------
     pandas.DataFrame
         ``date``, ``end_date`` (as written), ``source``, ``target``, ``type``, ``directed``
         (False for mutual types), ``family``, ``sign``, ``weight``, ``description``,
         ``evidence`` (the quote), ``citation``, ``id``.
+
+    Raises
+    ------
+    UsageError
+        If an actor is not found, or both name the same actor.
+
+    See Also
+    --------
+    pair_trend : The pair's net relation per period.
+
+    Examples
+    --------
+    >>> relations = graph.timeline(ds, "Iran", "Tajikistan")
+    >>> len(relations)
+    16
+    >>> relations[["date", "type"]].head(2)
+       date         type
+    0  1991  recognition
+    1  1992  recognition
     """
     pair = _between(dataset, a, b)
     edges = pair.edges.sort_values(["date_start", "date_end"], kind="stable", na_position="last")

@@ -1,7 +1,9 @@
 """The ``graph`` command: a thin typer layer over the library.
 
 Each command lives in its own module (``graph/cli/<command>.py``) with a ``command``
-function and an ``EPILOG`` example line; this module registers them.
+function and an ``EPILOG`` example line; this module registers them. Commands never import
+each other: shared options are in :mod:`.options`, error handling and loading in
+:mod:`.common`, the output formats in :mod:`.emit`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from . import report as report_cmd
 from . import stats as stats_cmd
 from . import timeline as timeline_cmd
 from . import validate as validate_cmd
-from .common import flag
+from .options import flag
 
 __all__ = ["app", "main"]
 

@@ -1,10 +1,12 @@
-"""What every command shares: the dataset argument, filter options, error handling, output.
+"""What every command shares: error handling, consoles, loading a filtered dataset, JSON.
 
-Options are defined once here as ``Annotated`` aliases and reused by each command module.
+The shared options live in :mod:`graph.cli.options`, the output formats in
+:mod:`graph.cli.emit`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -12,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,27 +22,14 @@ from rich.console import Console
 from ..dataset import Criteria, Dataset
 from ..errors import DataError, GraphError, UsageError
 from ..loading import load
+from .options import FLAGS
 
 __all__ = [
-    "AsOfOpt",
-    "DatasetArg",
-    "DepthOpt",
-    "EgoOpt",
-    "FamiliesOpt",
-    "ForceOpt",
-    "FromOpt",
-    "JsonOpt",
-    "NodeTypesOpt",
-    "OutputOpt",
-    "SignOpt",
-    "ToOpt",
-    "TypesOpt",
-    "criteria",
     "err",
-    "flag",
     "handle_errors",
     "load_view",
     "out",
+    "print_issues",
     "print_json",
     "state",
 ]
@@ -48,100 +37,6 @@ __all__ = [
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 state: dict[str, bool] = {"debug": bool(os.environ.get("GRAPH_DEBUG"))}
-
-DatasetArg = Annotated[
-    Path | None,
-    typer.Argument(
-        help="Dataset folder with nodes.csv and edges.csv (default: the bundled "
-        "Iran–Tajikistan dataset).",
-        show_default=False,
-    ),
-]
-
-
-def flag(*names: str, **options: Any) -> Any:
-    """A boolean option (a switch): typer shows no value placeholder such as ``<bool>``."""
-    return typer.Option(*names, metavar="", **options)
-
-
-JsonOpt = Annotated[bool, flag("--json", help="Print the result as JSON.")]
-ForceOpt = Annotated[
-    bool,
-    flag("--force", help="Write into an output folder that already holds files."),
-]
-OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write.")]
-
-
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [v for value in values for v in value.split(",") if v.strip()]
-
-
-TypesOpt = Annotated[
-    list[str] | None,
-    typer.Option("--types", help="Keep these relation types (comma-separated: visit,agreement)."),
-]
-FamiliesOpt = Annotated[
-    list[str] | None,
-    typer.Option("--families", help="Keep these relation families (diplomatic,conflict)."),
-]
-NodeTypesOpt = Annotated[
-    list[str] | None,
-    typer.Option("--node-types", help="Keep these actor types (state,person)."),
-]
-FromOpt = Annotated[
-    str | None, typer.Option("--from", help="Keep relations on or after this date (2015, 2019-06).")
-]
-ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Keep relations on or before this date (inclusive).")
-]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Relations begun by this date and not ended before it."),
-]
-EgoOpt = Annotated[
-    str | None, typer.Option("--ego", help="Keep only the actors around this node id.")
-]
-DepthOpt = Annotated[int, typer.Option("--depth", min=1, help="Steps from --ego.")]
-SignOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--sign",
-        min=-1,
-        max=1,
-        help="Keep only cooperative (1), neutral (0) or conflictual (-1) relations.",
-    ),
-]
-
-
-def criteria(
-    types: list[str] | None = None,
-    families: list[str] | None = None,
-    node_types: list[str] | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    as_of: str | None = None,
-    ego: str | None = None,
-    depth: int = 1,
-    sign: int | None = None,
-) -> Criteria:
-    """Build library filter criteria from the shared CLI options."""
-    if as_of is not None and (start is not None or end is not None):
-        raise UsageError("give either --as-of or --from/--to, not both")
-    if depth != 1 and ego is None:
-        raise UsageError("--depth needs --ego NODE")
-    return Criteria(
-        types=_split(types),
-        families=_split(families),
-        node_types=_split(node_types),
-        sign=sign,
-        start=start,
-        end=end,
-        as_of=as_of,
-        ego=ego,
-        depth=depth,
-    )
 
 
 def load_view(path: Path | None, crit: Criteria | None = None) -> Dataset:
@@ -153,7 +48,10 @@ def load_view(path: Path | None, crit: Criteria | None = None) -> Dataset:
 
 
 def print_json(data: Any) -> None:
-    """Print data as indented JSON on stdout (no colour, no wrapping)."""
+    """Print data as indented JSON on stdout (no colour, no wrapping); a result object
+    (a dataclass with ``to_dict()``) as its dict."""
+    if dataclasses.is_dataclass(data) and hasattr(data, "to_dict"):
+        data = data.to_dict()
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
 
@@ -172,6 +70,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 def handle_errors(func: F) -> F:
     """Turn library errors into one message and an exit code (1 data, 2 usage).
 
+    A usage error names parameters as their flags (``start`` as ``--from``: ``FLAGS``).
+
     With ``--debug`` (or ``GRAPH_DEBUG=1``) the traceback is printed as well.
     """
 
@@ -187,7 +87,7 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(1) from None
         except UsageError as exc:
             _trace()
-            err.print(f"Error: {exc}", markup=False)
+            err.print(f"Error: {exc.worded(FLAGS)}", markup=False)
             raise typer.Exit(2) from None
         except (GraphError, OSError) as exc:
             _trace()

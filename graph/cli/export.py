@@ -8,22 +8,10 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
+from ..dataset import Criteria
 from ..exchange import FORMATS, export
-from .common import (
-    AsOfOpt,
-    DatasetArg,
-    EgoOpt,
-    FamiliesOpt,
-    ForceOpt,
-    FromOpt,
-    NodeTypesOpt,
-    ToOpt,
-    TypesOpt,
-    criteria,
-    handle_errors,
-    load_view,
-    out,
-)
+from .common import handle_errors, load_view, out
+from .options import DatasetArg, ForceOpt, filter_options
 
 EPILOG = (
     "Examples: graph export --format graphml -o iran.graphml  ·  "
@@ -33,6 +21,7 @@ EPILOG = (
 
 
 @handle_errors
+@filter_options
 def command(
     dataset: DatasetArg = None,
     fmt: Annotated[
@@ -41,21 +30,15 @@ def command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (folder for csv) to write.")
     ] = None,
-    types: TypesOpt = None,
-    families: FamiliesOpt = None,
-    node_types: NodeTypesOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    as_of: AsOfOpt = None,
-    ego: EgoOpt = None,
+    *,
+    filters: Criteria,
     force: ForceOpt = False,
 ) -> None:
     """Export the full graph for Gephi, Cytoscape or D3.
 
     One edge per relation with every attribute, as GraphML, GEXF, node-link JSON or CSV.
     """
-    crit = criteria(types, families, node_types, start, end, as_of, ego)
-    data = load_view(dataset, crit)
+    data = load_view(dataset, filters)
     fmt = fmt.lower()
     target = output or Path(f"{data.name}{'' if fmt == 'csv' else '.' + fmt}")
     if fmt == "csv":

@@ -8,26 +8,11 @@ from typing import Annotated
 
 import typer
 
+from ..dataset import Criteria
 from ..render import PHYSICS_MAX_NODES, SIZE_MEASURES, write_html
 from ..render.data import limit_nodes
-from .common import (
-    AsOfOpt,
-    DatasetArg,
-    DepthOpt,
-    EgoOpt,
-    FamiliesOpt,
-    FromOpt,
-    NodeTypesOpt,
-    SignOpt,
-    ToOpt,
-    TypesOpt,
-    criteria,
-    err,
-    flag,
-    handle_errors,
-    load_view,
-    out,
-)
+from .common import err, handle_errors, load_view, out
+from .options import DatasetArg, filter_options, flag
 
 EPILOG = (
     "Examples: graph html -o iran.html --open  ·  "
@@ -37,6 +22,7 @@ EPILOG = (
 
 
 @handle_errors
+@filter_options
 def command(
     dataset: DatasetArg = None,
     output: Annotated[
@@ -66,22 +52,14 @@ def command(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 7,
     open_page: Annotated[bool, flag("--open", help="Open the page in the web browser.")] = False,
-    types: TypesOpt = None,
-    families: FamiliesOpt = None,
-    node_types: NodeTypesOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    as_of: AsOfOpt = None,
-    ego: EgoOpt = None,
-    depth: DepthOpt = 1,
-    sign: SignOpt = None,
+    *,
+    filters: Criteria,
 ) -> None:
     """Write the interactive graph explorer: one self-contained HTML file.
 
     It works offline: search, filters by type and date, details and sources of every relation.
     """
-    crit = criteria(types, families, node_types, start, end, as_of, ego, depth, sign)
-    data = load_view(dataset, crit)
+    data = load_view(dataset, filters)
     target = output or Path(f"{data.name}.html")
     write_html(
         data,
@@ -100,7 +78,9 @@ def command(
         markup=False,
     )
     if view.nodes.empty:
-        why = "no actor or relation matches the filters" if crit.active else "the dataset is empty"
+        why = (
+            "no actor or relation matches the filters" if filters.active else "the dataset is empty"
+        )
         err.print(f"warning: nothing to draw: {why}", markup=False)
     if open_page:
         webbrowser.open(target.resolve().as_uri())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import (
@@ -18,21 +17,9 @@ from rich.progress import (
 )
 
 from ..atomic import check_output_folder
-from .common import (
-    ForceOpt,
-    FromOpt,
-    JsonOpt,
-    ToOpt,
-    TypesOpt,
-    err,
-    flag,
-    handle_errors,
-    out,
-    print_json,
-)
-
-if TYPE_CHECKING:  # the importers (and pyarrow) load only when an import runs
-    from ..exchange.importers import ImportResult
+from ..exchange import ImportOptions, ImportResult, import_gdelt, import_icews
+from .common import err, handle_errors, out, print_json
+from .options import FilesArg, ForceOpt, JsonOpt, OutputDirOpt, import_options
 
 __all__ = ["app"]
 
@@ -44,54 +31,6 @@ app = typer.Typer(
 )
 
 _SHOWN_ISSUES = 20
-
-FilesArg = Annotated[
-    list[str],
-    typer.Argument(
-        help="Event files, globs ('events/*.CSV', quoted) or .zip archives.", show_default=False
-    ),
-]
-OutputDirOpt = Annotated[
-    Path, typer.Option("--output", "-o", help="Dataset folder to write.", show_default=False)
-]
-CountriesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--countries", help="Keep events of these states and their actors (ISO3 or names: IRN,TJK)."
-    ),
-]
-ActorsOpt = Annotated[
-    list[str] | None,
-    typer.Option("--actors", help="Keep events of these actors (ids, names or aliases: cis,sco)."),
-]
-BothOpt = Annotated[
-    bool,
-    flag("--both-sides", help="Require both actors to match --countries/--actors."),
-]
-CodesOpt = Annotated[
-    list[str] | None,
-    typer.Option("--codes", help="Keep CAMEO codes starting with these (04,057,19)."),
-]
-AggregateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--aggregate",
-        help="One edge per pair, type and period "
-        "(day|month|year) with event counts, not one per event.",
-    ),
-]
-LinkOpt = Annotated[
-    bool,
-    flag("--link/--no-link", help="Link each actor to its state (membership)."),
-]
-SelfLoopsOpt = Annotated[
-    bool,
-    flag("--self-loops", help="Keep events whose two actors are the same node."),
-]
-StrictOpt = Annotated[
-    bool,
-    flag("--strict", help="Fail, writing nothing, if any row cannot be parsed."),
-]
 
 
 @contextmanager
@@ -144,18 +83,18 @@ def print_summary(result: ImportResult) -> None:
 
 
 def _run(
-    fmt: str, files: list[str], output: Path, as_json: bool, force: bool, **options: Any
+    importer: Callable[..., ImportResult],
+    files: list[str],
+    output: Path,
+    options: ImportOptions,
+    *,
+    as_json: bool,
+    force: bool,
 ) -> None:
-    """Import with the command's options; list options left out become empty tuples."""
-    from ..exchange.importers import ImportOptions, import_gdelt, import_icews
-
+    """Import ``files`` into ``output`` with ``options``, then print the summary."""
     check_output_folder(output, force=force)
-    importer = import_gdelt if fmt == "gdelt" else import_icews
-    lists = ("countries", "actors", "codes", "types")
-    values: dict[str, Any] = {k: (v or ()) if k in lists else v for k, v in options.items()}
-    opts = ImportOptions(**values)
     with _progress(not as_json and err.is_terminal) as progress:
-        result = importer(files, output, options=opts, progress=progress)
+        result = importer(files, output, options=options, progress=progress)
     if as_json:
         print_json(result.summary.to_dict())
     else:
@@ -168,28 +107,17 @@ def _run(
     "graph import gdelt 'daily/*.zip' --countries IRN,TJK --aggregate month -o iran",
 )
 @handle_errors
+@import_options(mentions=True)
 def gdelt(
     files: FilesArg,
     output: OutputDirOpt,
-    countries: CountriesOpt = None,
-    actors: ActorsOpt = None,
-    both_sides: BothOpt = False,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    codes: CodesOpt = None,
-    types: TypesOpt = None,
-    min_mentions: Annotated[
-        int, typer.Option("--min-mentions", min=0, help="Keep events mentioned at least N times.")
-    ] = 0,
-    aggregate: AggregateOpt = None,
-    link: LinkOpt = True,
-    self_loops: SelfLoopsOpt = False,
-    strict: StrictOpt = False,
+    *,
+    options: ImportOptions,
     as_json: JsonOpt = False,
     force: ForceOpt = False,
 ) -> None:
     """Import GDELT event files (2.0 exports, 61 fields; 1.0 daily files, 57/58 fields)."""
-    _run("gdelt", **locals())  # every parameter of this command
+    _run(import_gdelt, files, output, options, as_json=as_json, force=force)
 
 
 @app.command(
@@ -199,22 +127,14 @@ def gdelt(
     "-o iran",
 )
 @handle_errors
+@import_options(mentions=False)
 def icews(
     files: FilesArg,
     output: OutputDirOpt,
-    countries: CountriesOpt = None,
-    actors: ActorsOpt = None,
-    both_sides: BothOpt = False,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    codes: CodesOpt = None,
-    types: TypesOpt = None,
-    aggregate: AggregateOpt = None,
-    link: LinkOpt = True,
-    self_loops: SelfLoopsOpt = False,
-    strict: StrictOpt = False,
+    *,
+    options: ImportOptions,
     as_json: JsonOpt = False,
     force: ForceOpt = False,
 ) -> None:
     """Import ICEWS coded event files (tab-separated, a header line, 20 columns)."""
-    _run("icews", **locals())  # every parameter of this command
+    _run(import_icews, files, output, options, as_json=as_json, force=force)

@@ -9,7 +9,8 @@ import typer
 
 from ..atomic import check_output_folder
 from ..exchange import merge_with_report, write_merged
-from .common import ForceOpt, JsonOpt, handle_errors, out, print_json
+from .common import handle_errors, out, print_json
+from .options import ForceOpt, JsonOpt
 
 EPILOG = (
     "Examples: graph merge data/iran_tajikistan gdelt_iran -o combined  ·  "

@@ -2,31 +2,57 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from ..analyze import neighbors, records
+from ..dataset import find_node, node_labels
 from ..loading import load
 from ..report.markdown import markdown_table
 from ..text import num, plural
-from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
-from .stats import FormatOpt, output_format, print_csv
+from .common import handle_errors, out
+from .emit import emit, output_format
+from .options import DatasetArg, FormatOpt, JsonOpt
 
 EPILOG = (
     "Examples: graph neighbors iran  ·  graph neighbors tajikistan --depth 2  ·  "
-    "graph neighbors iran data/iran_tajikistan --json"
+    'graph neighbors "Shir Ali Mirza"  ·  graph neighbors iran data/iran_tajikistan --json'
 )
 
 COLUMNS = ("id", "label", "type", "distance", "relations", "score", "types")
+#: The table for people: each actor by its label.
+SHOWN = ("label", "type", "distance", "relations", "score", "types")
+NUMERIC = ("distance", "relations", "score")
+WRAPPED = ("label", "types")
+
+
+def print_neighbors(rows: list[dict[str, Any]], title: str) -> None:
+    """The actors as a table: label, type, distance, relations, score and relation types."""
+    table = Table(title=escape(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in SHOWN:  # names and type lists wrap; no header or number is cut short
+        table.add_column(
+            col,
+            justify="right" if col in NUMERIC else "left",
+            no_wrap=col not in WRAPPED,
+            min_width=len(col),
+            overflow="fold",
+        )
+    for r in rows:
+        cells = (num(r[c]) if c in NUMERIC else str(r[c]).replace(",", ", ") for c in SHOWN)
+        table.add_row(*(escape(c) for c in cells))
+    out.print(table)
 
 
 @handle_errors
 def command(
-    node: Annotated[str, typer.Argument(help="The actor's node id.", show_default=False)],
+    node: Annotated[
+        str, typer.Argument(help="The actor: its id, name or an alias.", show_default=False)
+    ],
     dataset: DatasetArg = None,
     depth: Annotated[int, typer.Option("--depth", "-k", min=1, help="Steps from NODE.")] = 1,
     fmt: FormatOpt = None,
@@ -38,31 +64,18 @@ def command(
     (weight × sign) and relation types.
     """
     chosen = output_format(fmt, as_json)
-    rows = records(neighbors(load(dataset), node, depth=depth))
-    if chosen == "json":
-        print_json({"node": node, "depth": depth, "neighbors": rows})
-    elif chosen == "csv":
-        print_csv(pd.DataFrame(rows, columns=list(COLUMNS)))
-    elif chosen == "markdown":
-        body = [[r[c] for c in COLUMNS] for r in rows]
-        out.file.write(markdown_table(list(COLUMNS), body, {3, 4, 5}) + "\n")
-    else:
-        table = Table(
-            title=f"{plural(len(rows), 'actor')} within {plural(depth, 'step')} of {node}",
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        shown = ("id", "type", "distance", "relations", "score", "types")
-        numeric = ("distance", "relations", "score")
-        for col in shown:
-            table.add_column(
-                col,
-                justify="right" if col in numeric else "left",
-                no_wrap=col != "types",
-                overflow="fold",
-            )
-        for r in rows:
-            cells = (num(r[c]) if c in numeric else str(r[c]).replace(",", ", ") for c in shown)
-            table.add_row(*cells)
-        out.print(table)
+    data = load(dataset)
+    node = find_node(data, node)
+    rows = records(neighbors(data, node, depth=depth))
+    name = node_labels(data)[node]
+    emit(
+        chosen,
+        {"node": node, "depth": depth, "neighbors": rows},
+        rows=lambda: pd.DataFrame(rows, columns=list(COLUMNS)),
+        markdown=lambda: (
+            markdown_table(list(COLUMNS), [[r[c] for c in COLUMNS] for r in rows], {3, 4, 5}) + "\n"
+        ),
+        table=lambda: print_neighbors(
+            rows, f"{plural(len(rows), 'actor')} within {plural(depth, 'step')} of {name}"
+        ),
+    )

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import groupby
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from ..analyze import paths, records
+from ..dataset import find_node, node_labels
 from ..loading import load
 from ..report.markdown import markdown_table
 from ..text import plural
-from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
-from .stats import DirectedOpt, FormatOpt, output_format, print_csv
+from .common import handle_errors, out
+from .emit import emit, output_format
+from .options import DatasetArg, DirectedOpt, FormatOpt, JsonOpt
 
 EPILOG = (
-    "Examples: graph path muhiddin_kabiri russia  ·  graph path iran kyrgyzstan --directed  ·  "
-    "graph path iran china --json"
+    "Examples: graph path muhiddin_kabiri russia  ·  graph path Kabiri Russia  ·  "
+    "graph path iran kyrgyzstan --directed  ·  graph path iran china --json"
 )
 
 _ARROWS = {"forward": "->", "backward": "<-", "mutual": "--"}
 
 
-def print_paths(rows: list[dict[str, Any]], a: str, b: str) -> None:
-    """Each path as its node chain, then each step with its relations (type, date, sign)."""
+def print_paths(rows: list[dict[str, Any]], a: str, b: str, label: Mapping[str, str]) -> None:
+    """Each path as its chain of actors, then each step with its relations (type, date, sign)."""
     if not rows:
-        out.print(f"no path between {a} and {b}", markup=False)
+        out.print(f"no path between {label[a]} and {label[b]}", markup=False)
         return
     for number, group in groupby(rows, key=lambda r: r["path"]):
         steps = list(group)
@@ -33,12 +37,12 @@ def print_paths(rows: list[dict[str, Any]], a: str, b: str) -> None:
         for step in steps:
             if step["to"] != chain[-1]:
                 chain.append(step["to"])
-        out.print(
-            f"[bold]path {number}[/bold] ({plural(len(chain) - 1, 'step')}): " + " → ".join(chain)
-        )
+        names = " → ".join(escape(label[node]) for node in chain)
+        out.print(f"[bold]path {number}[/bold] ({plural(len(chain) - 1, 'step')}): {names}")
         for step_no, relations in groupby(steps, key=lambda r: r["step"]):
             items = list(relations)
-            out.print(f"  {step_no}. {items[0]['from']} → {items[0]['to']}", markup=False)
+            where = f"{label[items[0]['from']]} → {label[items[0]['to']]}"
+            out.print(f"  {step_no}. {where}", markup=False)
             for r in items:
                 when = r["date"] or "undated"
                 if r["end_date"]:
@@ -50,10 +54,20 @@ def print_paths(rows: list[dict[str, Any]], a: str, b: str) -> None:
                 )
 
 
+def paths_markdown(rows: list[dict[str, Any]], label: Mapping[str, str]) -> str:
+    """The steps as one Markdown table, each actor by its label."""
+    head = ["path", "step", "from", "to", "type", "date", "sign", "direction"]
+    names = {"from", "to"}
+    body = [[label[r[c]] if c in names else r[c] for c in head] for r in rows]
+    return markdown_table(head, body, {0, 1, 6}) + "\n"
+
+
 @handle_errors
 def command(
-    a: Annotated[str, typer.Argument(help="Start actor's node id.", show_default=False)],
-    b: Annotated[str, typer.Argument(help="End actor's node id.", show_default=False)],
+    a: Annotated[
+        str, typer.Argument(help="Start actor: its id, name or an alias.", show_default=False)
+    ],
+    b: Annotated[str, typer.Argument(help="End actor: id, name or alias.", show_default=False)],
     dataset: DatasetArg = None,
     directed: DirectedOpt = False,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many paths.")] = 10,
@@ -62,14 +76,14 @@ def command(
 ) -> None:
     """The shortest paths from A to B, with each step's relations (type, date, sign)."""
     chosen = output_format(fmt, as_json)
-    rows = records(paths(load(dataset), a, b, directed=directed, limit=limit))
-    if chosen == "json":
-        print_json({"from": a, "to": b, "directed": directed, "steps": rows})
-    elif chosen == "csv":
-        print_csv(rows)
-    elif chosen == "markdown":
-        head = ["path", "step", "from", "to", "type", "date", "sign", "direction"]
-        body = [[r[c] for c in head] for r in rows]
-        out.file.write(markdown_table(head, body, {0, 1, 6}) + "\n")
-    else:
-        print_paths(rows, a, b)
+    data = load(dataset)
+    a, b = find_node(data, a), find_node(data, b)
+    rows = records(paths(data, a, b, directed=directed, limit=limit))
+    label = node_labels(data)
+    emit(
+        chosen,
+        {"from": a, "to": b, "directed": directed, "steps": rows},
+        rows=lambda: rows,
+        markdown=lambda: paths_markdown(rows, label),
+        table=lambda: print_paths(rows, a, b, label),
+    )

@@ -7,35 +7,30 @@ from typing import Annotated
 
 import typer
 
+from ..dataset import Criteria
 from ..errors import UsageError
 from ..report import FORMATS, build_report, write_report
-from .common import (
-    AsOfOpt,
+from .common import handle_errors, load_view, out
+from .options import (
     DatasetArg,
-    DepthOpt,
-    EgoOpt,
-    FamiliesOpt,
-    FromOpt,
-    NodeTypesOpt,
-    SignOpt,
-    ToOpt,
-    TypesOpt,
-    criteria,
+    DirectedOpt,
+    EngineOpt,
+    PeriodOpt,
+    SampleOpt,
+    SeedOpt,
+    filter_options,
     flag,
-    handle_errors,
-    load_view,
-    out,
 )
-from .stats import DirectedOpt, EngineOpt, SampleOpt, SeedOpt
-from .timeline import PeriodOpt
 
 EPILOG = (
     "Examples: graph report -o report.html  ·  graph report --format markdown -o report.md  ·  "
-    "graph report data/iran_tajikistan --from 2015 --pair iran,tajikistan -o recent.html"
+    "graph report data/iran_tajikistan --from 2015 --pair iran,tajikistan -o recent.html  ·  "
+    "graph report --pair Iran,Russia -o iran-russia.html"
 )
 
 
 @handle_errors
+@filter_options
 def command(
     dataset: DatasetArg = None,
     output: Annotated[
@@ -48,8 +43,9 @@ def command(
         str | None,
         typer.Option(
             "--pair",
-            help="Two ids (a,b) whose trend is charted (default: the pair with most relations, "
-            "leaving out membership relations and the pairs they join).",
+            help="Two actors (a,b: ids, names or aliases) whose trend is charted (default: "
+            "the pair with most relations, leaving out membership relations and the pairs they "
+            "join).",
         ),
     ] = None,
     period: PeriodOpt = "year",
@@ -61,15 +57,8 @@ def command(
     engine: EngineOpt = "auto",
     sample: SampleOpt = None,
     seed: SeedOpt = 0,
-    types: TypesOpt = None,
-    families: FamiliesOpt = None,
-    node_types: NodeTypesOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    as_of: AsOfOpt = None,
-    ego: EgoOpt = None,
-    depth: DepthOpt = 1,
-    sign: SignOpt = None,
+    *,
+    filters: Criteria,
 ) -> None:
     """Write a report: one self-contained, offline HTML (or Markdown) file.
 
@@ -84,10 +73,9 @@ def command(
     if pair is not None:
         parts = [p.strip() for p in pair.split(",") if p.strip()]
         if len(parts) != 2:
-            raise UsageError(f"--pair needs two node ids separated by a comma, not '{pair}'")
+            raise UsageError(f"--pair needs two actors separated by a comma, not '{pair}'")
         chosen_pair = (parts[0], parts[1])
-    crit = criteria(types, families, node_types, start, end, as_of, ego, depth, sign)
-    data = load_view(dataset, crit)
+    data = load_view(dataset, filters)
     report = build_report(
         data,
         top=top,

@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-import io
 from typing import Annotated, Any
 
-import pandas as pd
 import typer
 from rich import box
 from rich.table import Table
 
-from ..analyze import ENGINES, MEASURES, stats
-from ..errors import UsageError
+from ..analyze import (
+    MEASURES,
+    GraphFigures,
+    MeasureMethod,
+    StatsResult,
+    Summary,
+    stats,
+)
+from ..dataset import Criteria
 from ..report.markdown import stats_markdown
 from ..text import num, plural
-from .common import (
-    AsOfOpt,
+from .common import handle_errors, load_view, out
+from .emit import emit, output_format
+from .options import (
     DatasetArg,
-    DepthOpt,
-    EgoOpt,
-    FamiliesOpt,
-    FromOpt,
+    DirectedOpt,
+    EngineOpt,
+    FormatOpt,
     JsonOpt,
-    NodeTypesOpt,
-    SignOpt,
-    ToOpt,
-    TypesOpt,
-    criteria,
-    flag,
-    handle_errors,
-    load_view,
-    out,
-    print_json,
+    SampleOpt,
+    SeedOpt,
+    filter_options,
 )
 
 EPILOG = (
@@ -39,53 +37,6 @@ EPILOG = (
     "graph stats data/iran_tajikistan --format json  ·  graph stats --from 2019 --directed  ·  "
     "graph stats big_data --sample 500 --seed 1"
 )
-
-FORMATS = ("table", "csv", "json", "markdown")
-
-# Options shared by the analysis commands (stats, report, timeline, neighbors, path).
-FormatOpt = Annotated[
-    str | None,
-    typer.Option("--format", "-f", help="Output: table (default), csv, json or markdown."),
-]
-DirectedOpt = Annotated[
-    bool,
-    flag(
-        "--directed",
-        help="Use the directed view (mutual relation types count both ways).",
-    ),
-]
-EngineOpt = Annotated[
-    str,
-    typer.Option("--engine", help=f"{', '.join(ENGINES)}: igraph is fast, networkx the fallback."),
-]
-SampleOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--sample",
-        min=2,
-        help="Estimate betweenness from this many seeded pivot nodes (default: exact).",
-    ),
-]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of --sample and of communities.")]
-
-
-def output_format(fmt: str | None, as_json: bool) -> str:
-    """The chosen format; ``--json`` is ``--format json``."""
-    if as_json:
-        if fmt not in (None, "json"):
-            raise UsageError(f"--json and --format {fmt} disagree; give one of them")
-        return "json"
-    fmt = (fmt or "table").lower()
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
-    return fmt
-
-
-def print_csv(rows: list[dict[str, Any]] | pd.DataFrame) -> None:
-    """Rows as CSV on stdout."""
-    buffer = io.StringIO()
-    pd.DataFrame(rows).to_csv(buffer, index=False, lineterminator="\n")
-    out.file.write(buffer.getvalue())
 
 
 def _counts_table(title: str, counts: dict[str, int]) -> Table:
@@ -97,59 +48,59 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
     return table
 
 
-def print_summary(s: dict[str, Any]) -> None:
+def print_summary(s: Summary) -> None:
     """Render a summary from :func:`graph.analyze.summary.summarize` as text tables."""
     out.print(
-        f"[bold]{s['name']}[/bold]: {plural(s['nodes'], 'node')}, "
-        f"{plural(s['edges'], 'relation')} between {plural(s['pairs'], 'pair')}"
+        f"[bold]{s.name}[/bold]: {plural(s.nodes, 'node')}, "
+        f"{plural(s.edges, 'relation')} between {plural(s.pairs, 'pair')}"
     )
-    for note in s["notes"]:
+    for note in s.notes:
         out.print(note, markup=False)
-    d = s["dates"]
-    span = f"{d['first']} to {d['last']}" if d["first"] else "no dates"
-    out.print(f"dates: {span} ({d['dated']} dated, {d['undated']} undated)")
-    c = s["components"]
+    d = s.dates
+    span = f"{d.first} to {d.last}" if d.first else "no dates"
+    out.print(f"dates: {span} ({d.dated} dated, {d.undated} undated)")
+    c = s.components
     out.print(
-        f"density: {s['density']:.4f} · components: {c['count']} "
-        f"(largest {plural(c['largest'], 'node')}, {c['isolated']} isolated)"
+        f"density: {s.density:.4f} · components: {c.count} "
+        f"(largest {plural(c.largest, 'node')}, {c.isolated} isolated)"
     )
-    sign = s["edges_by_sign"]
+    sign = s.edges_by_sign
     out.print(
-        f"relations: {sign['cooperative']} cooperative, {sign['neutral']} neutral, "
-        f"{sign['conflictual']} conflictual"
+        f"relations: {sign.cooperative} cooperative, {sign.neutral} neutral, "
+        f"{sign.conflictual} conflictual"
     )
-    out.print(_counts_table("Nodes by type", s["nodes_by_type"]))
-    out.print(_counts_table("Relations by type", s["edges_by_type"]))
+    out.print(_counts_table("Nodes by type", s.nodes_by_type))
+    out.print(_counts_table("Relations by type", s.edges_by_type))
 
 
-def print_figures(g: dict[str, Any]) -> None:
+def print_figures(g: GraphFigures) -> None:
     """The graph-level figures of :func:`graph.analyze.graph_figures`, one per line."""
-    c = g["components"]
+    c = g.components
     lines = [
-        f"density: {num(g['density'])} undirected, {num(g['density_directed'])} directed",
-        f"components: {c['count']} (largest {c['largest']}, isolated {c['isolated']}); "
-        f"strongly connected: {g['strong_components']}",
-        f"largest component: diameter {num(g['diameter'])}, average path length "
-        f"{num(g['average_path_length'])}",
-        f"reciprocity of directed relations: {num(g['reciprocity'])}",
-        f"assortativity by actor type: {num(g['assortativity_by_type'])}",
+        f"density: {num(g.density)} undirected, {num(g.density_directed)} directed",
+        f"components: {c.count} (largest {c.largest}, isolated {c.isolated}); "
+        f"strongly connected: {g.strong_components}",
+        f"largest component: diameter {num(g.diameter)}, average path length "
+        f"{num(g.average_path_length)}",
+        f"reciprocity of directed relations: {num(g.reciprocity)}",
+        f"assortativity by actor type: {num(g.assortativity_by_type)}",
     ]
     out.print("[bold]Graph[/bold]")
     for line in lines:
         out.print(line, markup=False)
 
 
-def method_note(m: dict[str, Any]) -> str:
+def method_note(m: MeasureMethod) -> str:
     """How the measures were computed, in one line (view, engine, sampling, Katz)."""
-    parts = [f"{'directed' if m['directed'] else 'undirected'} view, engine {m['engine']}"]
+    parts = [f"{'directed' if m.directed else 'undirected'} view, engine {m.engine}"]
     parts.append(
-        f"betweenness ESTIMATED from {m['sample']} pivots (seed {m['seed']})"
-        if m["sample"]
+        f"betweenness ESTIMATED from {m.sample} pivots (seed {m.seed})"
+        if m.sample
         else "exact betweenness"
     )
-    if m["eigenvector"] == "katz":
+    if m.eigenvector == "katz":
         parts.append(
-            f"eigenvector column = Katz (alpha {num(m['katz_alpha'])}), not strongly connected"
+            f"eigenvector column = Katz (alpha {num(m.katz_alpha)}), not strongly connected"
         )
     return "; ".join(parts)
 
@@ -158,11 +109,12 @@ def _short(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else num(value)
 
 
-def print_measures(s: dict[str, Any]) -> None:
-    """The node measure table of :func:`graph.analyze.stats_table` (4 significant digits)."""
-    m = s["measures"]
+def print_measures(s: StatsResult) -> None:
+    """The node measure table of :func:`graph.analyze.stats` (4 significant digits)."""
+    m = s.measures
+    rows = s.node_records()
     table = Table(
-        title=f"Node measures (sorted by {m['sort']}; {method_note(m)})",
+        title=f"Node measures (sorted by {m.sort}; {method_note(m)})",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -178,17 +130,25 @@ def print_measures(s: dict[str, Any]) -> None:
         "eigenvector": "eigen",
         "pagerank": "pagerank",
     }
-    ids = [str(row["id"]) for row in s["node_measures"]]
+    ids = [str(row["id"]) for row in rows]
     # ids are never broken over two lines: the measure columns give way first
     table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
     for measure in MEASURES:
         table.add_column(short.get(measure, measure), justify="right", no_wrap=True)
-    for row in s["node_measures"]:
+    for row in rows:
         table.add_row(row["id"], *(_short(row[k]) for k in MEASURES))
     out.print(table)
 
 
+def print_stats(result: StatsResult) -> None:
+    """The summary, the graph figures and the node measure table, for a terminal."""
+    print_summary(result.summary)
+    print_figures(result.graph)
+    print_measures(result)
+
+
 @handle_errors
+@filter_options
 def command(
     dataset: DatasetArg = None,
     fmt: FormatOpt = None,
@@ -208,15 +168,8 @@ def command(
     engine: EngineOpt = "auto",
     sample: SampleOpt = None,
     seed: SeedOpt = 0,
-    types: TypesOpt = None,
-    families: FamiliesOpt = None,
-    node_types: NodeTypesOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    as_of: AsOfOpt = None,
-    ego: EgoOpt = None,
-    depth: DepthOpt = 1,
-    sign: SignOpt = None,
+    *,
+    filters: Criteria,
 ) -> None:
     """Summarize a dataset and measure every actor.
 
@@ -229,11 +182,10 @@ def command(
     [bold]pagerank[/bold]: weighted random-walk score, influence along relations.
     """
     chosen = output_format(fmt, as_json)
-    crit = criteria(types, families, node_types, start, end, as_of, ego, depth, sign)
     if top is None:
         top = 20 if chosen in ("table", "markdown") else 0
     result = stats(
-        load_view(dataset, crit),
+        load_view(dataset, filters),
         directed=directed,
         engine=engine,
         sample=sample,
@@ -241,13 +193,10 @@ def command(
         sort=sort,
         top=top or None,
     )
-    if chosen == "json":
-        print_json(result)
-    elif chosen == "csv":
-        print_csv(result["node_measures"])
-    elif chosen == "markdown":
-        out.file.write(stats_markdown(result))
-    else:
-        print_summary(result)
-        print_figures(result["graph"])
-        print_measures(result)
+    emit(
+        chosen,
+        result,
+        rows=result.node_records,
+        markdown=lambda: stats_markdown(result),
+        table=lambda: print_stats(result),
+    )

@@ -2,40 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from ..analyze import pair_trend, records, timeline
+from ..dataset import find_node, node_labels
 from ..loading import load
 from ..report.markdown import direction, markdown_table
 from ..text import num, plural
-from .common import DatasetArg, JsonOpt, handle_errors, out, print_json
-from .stats import FormatOpt, output_format, print_csv
+from .common import handle_errors, out
+from .emit import emit, output_format
+from .options import DatasetArg, FormatOpt, JsonOpt, PeriodOpt
 
 EPILOG = (
-    "Examples: graph timeline iran tajikistan  ·  graph timeline iran tajikistan --json  ·  "
+    "Examples: graph timeline iran tajikistan  ·  graph timeline Iran Tajikistan --json  ·  "
     "graph timeline iran tajikistan data/iran_tajikistan --period quarter"
 )
 
-PeriodOpt = Annotated[
-    str, typer.Option("--period", help="Period of the net-relation trend: year, quarter, month.")
-]
+Rows = list[dict[str, Any]]
 
 
-def _arrow(row: dict[str, Any]) -> str:
-    return f"{row['source']} {'->' if row['directed'] else '--'} {row['target']}"
+def _arrow(row: dict[str, Any], label: Mapping[str, str]) -> str:
+    arrow = "->" if row["directed"] else "--"
+    return f"{label[row['source']]} {arrow} {label[row['target']]}"
 
 
-def print_timeline(rows: list[dict[str, Any]], trend: list[dict[str, Any]], title: str) -> None:
+def print_timeline(
+    rows: Rows, trend: Rows, pair: tuple[str, str], label: Mapping[str, str]
+) -> None:
     """Each relation as a block: date, type, direction, sign; description, quote, citation."""
-    out.print(f"[bold]{title}[/bold]: {plural(len(rows), 'relation')}")
+    title = f"{label[pair[0]]} – {label[pair[1]]}"
+    out.print(f"[bold]{escape(title)}[/bold]: {plural(len(rows), 'relation')}")
     for row in rows:
         when = row["date"] or "undated"
         if row["end_date"]:
             when += f" to {row['end_date']}"
         out.print("")
-        out.print(f"{when}  {row['type']}  {_arrow(row)}  (sign {row['sign']:+d})", markup=False)
+        out.print(
+            f"{when}  {row['type']}  {_arrow(row, label)}  (sign {row['sign']:+d})", markup=False
+        )
         if row["description"]:
             out.print(f"  {row['description']}", markup=False)
         if row["evidence"]:
@@ -51,10 +59,39 @@ def print_timeline(rows: list[dict[str, Any]], trend: list[dict[str, Any]], titl
         )
 
 
+def timeline_markdown(
+    rows: Rows, trend: Rows, pair: tuple[str, str], label: Mapping[str, str]
+) -> str:
+    """The relations and the trend as two Markdown tables under the pair's names."""
+    head = ["date", "end_date", "type", "direction", "sign", "description", "evidence", "citation"]
+    body = [
+        [
+            r["date"],
+            r["end_date"],
+            r["type"],
+            direction(label[r["source"]], label[r["target"]], bool(r["directed"])),
+            f"{r['sign']:+d}",
+            r["description"],
+            r["evidence"],
+            r["citation"],
+        ]
+        for r in rows
+    ]
+    trend_rows = [[r["period"], r["relations"], num(r["score"])] for r in trend]
+    return (
+        f"# {label[pair[0]]} – {label[pair[1]]}\n\n{markdown_table(head, body, raw={3})}\n\n"
+        f"{markdown_table(['period', 'relations', 'score'], trend_rows, {1, 2})}\n"
+    )
+
+
 @handle_errors
 def command(
-    a: Annotated[str, typer.Argument(help="One actor's node id.", show_default=False)],
-    b: Annotated[str, typer.Argument(help="The other actor's node id.", show_default=False)],
+    a: Annotated[
+        str, typer.Argument(help="One actor: its id, name or an alias.", show_default=False)
+    ],
+    b: Annotated[
+        str, typer.Argument(help="The other actor: id, name or alias.", show_default=False)
+    ],
     dataset: DatasetArg = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -66,40 +103,14 @@ def command(
     """
     chosen = output_format(fmt, as_json)
     data = load(dataset)
-    rows = records(timeline(data, a, b))
-    trend = records(pair_trend(data, a, b, freq=period))
-    if chosen == "json":
-        print_json({"pair": [a, b], "relations": rows, "trend": trend})
-    elif chosen == "csv":
-        print_csv(rows)
-    elif chosen == "markdown":
-        head = [
-            "date",
-            "end_date",
-            "type",
-            "direction",
-            "sign",
-            "description",
-            "evidence",
-            "citation",
-        ]
-        body = [
-            [
-                r["date"],
-                r["end_date"],
-                r["type"],
-                direction(r["source"], r["target"], bool(r["directed"])),
-                f"{r['sign']:+d}",
-                r["description"],
-                r["evidence"],
-                r["citation"],
-            ]
-            for r in rows
-        ]
-        trend_rows = [[r["period"], r["relations"], num(r["score"])] for r in trend]
-        out.file.write(
-            f"# {a} – {b}\n\n{markdown_table(head, body, raw={3})}\n\n"
-            f"{markdown_table(['period', 'relations', 'score'], trend_rows, {1, 2})}\n"
-        )
-    else:
-        print_timeline(rows, trend, f"{a} – {b}")
+    pair = (find_node(data, a), find_node(data, b))
+    rows = records(timeline(data, *pair))
+    trend = records(pair_trend(data, *pair, freq=period))
+    label = node_labels(data)
+    emit(
+        chosen,
+        {"pair": list(pair), "relations": rows, "trend": trend},
+        rows=lambda: rows,
+        markdown=lambda: timeline_markdown(rows, trend, pair, label),
+        table=lambda: print_timeline(rows, trend, pair, label),
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from ..loading import validate
-from .common import DatasetArg, JsonOpt, err, handle_errors, out, print_json
+from .common import err, handle_errors, out, print_json
+from .options import DatasetArg, JsonOpt
 
 EPILOG = (
     "Examples: graph validate data/iran_tajikistan  ·  graph validate my_data --json  "

@@ -17,6 +17,7 @@ from __future__ import annotations
 from .build import aggregate, aggregate_table, to_multidigraph
 from .core import Dataset
 from .filters import Criteria, filter_dataset
+from .names import find_node, node_labels
 
 __all__ = [
     "Criteria",
@@ -24,5 +25,7 @@ __all__ = [
     "aggregate",
     "aggregate_table",
     "filter_dataset",
+    "find_node",
+    "node_labels",
     "to_multidigraph",
 ]

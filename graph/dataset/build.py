@@ -81,6 +81,29 @@ def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:
     """The full graph: one edge per relation, keyed by edge id, with every attribute.
 
     Mutual relation types (``directed`` False) are stored once, source to target.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The actors and relations to turn into a graph.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per actor and one edge per relation, carrying the columns of the node
+        and edge tables as attributes (empty cells left out, dates as ISO text).
+
+    See Also
+    --------
+    aggregate : One weighted edge per pair instead of one per relation.
+
+    Examples
+    --------
+    >>> G = graph.to_multidigraph(ds)
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (21, 44)
+    >>> G.edges["iran", "tajikistan", "e01_iran_recognizes_tajikistan"]["type"]
+    'recognition'
     """
     G = nx.MultiDiGraph(name=dataset.name)
     G.add_nodes_from(node_records(dataset))
@@ -95,17 +118,37 @@ def aggregate_table(
 
     Parameters
     ----------
-    by_type : bool
+    dataset : Dataset
+        The actors and relations to sum.
+    by_type : bool, default False
         One row per pair and relation type instead of per pair.
-    directed : bool
+    directed : bool, default False
         Keep the direction of directed types (mutual types count both ways); otherwise
         every pair is unordered.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``source``, ``target`` (``type``), ``count``, ``weight``, ``signed_weight``,
-        ``positive``, ``negative``, ``first``, ``last``, ``sign``; sorted by pair.
+        Columns ``source``, ``target`` (``type``), ``count`` (relations), ``weight`` (their
+        summed weight), ``signed_weight`` (sum of weight × sign), ``positive``, ``negative``
+        (cooperative and conflictual relations), ``first``, ``last`` (earliest start and
+        latest end date), ``sign`` (of ``signed_weight``); sorted by pair.
+
+    Raises
+    ------
+    ValueError
+        If a relation's source or target is not in the node table.
+
+    See Also
+    --------
+    aggregate : The same sums as a networkx graph.
+
+    Examples
+    --------
+    >>> table = graph.aggregate_table(ds)
+    >>> row = table[(table["source"] == "iran") & (table["target"] == "tajikistan")]
+    >>> row[["count", "positive", "negative", "sign"]].to_dict("records")
+    [{'count': 16, 'positive': 14, 'negative': 2, 'sign': 1}]
     """
     edges = dataset.edges
     ids = pd.Index(dataset.nodes["id"])
@@ -224,10 +267,40 @@ def _add_simple_edges(
 def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False) -> nx.Graph:
     """A weighted graph for analysis: one edge per pair (or per pair and type).
 
-    Returns ``nx.Graph`` (``nx.DiGraph`` if ``directed``); with ``by_type`` a
-    ``nx.MultiGraph``/``nx.MultiDiGraph`` whose edge keys are relation types. Every node of
-    the dataset is present, isolated ones included. Edge attributes are those of
-    :func:`aggregate_table`, dates as ISO text.
+    Every node of the dataset is present, isolated ones included. Edge attributes are
+    those of :func:`aggregate_table`, dates as ISO text.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The actors and relations to sum.
+    by_type : bool, default False
+        One edge per pair and relation type (the edge key is the type) instead of per pair.
+    directed : bool, default False
+        Keep the direction of directed types (mutual types count both ways); otherwise
+        every pair is unordered.
+
+    Returns
+    -------
+    networkx.Graph
+        ``nx.Graph`` (``nx.DiGraph`` if ``directed``); with ``by_type`` a
+        ``nx.MultiGraph`` (``nx.MultiDiGraph``) whose edge keys are relation types.
+
+    See Also
+    --------
+    aggregate_table : The same sums as a table.
+    to_multidigraph : One edge per relation.
+
+    Examples
+    --------
+    >>> A = graph.aggregate(ds)
+    >>> A.number_of_nodes(), A.number_of_edges()
+    (21, 25)
+    >>> A["iran"]["tajikistan"]["count"], A["iran"]["tajikistan"]["sign"]
+    (16, 1)
+    >>> T = graph.aggregate(ds, by_type=True)
+    >>> T["iran"]["tajikistan"]["recognition"]["count"]
+    2
     """
     table = aggregate_table(dataset, by_type=by_type, directed=directed)
     cls: type[nx.Graph]

@@ -33,7 +33,10 @@ __all__ = ["Dataset"]
 class Dataset:
     """Validated node and edge tables with their vocabulary.
 
-    Attributes
+    A dataset is made by :func:`graph.load` or :func:`graph.from_frames`, which check
+    every cell; there is no need to build one by hand.
+
+    Parameters
     ----------
     name : str
         The folder name (or a given name).
@@ -49,6 +52,9 @@ class Dataset:
         The warnings found while loading.
     path : Path or None
         Where the dataset was read from.
+    notes : tuple of str
+        What was done to the tables since loading, one line per step
+        (``'filtered: types visit'``); shown in reports.
 
     Notes
     -----
@@ -57,6 +63,18 @@ class Dataset:
     distinct value; free text (``label``, ``role``, ``aliases``, ``description``,
     ``evidence``, ``citation``), extra columns and edge ids are pandas ``str`` columns backed
     by Arrow, so a million descriptions cost no Python object each.
+
+    Examples
+    --------
+    >>> ds
+    <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    >>> ds.nodes[["id", "label", "type"]].head(2)
+               id       label   type
+    0        iran        Iran  state
+    1  tajikistan  Tajikistan  state
+    >>> visits = ds.filter(types=["visit"])
+    >>> visits.notes
+    ('filtered: types visit',)
     """
 
     name: str

@@ -29,6 +29,7 @@ import pandas as pd
 from ..errors import UsageError
 from ..model.dates import parse_bound
 from ..text import normalize_name, suggest
+from .names import find_node
 
 if TYPE_CHECKING:
     from .core import Dataset
@@ -42,7 +43,35 @@ DateLike = str | pd.Timestamp | None
 class Criteria:
     """What to keep; every field left at ``None`` keeps everything.
 
-    The CLI builds one from its shared options (``--types``, ``--from`` …).
+    The CLI builds one from its shared options (``--types``, ``--from`` …). The fields are
+    the keyword arguments of :func:`filter_dataset`, where each is described.
+
+    Parameters
+    ----------
+    types, families : list of str, optional
+        Relation types (``visit``) or families (``diplomatic``) to keep.
+    node_types : list of str, optional
+        Actor types to keep.
+    sign : {-1, 0, 1}, optional
+        Keep only conflictual, neutral or cooperative relations.
+    start, end : str or Timestamp, optional
+        Time window (``2015``, ``2019-06``, ``2021-04-05``); bounds are inclusive.
+    as_of : str or Timestamp, optional
+        Relations begun by that date and not ended before it.
+    ego : str, optional
+        Keep the actors within ``depth`` steps of this actor.
+    depth : int, default 1
+        Steps from ``ego``.
+    undated : bool, default True
+        Keep relations without a date when filtering by time.
+
+    Examples
+    --------
+    >>> criteria = graph.Criteria(families=["conflict"], start="2020")
+    >>> criteria.active, graph.Criteria().active
+    (True, False)
+    >>> ds.filter(**criteria.to_kwargs())
+    <Dataset 'iran_tajikistan': 4 nodes, 2 edges>
     """
 
     types: Sequence[str] | None = None
@@ -85,21 +114,23 @@ def _names(given: Iterable[str] | None, known: Iterable[str], what: str) -> list
     return names
 
 
-def _bound(value: DateLike, *, upper: bool, what: str) -> pd.Timestamp | None:
+def _bound(value: DateLike, *, upper: bool, param: str) -> pd.Timestamp | None:
     if value is None or isinstance(value, pd.Timestamp):
         return value
     try:
         return parse_bound(str(value), upper=upper)
     except ValueError as exc:
-        raise UsageError(f"{what}: {exc}") from None
+        raise UsageError(f"{{{param}}}: {exc}", params=(param,)) from None
 
 
 def _time_mask(edges: pd.DataFrame, start: DateLike, end: DateLike, as_of: DateLike) -> np.ndarray:
-    lo = _bound(start, upper=False, what="--from")
-    hi = _bound(end, upper=True, what="--to")
+    lo = _bound(start, upper=False, param="start")
+    hi = _bound(end, upper=True, param="end")
     if lo is not None and hi is not None and hi < lo:
-        raise UsageError(f"--from {start} is after --to {end}; swap them")
-    at = _bound(as_of, upper=True, what="--as-of")
+        raise UsageError(
+            f"{{start}} {start} is after {{end}} {end}; swap them", params=("start", "end")
+        )
+    at = _bound(as_of, upper=True, param="as_of")
     first, last = edges["date_start"], edges["date_end"]
     mask = pd.Series(True, index=edges.index)
     if lo is not None:
@@ -137,6 +168,8 @@ def filter_dataset(
 
     Parameters
     ----------
+    dataset : Dataset
+        The actors and relations to filter.
     types, families : list of str, optional
         Relation types (``visit``) or families (``diplomatic``) to keep.
     node_types : list of str, optional
@@ -148,21 +181,53 @@ def filter_dataset(
     as_of : str or Timestamp, optional
         Relations begun by that date and not ended before it.
     ego : str, optional
-        Keep the actors within ``depth`` steps of this node id (after the other filters).
+        Keep the actors within ``depth`` steps of this actor (after the other filters): its
+        id, label or an alias (see :func:`~graph.dataset.find_node`).
+    depth : int, default 1
+        How many steps from ``ego`` to keep.
     undated : bool
         Keep relations without a date when filtering by time (default True).
+
+    Returns
+    -------
+    Dataset
+        The relations that match and the actors they touch (all actors if only actor
+        criteria are given); a line describing the filter is added to its ``notes``.
 
     Raises
     ------
     UsageError
-        For an unknown type, family, node type or ego id, or a malformed date.
+        For an unknown type, family or node type, an unknown or ambiguous ``ego``, or a
+        malformed date.
+
+    See Also
+    --------
+    Dataset.filter : The same, as a method.
+    Criteria : The criteria as one object.
+
+    Examples
+    --------
+    Conflictual relations in force in 2020–2021:
+
+    >>> hostile = graph.filter_dataset(ds, sign=-1, start="2020", end="2021")
+    >>> hostile
+    <Dataset 'iran_tajikistan': 9 nodes, 7 edges>
+    >>> hostile.notes
+    ('filtered: conflictual relations; from 2020 to 2021',)
+
+    Muhiddin Kabiri's direct partners, found by an alias:
+
+    >>> sorted(graph.filter_dataset(ds, ego="Kabiri").nodes["id"])
+    ['iran', 'irpt', 'muhiddin_kabiri']
     """
     vocab = dataset.vocabulary
     types = _names(types, vocab.edge_types, "relation type")
     families = _names(families, vocab.families, "relation family")
     node_types = _names(node_types, vocab.node_types, "node type")
     if sign is not None and sign not in (-1, 0, 1):
-        raise UsageError(f"sign must be -1, 0 or 1, not {sign!r}")
+        raise UsageError(f"{{sign}} must be -1, 0 or 1, not {sign!r}", params=("sign",))
+    if ego is not None:
+        ego = find_node(dataset, ego, param="ego")
     nodes, edges = dataset.nodes, dataset.edges
     keep = np.ones(len(edges), dtype=bool)
     if types is not None:
@@ -182,8 +247,6 @@ def filter_dataset(
         keep &= (edges["source"].isin(kept_ids) & edges["target"].isin(kept_ids)).to_numpy()
     edges = edges[keep]
     if ego is not None:
-        if ego not in set(nodes["id"]):
-            raise UsageError(f"--ego: '{ego}' is not a node id{suggest(ego, nodes['id'])}")
         around = _ego_nodes(edges, ego, depth)
         node_keep &= nodes["id"].isin(around).to_numpy()
         edges = edges[edges["source"].isin(around) & edges["target"].isin(around)]

@@ -41,7 +41,10 @@ def _split(values: Sequence[str] | str | None) -> tuple[str, ...]:
 class ImportOptions:
     """Filters and output shape of an import; every default keeps everything.
 
-    Attributes
+    Give one to :func:`graph.import_gdelt` or :func:`graph.import_icews` as ``options``, or
+    pass its fields there as keywords.
+
+    Parameters
     ----------
     countries : tuple of str
         Keep events where an actor is, or belongs to, one of these states (ISO3 ``IRN``, a
@@ -67,6 +70,16 @@ class ImportOptions:
         Keep events whose two actors are the same node (dropped and counted otherwise).
     strict : bool
         Fail, writing nothing, if any row cannot be parsed.
+
+    Examples
+    --------
+    Events involving Iran, visits and agreements only, one edge per pair, type and month:
+
+    >>> options = graph.ImportOptions(countries=["Iran"], types=["visit", "agreement"],
+    ...                               aggregate="month")
+    >>> checked = options.checked()
+    >>> checked.countries, checked.types
+    (('IRN',), ('visit', 'agreement'))
     """
 
     countries: tuple[str, ...] = ()
@@ -106,7 +119,8 @@ class ImportOptions:
                 raise UsageError(f"unknown relation type '{name}'{suggest(name, known)}")
         if self.aggregate is not None and self.aggregate not in AGGREGATES:
             raise UsageError(
-                f"--aggregate must be one of {', '.join(AGGREGATES)}, not '{self.aggregate}'"
+                f"{{aggregate}} must be one of {', '.join(AGGREGATES)}, not '{self.aggregate}'",
+                params=("aggregate",),
             )
         for bound in (self.start, self.end):
             if bound is not None:
@@ -115,7 +129,7 @@ class ImportOptions:
                 except ValueError as exc:
                     raise UsageError(str(exc)) from None
         if self.min_mentions < 0:
-            raise UsageError("--min-mentions must be 0 or more")
+            raise UsageError("{min_mentions} must be 0 or more", params=("min_mentions",))
         return replace(self, countries=countries, actors=actors, codes=codes, types=types)
 
     def bounds(self) -> tuple[str | None, str | None]:

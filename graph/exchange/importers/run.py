@@ -63,7 +63,10 @@ def run_import(
     """Import event files of one format (see :func:`graph.exchange.importers.import_gdelt`)."""
     options = options.checked()
     if not fmt.has_mentions and options.min_mentions:
-        raise UsageError(f"{fmt.name.upper()} events have no mention counts; drop --min-mentions")
+        raise UsageError(
+            f"{fmt.name.upper()} events have no mention counts; drop {{min_mentions}}",
+            params=("min_mentions",),
+        )
     sources = expand_sources(paths)
     report = _progress(sources, progress)
     rows = [fmt.read(source, report) for source in sources]
