@@ -167,7 +167,7 @@ def main() -> None:
     ours = time.perf_counter() - t0
     base = igraph_baseline(view.source, view.target, view.weight, view.n, args.directed)
     print(
-        f"stats ({result['measures']['engine']} engine, exact betweenness, everything "
+        f"stats ({result.measures.engine} engine, exact betweenness, everything "
         f"from the events): {ours:.2f} s"
     )
     print(f"igraph alone (same measures, given the aggregated edge list): {base:.2f} s")

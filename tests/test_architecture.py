@@ -126,3 +126,16 @@ SHARED_LEAVES = {
 def test_only_shared_leaves_sit_at_the_top_of_the_package() -> None:
     top = {p.name for p in (ROOT / "graph").glob("*.py")}
     assert top <= SHARED_LEAVES, sorted(top - SHARED_LEAVES)
+
+
+def test_import_graph_loads_no_stage_until_a_name_is_used() -> None:
+    code = (
+        "import sys, graph; before = 'pandas' in sys.modules or 'graph.analyze' in sys.modules; "
+        "graph.load; print(before, 'graph.loading' in sys.modules, 'graph.render' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "False"]
+
+
+def test_every_public_name_has_a_home() -> None:
+    assert set(graph._EXPORTS) | {"__version__"} == set(graph.__all__)

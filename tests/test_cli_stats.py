@@ -25,12 +25,12 @@ def test_json_equals_the_library_and_json_flag_is_an_alias() -> None:
     flag = invoke("stats", "--json")
     assert fmt.exit_code == flag.exit_code == 0
     assert fmt.stdout == flag.stdout
-    assert json.loads(fmt.stdout) == json.loads(json.dumps(stats(graph.load())))
+    assert json.loads(fmt.stdout) == json.loads(json.dumps(stats(graph.load()).to_dict()))
 
 
 def test_json_contains_summary_figures_and_every_node() -> None:
     data = json.loads(invoke("stats", "--json").stdout)
-    summary = graph.summarize(graph.load())
+    summary = graph.summarize(graph.load()).to_dict()
     assert {k: data[k] for k in summary} == json.loads(json.dumps(summary))
     assert data["graph"]["diameter"] == 5
     assert len(data["node_measures"]) == len(graph.load().nodes)
@@ -60,8 +60,8 @@ def test_filters_sort_top_and_options_reach_the_library() -> None:
         sort="betweenness",
         top=3,
     )
-    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
-    values = [r["betweenness"] for r in expected["node_measures"]]
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected.to_dict()))
+    values = expected.node_measures["betweenness"].tolist()
     assert values == sorted(values, reverse=True)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 import graph
 from graph.errors import UsageError
+from graph.text import xml_safe
 
 NODES = pd.DataFrame(
     {
@@ -89,3 +90,60 @@ def test_csv_export_is_a_valid_dataset(ds: graph.Dataset, tmp_path: Path) -> Non
 def test_unknown_format(ds: graph.Dataset, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="expected one of: graphml, gexf, json, csv"):
         graph.export(ds, "pdf", tmp_path / "x.pdf")
+
+
+UNSAFE = "\x00\x07\x0b\x0c\x1b\x1f\ufffe\uffff"  # no XML 1.0 document can hold these
+
+
+@pytest.fixture
+def unsafe() -> graph.Dataset:
+    nodes = NODES.assign(
+        id=["iran" + UNSAFE, "tajikistan", "zarif"],
+        label=["Iran" + UNSAFE, "tab\there\nnewline", "Zarif"],
+        country=["", "", "iran" + UNSAFE],
+    ).rename(columns={"population_m": "population\x01m"})
+    edges = EDGES.assign(
+        source=["iran" + UNSAFE] * 2 + ["zarif"],
+        target=["tajikistan", "tajikistan", "iran" + UNSAFE],
+        evidence=["quote" + UNSAFE, "", ""],
+    )
+    return graph.from_frames(nodes, edges, name="t")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_exports_write_u_fffd_for_what_xml_cannot_hold(
+    unsafe: graph.Dataset, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"g.{fmt}"
+    graph.export(unsafe, fmt, path)
+    back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    iran = "iran" + "\ufffd" * len(UNSAFE)
+    assert sorted(back.nodes) == sorted([iran, "tajikistan", "zarif"])
+    assert back.nodes[iran]["label"] == "Iran" + "\ufffd" * len(UNSAFE)
+    assert back.nodes[iran]["population\ufffdm"] == "85"
+    assert back.nodes["tajikistan"]["label"] == "tab\there\nnewline"  # allowed: kept
+    assert back.nodes["zarif"]["country"] == iran
+    quote = [a["evidence"] for _, _, a in back.edges(data=True) if "evidence" in a]
+    assert quote == ["quote" + "\ufffd" * len(UNSAFE)]
+
+
+def test_json_and_csv_exports_keep_every_character(unsafe: graph.Dataset, tmp_path: Path) -> None:
+    graph.export(unsafe, "json", tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert "iran" + UNSAFE in {n["id"] for n in data["nodes"]}
+    graph.export(unsafe, "csv", tmp_path / "copy")
+    again = graph.load(tmp_path / "copy")
+    assert again.nodes["label"].tolist() == unsafe.nodes["label"].tolist()
+
+
+def test_xml_safe_replaces_lone_surrogates() -> None:
+    assert xml_safe("a\ud800b\udfff\U0001f600") == "a\ufffdb\ufffd\U0001f600"
+
+
+def test_xml_export_refuses_ids_that_would_become_one(tmp_path: Path) -> None:
+    nodes = NODES.assign(id=["a\x01", "a\x02", "zarif"], country=["", "", ""])
+    edges = EDGES.assign(source=["a\x01", "a\x02", "zarif"], target=["a\x02", "a\x01", "a\x01"])
+    ds = graph.from_frames(nodes, edges, name="t")
+    with pytest.raises(UsageError, match="node ids 'a\\\\x01' and 'a\\\\x02' differ only"):
+        graph.export(ds, "graphml", tmp_path / "g.graphml")
+    assert not (tmp_path / "g.graphml").exists()

@@ -22,12 +22,12 @@ FIND_EDGE_POINT = """
   const net = window.network, box = document.getElementById("network").getBoundingClientRect();
   const near = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]];
   for (const e of window.edges.get()) {
-    if (e.hidden || e.from === e.to || (wanted && e.id !== wanted)) continue;
+    if (e.hidden || e.from === e.to || (wanted && e.dataId !== wanted)) continue;
     const dom = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));  // on the curve
     if (dom.x < 5 || dom.y < 5 || dom.x > box.width - 5 || dom.y > box.height - 5) continue;
     const points = near.map(([dx, dy]) => ({x: dom.x + dx, y: dom.y + dy}));
     if (points.some((q) => net.getNodeAt(q) !== undefined || net.getEdgeAt(q) !== e.id)) continue;
-    return {id: e.id, x: box.left + dom.x, y: box.top + dom.y};
+    return {id: e.dataId, x: box.left + dom.x, y: box.top + dom.y};
   }
   return null;
 }
@@ -35,7 +35,8 @@ FIND_EDGE_POINT = """
 NODE_POINT = """
 (id) => {
   const box = document.getElementById("network").getBoundingClientRect();
-  const dom = window.network.canvasToDOM(window.network.getPositions([id])[id]);
+  const i = window.explorer.nodeIndex(id);
+  const dom = window.network.canvasToDOM(window.network.getPositions([i])[i]);
   return {x: box.left + dom.x, y: box.top + dom.y};
 }
 """
@@ -52,9 +53,12 @@ EMPTY_POINT = """
   return null;
 }
 """
-DIMMED = "() => window.nodes.get({filter: (n) => n.color.background === '#e9ecef'}).map(n => n.id)"
-HIDDEN_EDGES = "() => window.edges.get({filter: (e) => e.hidden}).map((e) => e.id).sort()"
-HIDDEN_NODES = "() => window.nodes.get({filter: (n) => n.hidden}).map((n) => n.id)"
+# vis ids are row indices; each vis item carries the data's id as dataId
+DIMMED = "() => nodes.get({filter: (n) => n.color.background === '#e9ecef'}).map(n => n.dataId)"
+HIDDEN_EDGES = "() => window.edges.get({filter: (e) => e.hidden}).map((e) => e.dataId).sort()"
+HIDDEN_NODES = "() => window.nodes.get({filter: (n) => n.hidden}).map((n) => n.dataId)"
+SELECTED_NODES = "() => network.getSelectedNodes().map((i) => nodes.get(i).dataId)"
+SELECTED_EDGES = "() => network.getSelectedEdges().map((j) => edges.get(j).dataId)"
 
 
 def open_page(probe: Any, path: Path) -> Any:
@@ -73,8 +77,8 @@ def test_opens_offline_with_every_node_and_edge(
     browser_page: Any, bundled_page: Path, bundled: graph.Dataset
 ) -> None:
     page = open_page(browser_page, bundled_page)
-    node_ids = page.evaluate("() => window.nodes.getIds()")
-    edge_ids = page.evaluate("() => window.edges.getIds()")
+    node_ids = page.evaluate("() => window.nodes.get().map((n) => n.dataId)")
+    edge_ids = page.evaluate("() => window.edges.get().map((e) => e.dataId)")
     assert sorted(node_ids) == sorted(bundled.nodes["id"])
     assert sorted(edge_ids) == sorted(bundled.edges["id"])
     assert page.evaluate("() => window.network.body.nodeIndices.length") == len(bundled.nodes)
@@ -148,7 +152,7 @@ def test_search_finds_a_node_by_alias(browser_page: Any, bundled_page: Path) -> 
     assert "Iran" in results and "Tehran" in results
     page.press("#search", "Enter")
     assert page.inner_text("#details-title") == "Iran"
-    assert page.evaluate("() => window.network.getSelectedNodes()") == ["iran"]
+    assert page.evaluate(SELECTED_NODES) == ["iran"]
     page.fill("#search", "no such actor at all")
     assert "No actor matches" in page.inner_text("#search-results")
     assert browser_page.errors == []
@@ -165,7 +169,7 @@ def test_clicking_an_edge_shows_its_evidence_and_source(
     details = page.inner_text("#details")
     assert row["evidence"] in details and row["citation"] in details
     assert row["type"] in page.inner_text("#details-kind")
-    assert page.evaluate("() => window.network.getSelectedEdges()") == [point["id"]]
+    assert page.evaluate(SELECTED_EDGES) == [point["id"]]
     page.click("#details-close")
     assert page.is_hidden("#details")
     assert browser_page.errors == []

@@ -9,10 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_EVENTS
 from typer.testing import CliRunner
 
 import graph
+from conftest import SHARED_EVENTS
 from graph.cli import app
 from graph.exchange.combine import merge_with_report
 from graph.exchange.importers import ImportResult, import_gdelt, import_icews

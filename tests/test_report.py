@@ -186,7 +186,7 @@ def test_markdown_report_has_the_same_numbers() -> None:
     for measure in MEASURES:
         leader = report.leaders[measure][0]
         assert f"| 1 | {leader['label']} | {leader['type']} | {leader[measure]} |" in text
-    assert f"| Density (undirected) | {report.stats['graph']['density']} |" in text
+    assert f"| Density (undirected) | {report.stats.graph.density} |" in text
 
 
 def test_write_report_is_atomic_and_checks_the_format(tmp_path: Path) -> None:

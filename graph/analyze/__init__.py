@@ -1,9 +1,11 @@
 """Analysis: who is central, who brokers, which ties cooperate or clash, how pairs move in time.
 
-Every function takes a :class:`~graph.Dataset` (filter it first for a view) and returns
-a DataFrame, a dict or a small result object; nothing prints. Measures use the aggregated graph
-(one link per pair, self-loops removed); the conventions (direction, weights, normalization,
-disconnected graphs) are in each module's docstring and in ``docs/analysis.md``.
+Every function takes a :class:`~graph.Dataset` (filter it first for a view) and returns a
+DataFrame or a small result object, read by attribute (the frozen dataclasses of
+:mod:`graph.analyze.results`, :class:`Communities`, :class:`TriadBalance`; ``to_dict()`` gives
+plain values); nothing prints. Measures use the aggregated graph (one link per pair, self-loops
+removed); the conventions (direction, weights, normalization, disconnected graphs) are in each
+module's docstring and in ``docs/analysis.md``.
 
 >>> from graph import load
 >>> from graph.analyze import node_measures, rank
@@ -17,8 +19,19 @@ from ._view import ENGINES, View, analysis_view, igraph_module, resolve_engine
 from .balance import TriadBalance, pair_scores, triad_balance
 from .centrality import MEASURES, katz_alpha, node_measures, rank
 from .community import Communities, communities
+from .display import records, rounded
 from .queries import neighbors, paths
-from .stats_table import records, rounded, stats
+from .results import (
+    Components,
+    GraphFigures,
+    MeasureMethod,
+    NodeRelations,
+    SignCounts,
+    StatsResult,
+    Summary,
+    TimeSpan,
+)
+from .stats_table import stats
 from .structure import assortativity, graph_figures, reciprocity
 from .summary import relation_counts, summarize
 from .temporal import (
@@ -36,6 +49,14 @@ __all__ = [
     "FREQUENCIES",
     "MEASURES",
     "Communities",
+    "Components",
+    "GraphFigures",
+    "MeasureMethod",
+    "NodeRelations",
+    "SignCounts",
+    "StatsResult",
+    "Summary",
+    "TimeSpan",
     "TriadBalance",
     "View",
     "analysis_view",

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..dataset.build import aggregate_table
+from .display import html_table
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -33,6 +34,11 @@ __all__ = ["TriadBalance", "pair_scores", "triad_balance"]
 def pair_scores(dataset: Dataset) -> pd.DataFrame:
     """The cooperation–conflict score of each pair of distinct actors with a relation.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+
     Returns
     -------
     pandas.DataFrame
@@ -40,6 +46,21 @@ def pair_scores(dataset: Dataset) -> pd.DataFrame:
         ``cooperative``, ``conflictual`` (counts), ``score`` (sum of weight × sign),
         ``sign`` (of the score), ``first``, ``last`` (dates); most hostile first, then by
         pair.
+
+    See Also
+    --------
+    triad_balance : Whether the signed pairs form balanced triangles.
+
+    Examples
+    --------
+    >>> scores = graph.pair_scores(ds)
+    >>> scores[["source", "target", "relations", "score"]].head(2)
+           source      target  relations  score
+    0        iran        unsc          1   -1.0
+    1  tajikistan  kyrgyzstan          1   -1.0
+    >>> pair = scores[(scores["source"] == "iran") & (scores["target"] == "tajikistan")]
+    >>> pair[["relations", "cooperative", "conflictual", "score"]].to_dict("records")
+    [{'relations': 16, 'cooperative': 14, 'conflictual': 2, 'score': 10.0}]
     """
     table = aggregate_table(dataset)
     table = table[table["source"] != table["target"]]
@@ -64,12 +85,23 @@ def pair_scores(dataset: Dataset) -> pd.DataFrame:
 class TriadBalance:
     """Counts of balanced and unbalanced signed triangles, and the unbalanced ones.
 
-    Attributes
+    Made by :func:`triad_balance`; ``triads`` (all signed triangles) and ``ratio`` (the
+    balanced share) are derived from the counts.
+
+    Parameters
     ----------
     balanced, unbalanced : int
         Triangles whose sign product is positive / negative.
     unbalanced_triads : pandas.DataFrame
         ``a``, ``b``, ``c`` (ids, in dataset order) and the signs ``ab``, ``bc``, ``ac``.
+
+    Examples
+    --------
+    >>> result = graph.triad_balance(ds)
+    >>> result.triads, result.balanced, result.unbalanced
+    (1, 0, 1)
+    >>> result.to_dict()["unbalanced_triads"]
+    [{'a': 'iran', 'b': 'tajikistan', 'c': 'irpt', 'ab': 1, 'bc': -1, 'ac': 1}]
     """
 
     balanced: int
@@ -96,9 +128,52 @@ class TriadBalance:
             "unbalanced_triads": self.unbalanced_triads.to_dict("records"),
         }
 
+    def _repr_html_(self) -> str:
+        shown = self.unbalanced_triads.head(10)
+        triads = [f"{a} – {b} – {c}" for a, b, c in shown[["a", "b", "c"]].itertuples(index=False)]
+        if len(self.unbalanced_triads) > len(shown):
+            triads.append(f"… {len(self.unbalanced_triads) - len(shown)} more")
+        ratio = None if self.ratio is None else f"{self.ratio:.1%}"
+        rows = [
+            ("signed triangles", self.triads),
+            ("balanced", self.balanced),
+            ("unbalanced", self.unbalanced),
+            ("balanced share", ratio),
+            ("unbalanced triangles", triads),
+        ]
+        return html_table(rows, title="structural balance")
+
 
 def triad_balance(dataset: Dataset) -> TriadBalance:
     """Count balanced and unbalanced triangles of signed ties and list the unbalanced ones.
+
+    A pair of actors is a signed tie when its score (see :func:`pair_scores`) is not zero.
+    A triangle of three ties is balanced when the product of their signs is positive.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+
+    Returns
+    -------
+    TriadBalance
+        The counts and the unbalanced triangles.
+
+    See Also
+    --------
+    pair_scores : The signed score of each pair.
+
+    Examples
+    --------
+    In the bundled dataset Iran cooperates with both Tajikistan and the IRPT, which are in
+    conflict with each other:
+
+    >>> graph.triad_balance(ds).unbalanced_triads[["a", "b", "c"]].values.tolist()
+    [['iran', 'tajikistan', 'irpt']]
+
+    The same pattern in three made-up actors: ``a`` cooperates with ``b`` and ``c``, which
+    are in conflict with each other:
 
     >>> import pandas as pd
     >>> from graph import from_frames

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._view import analysis_view
+from .display import html_table
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -30,9 +31,9 @@ __all__ = ["Communities", "communities"]
 
 @dataclass(frozen=True)
 class Communities:
-    """The communities of the cooperative layer.
+    """The communities of the cooperative layer, as :func:`communities` returns them.
 
-    Attributes
+    Parameters
     ----------
     table : pandas.DataFrame
         One row per node in dataset order: ``id``, ``label``, ``type``, ``community``
@@ -40,7 +41,17 @@ class Communities:
     modularity : float
         Weighted modularity of the partition on the cooperative layer (0 without ties).
     seed : int
+        The Louvain seed used.
     resolution : float
+        The Louvain resolution used.
+
+    Examples
+    --------
+    >>> result = graph.communities(ds)
+    >>> [(g["community"], g["size"]) for g in result.groups()]
+    [(1, 8), (2, 2), (3, 2)]
+    >>> result.groups()[2]["members"]
+    ['iran_armed_forces', 'tajik_armed_forces']
     """
 
     table: pd.DataFrame
@@ -66,16 +77,42 @@ class Communities:
             "communities": self.groups(),
         }
 
+    def _repr_html_(self) -> str:
+        rows: list[tuple[str, Any]] = [
+            ("seed", self.seed),
+            ("resolution", self.resolution),
+            ("modularity", f"{self.modularity:.3f}"),
+        ]
+        rows += [(f"community {g['community']} ({g['size']})", g["members"]) for g in self.groups()]
+        return html_table(rows, title="communities of the cooperative layer")
+
 
 def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> Communities:
     """Louvain communities of the cooperative layer (deterministic for a given seed).
 
     Parameters
     ----------
-    seed : int
+    dataset : Dataset
+        The (possibly filtered) actors and relations; only cooperative relations (sign
+        +1) are used.
+    seed : int, default 0
         Seed of the Louvain node order.
-    resolution : float
+    resolution : float, default 1.0
         Above 1 favours smaller communities, below 1 larger ones.
+
+    Returns
+    -------
+    Communities
+        Each actor's community (``<NA>`` without a cooperative tie) and the modularity.
+
+    Examples
+    --------
+    >>> result = graph.communities(ds, seed=0)
+    >>> table = result.table.set_index("id")
+    >>> int(table.loc["iran", "community"]), int(table.loc["tajikistan", "community"])
+    (1, 1)
+    >>> table.loc["unsc", "community"] is pd.NA
+    True
     """
     layer = dataset.filter(sign=1)
     view = analysis_view(dataset.with_tables(dataset.nodes, layer.edges))

@@ -19,19 +19,20 @@ Conventions (the aggregated graph, self-loops removed):
 
 >>> from graph import load
 >>> figures = graph_figures(load())
->>> figures["components"]["count"] >= 1, 0 <= figures["density"] <= 1
+>>> figures.components.count >= 1, 0 <= figures.density <= 1
 (True, True)
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ._view import View, analysis_view, resolve_engine
+from .results import Components, GraphFigures
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -93,21 +94,34 @@ def _distances(view: View, engine: str) -> tuple[int | None, float | None]:
     return int(nx.diameter(G)), float(nx.average_shortest_path_length(G))
 
 
-def graph_figures(dataset: Dataset, *, engine: str = "auto") -> dict[str, Any]:
+def graph_figures(dataset: Dataset, *, engine: str = "auto") -> GraphFigures:
     """Graph-level figures of a dataset (see the module docstring for definitions).
 
     Parameters
     ----------
-    engine : {"auto", "igraph", "networkx"}
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    engine : {"auto", "igraph", "networkx"}, default "auto"
         Library for the diameter and average path length.
 
     Returns
     -------
-    dict
-        Plain values: ``nodes``, ``relations``, ``pairs``, ``links_directed``,
-        ``relations_by_type``, ``relations_by_family``, ``density``, ``density_directed``,
-        ``components`` (count, largest, isolated), ``strong_components``, ``diameter``,
-        ``average_path_length``, ``reciprocity``, ``assortativity_by_type``.
+    GraphFigures
+        ``nodes``, ``relations``, ``pairs``, ``links_directed``, ``relations_by_type``,
+        ``relations_by_family``, ``density``, ``density_directed``, ``components``
+        (:class:`~graph.analyze.results.Components`), ``strong_components``, ``diameter``,
+        ``average_path_length``, ``reciprocity``, ``assortativity_by_type``; ``to_dict()``
+        gives plain values.
+
+    Examples
+    --------
+    Every actor is connected, at most five steps apart:
+
+    >>> figures = graph.graph_figures(ds)
+    >>> figures.components.count, figures.diameter
+    (1, 5)
+    >>> round(figures.average_path_length, 2), round(figures.reciprocity, 2)
+    (2.4, 0.17)
     """
     chosen = resolve_engine(engine)
     view = analysis_view(dataset, directed=False)
@@ -115,30 +129,30 @@ def graph_figures(dataset: Dataset, *, engine: str = "auto") -> dict[str, Any]:
     return figures_of(dataset, view, arcs, engine=chosen)
 
 
-def figures_of(dataset: Dataset, view: View, arcs: View, *, engine: str) -> dict[str, Any]:
+def figures_of(dataset: Dataset, view: View, arcs: View, *, engine: str) -> GraphFigures:
     """:func:`graph_figures` on views already built (undirected ``view``, directed ``arcs``)."""
     n = view.n
     labels = view.components()
     sizes = np.bincount(labels) if n else np.zeros(0, dtype=np.int64)
     diameter, average = _distances(view, engine)
     edges = dataset.edges
-    return {
-        "nodes": n,
-        "relations": len(edges),
-        "pairs": view.m,
-        "links_directed": arcs.m,
-        "relations_by_type": _counts(edges["type"]),
-        "relations_by_family": _counts(edges["family"]),
-        "density": view.m / (n * (n - 1) / 2) if n > 1 else 0.0,
-        "density_directed": arcs.m / (n * (n - 1)) if n > 1 else 0.0,
-        "components": {
-            "count": len(sizes),
-            "largest": int(sizes.max()) if n else 0,
-            "isolated": int((sizes == 1).sum()),
-        },
-        "strong_components": len(np.unique(arcs.components(strong=True))),
-        "diameter": diameter,
-        "average_path_length": average,
-        "reciprocity": reciprocity(dataset),
-        "assortativity_by_type": assortativity(view, dataset.nodes["type"].to_numpy()),
-    }
+    return GraphFigures(
+        nodes=n,
+        relations=len(edges),
+        pairs=view.m,
+        links_directed=arcs.m,
+        relations_by_type=_counts(edges["type"]),
+        relations_by_family=_counts(edges["family"]),
+        density=view.m / (n * (n - 1) / 2) if n > 1 else 0.0,
+        density_directed=arcs.m / (n * (n - 1)) if n > 1 else 0.0,
+        components=Components(
+            count=len(sizes),
+            largest=int(sizes.max()) if n else 0,
+            isolated=int((sizes == 1).sum()),
+        ),
+        strong_components=len(np.unique(arcs.components(strong=True))),
+        diameter=diameter,
+        average_path_length=average,
+        reciprocity=reciprocity(dataset),
+        assortativity_by_type=assortativity(view, dataset.nodes["type"].to_numpy()),
+    )

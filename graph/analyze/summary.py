@@ -1,21 +1,23 @@
 """The dataset summary behind ``graph stats``: counts, time span, density, components, hubs.
 
-All figures are plain Python values, so the summary is its own JSON.
+:func:`summarize` returns a :class:`~graph.analyze.results.Summary`, read by attribute;
+its ``to_dict()`` is the JSON.
 
 >>> from graph import load
 >>> s = summarize(load())
->>> s["nodes"] > 10, s["components"]["count"] >= 1
-(True, True)
+>>> s.nodes > 10, s.components.count >= 1, s.top_nodes[0].id
+(True, True, 'tajikistan')
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ._view import View, analysis_view
+from .results import Components, NodeRelations, SignCounts, Summary, TimeSpan
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -32,11 +34,24 @@ def _counts(series: pd.Series) -> dict[str, int]:
 def relation_counts(dataset: Dataset) -> pd.DataFrame:
     """Relations and distinct partners per node, sorted by relations then id.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+
     Returns
     -------
     pandas.DataFrame
         Index ``id``; columns ``label``, ``type``, ``relations`` (rows in edges.csv touching
         the node, a self-loop counted twice) and ``partners`` (distinct other nodes).
+
+    Examples
+    --------
+    >>> counts = graph.relation_counts(ds)
+    >>> counts.index[:3].tolist()
+    ['tajikistan', 'iran', 'irpt']
+    >>> counts.loc["iran", ["relations", "partners"]].tolist()
+    [24, 8]
     """
     edges, nodes = dataset.edges, dataset.nodes
     ends = pd.concat([edges["source"], edges["target"]], ignore_index=True)
@@ -61,7 +76,7 @@ def relation_counts(dataset: Dataset) -> pd.DataFrame:
     )
 
 
-def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> dict[str, Any]:
+def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> Summary:
     """Counts by node and relation type, time span, density, components and top nodes.
 
     Density and components are those of the undirected analysis view
@@ -70,10 +85,33 @@ def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> d
 
     Parameters
     ----------
-    top : int
+    dataset : Dataset
+        The (possibly filtered) actors and relations.
+    top : int, default 10
         How many nodes to list by number of relations.
     view : View, optional
         The undirected analysis view, when the caller has it already.
+
+    Returns
+    -------
+    Summary
+        ``nodes``, ``edges``, ``pairs``, counts by type, family and sign, ``dates``
+        (:class:`~graph.analyze.results.TimeSpan`), ``density``, ``components`` and
+        ``top_nodes``; ``to_dict()`` gives plain values.
+
+    See Also
+    --------
+    stats : The summary with graph figures and node measures.
+
+    Examples
+    --------
+    >>> summary = graph.summarize(ds, top=3)
+    >>> summary.nodes, summary.edges, summary.pairs
+    (21, 44, 25)
+    >>> print(summary.dates)
+    1929-01-01 to 2025-01-31 (43 dated, 1 undated)
+    >>> [(hub.id, hub.relations) for hub in summary.top_nodes]
+    [('tajikistan', 31), ('iran', 24), ('irpt', 5)]
     """
     edges = dataset.edges
     view = view if view is not None else analysis_view(dataset)
@@ -84,34 +122,40 @@ def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> d
     first = edges.loc[dated, "date_start"].min() if dated.any() else None
     last = edges.loc[dated, "date_end"].max() if dated.any() else None
     hubs = relation_counts(dataset).head(top)
-    return {
-        "name": dataset.name,
-        "notes": list(dataset.notes),
-        "nodes": len(dataset.nodes),
-        "edges": len(edges),
-        "pairs": view.m,
-        "nodes_by_type": _counts(dataset.nodes["type"]),
-        "edges_by_type": _counts(edges["type"]),
-        "edges_by_family": _counts(edges["family"]),
-        "edges_by_sign": {
-            "cooperative": int((edges["sign"] > 0).sum()),
-            "neutral": int((edges["sign"] == 0).sum()),
-            "conflictual": int((edges["sign"] < 0).sum()),
-        },
-        "dates": {
-            "first": first.strftime("%Y-%m-%d") if first is not None else None,
-            "last": last.strftime("%Y-%m-%d") if last is not None else None,
-            "dated": int(dated.sum()),
-            "undated": int((~dated).sum()),
-        },
-        "density": round(2 * view.m / (n * (n - 1)), 6) if n > 1 else 0.0,
-        "components": {
-            "count": len(components),
-            "largest": components[0] if components else 0,
-            "isolated": sum(1 for c in components if c == 1),
-        },
-        "top_nodes": [
-            {k: (int(v) if k in ("relations", "partners") else str(v)) for k, v in r.items()}
+    return Summary(
+        name=dataset.name,
+        notes=tuple(dataset.notes),
+        nodes=len(dataset.nodes),
+        edges=len(edges),
+        pairs=view.m,
+        nodes_by_type=_counts(dataset.nodes["type"]),
+        edges_by_type=_counts(edges["type"]),
+        edges_by_family=_counts(edges["family"]),
+        edges_by_sign=SignCounts(
+            cooperative=int((edges["sign"] > 0).sum()),
+            neutral=int((edges["sign"] == 0).sum()),
+            conflictual=int((edges["sign"] < 0).sum()),
+        ),
+        dates=TimeSpan(
+            first=first.strftime("%Y-%m-%d") if first is not None else None,
+            last=last.strftime("%Y-%m-%d") if last is not None else None,
+            dated=int(dated.sum()),
+            undated=int((~dated).sum()),
+        ),
+        density=round(2 * view.m / (n * (n - 1)), 6) if n > 1 else 0.0,
+        components=Components(
+            count=len(components),
+            largest=components[0] if components else 0,
+            isolated=sum(1 for c in components if c == 1),
+        ),
+        top_nodes=tuple(
+            NodeRelations(
+                id=str(r["id"]),
+                label=str(r["label"]),
+                type=str(r["type"]),
+                relations=int(r["relations"]),
+                partners=int(r["partners"]),
+            )
             for r in hubs.reset_index().to_dict("records")
-        ],
-    }
+        ),
+    )

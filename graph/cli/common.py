@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
 import sys
 import traceback
@@ -22,6 +21,7 @@ from rich.console import Console
 from ..dataset import Criteria, Dataset
 from ..errors import DataError, GraphError, UsageError
 from ..loading import load
+from ..text import json_text
 from .options import FLAGS
 
 __all__ = [
@@ -52,7 +52,7 @@ def print_json(data: Any) -> None:
     (a dataclass with ``to_dict()``) as its dict."""
     if dataclasses.is_dataclass(data) and hasattr(data, "to_dict"):
         data = data.to_dict()
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(json_text(data, indent=2, default=str) + "\n")  # NaN, inf: null
     sys.stdout.flush()
 
 

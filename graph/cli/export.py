@@ -9,7 +9,7 @@ import typer
 
 from ..atomic import check_output_folder
 from ..dataset import Criteria
-from ..exchange import FORMATS, export
+from ..exchange.formats import FORMATS
 from .common import handle_errors, load_view, out
 from .options import DatasetArg, ForceOpt, filter_options
 
@@ -43,6 +43,8 @@ def command(
     target = output or Path(f"{data.name}{'' if fmt == 'csv' else '.' + fmt}")
     if fmt == "csv":
         check_output_folder(target, force=force)
+    from ..exchange.formats import export
+
     export(data, fmt, target)
     out.print(
         f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)", markup=False

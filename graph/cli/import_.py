@@ -7,17 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
 
 from ..atomic import check_output_folder
-from ..exchange import ImportOptions, ImportResult, import_gdelt, import_icews
+from ..exchange.importers.options import ImportOptions
+from ..exchange.importers.output import ImportResult
 from .common import err, handle_errors, out, print_json
 from .options import FilesArg, ForceOpt, JsonOpt, OutputDirOpt, import_options
 
@@ -38,6 +31,15 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     if not enabled:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
     columns = (
         TextColumn("importing"),
         BarColumn(),
@@ -117,6 +119,8 @@ def gdelt(
     force: ForceOpt = False,
 ) -> None:
     """Import GDELT event files (2.0 exports, 61 fields; 1.0 daily files, 57/58 fields)."""
+    from ..exchange.importers.gdelt import import_gdelt
+
     _run(import_gdelt, files, output, options, as_json=as_json, force=force)
 
 
@@ -137,4 +141,6 @@ def icews(
     force: ForceOpt = False,
 ) -> None:
     """Import ICEWS coded event files (tab-separated, a header line, 20 columns)."""
+    from ..exchange.importers.icews import import_icews
+
     _run(import_icews, files, output, options, as_json=as_json, force=force)

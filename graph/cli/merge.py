@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
-from ..exchange import merge_with_report, write_merged
 from .common import handle_errors, out, print_json
 from .options import ForceOpt, JsonOpt
 
@@ -32,6 +31,8 @@ def command(
 
     Actors are matched by id, ISO3 or alias; vocabularies merged; edge ids kept unique.
     """
+    from ..exchange.combine import merge_with_report, write_merged
+
     check_output_folder(output, force=force)
     dataset, report = merge_with_report(first, second)
     write_merged(dataset, output)

@@ -13,7 +13,6 @@ from rich.table import Table
 from ..analyze import neighbors, records
 from ..dataset import find_node, node_labels
 from ..loading import load
-from ..report.markdown import markdown_table
 from ..text import num, plural
 from .common import handle_errors, out
 from .emit import emit, output_format
@@ -48,6 +47,12 @@ def print_neighbors(rows: list[dict[str, Any]], title: str) -> None:
     out.print(table)
 
 
+def _markdown(rows: list[dict[str, Any]]) -> str:
+    from ..report.markdown import markdown_table  # the report stage, only when asked for
+
+    return markdown_table(list(COLUMNS), [[r[c] for c in COLUMNS] for r in rows], {3, 4, 5}) + "\n"
+
+
 @handle_errors
 def command(
     node: Annotated[
@@ -72,9 +77,7 @@ def command(
         chosen,
         {"node": node, "depth": depth, "neighbors": rows},
         rows=lambda: pd.DataFrame(rows, columns=list(COLUMNS)),
-        markdown=lambda: (
-            markdown_table(list(COLUMNS), [[r[c] for c in COLUMNS] for r in rows], {3, 4, 5}) + "\n"
-        ),
+        markdown=lambda: _markdown(rows),
         table=lambda: print_neighbors(
             rows, f"{plural(len(rows), 'actor')} within {plural(depth, 'step')} of {name}"
         ),

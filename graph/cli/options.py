@@ -21,7 +21,7 @@ import typer
 from ..analyze import ENGINES
 from ..dataset import Criteria
 from ..errors import UsageError
-from ..exchange import ImportOptions
+from ..exchange.importers.options import ImportOptions
 
 __all__ = [
     "FLAGS",

@@ -12,7 +12,6 @@ from rich.markup import escape
 from ..analyze import paths, records
 from ..dataset import find_node, node_labels
 from ..loading import load
-from ..report.markdown import markdown_table
 from ..text import plural
 from .common import handle_errors, out
 from .emit import emit, output_format
@@ -56,6 +55,8 @@ def print_paths(rows: list[dict[str, Any]], a: str, b: str, label: Mapping[str, 
 
 def paths_markdown(rows: list[dict[str, Any]], label: Mapping[str, str]) -> str:
     """The steps as one Markdown table, each actor by its label."""
+    from ..report.markdown import markdown_table
+
     head = ["path", "step", "from", "to", "type", "date", "sign", "direction"]
     names = {"from", "to"}
     body = [[label[r[c]] if c in names else r[c] for c in head] for r in rows]

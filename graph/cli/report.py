@@ -9,7 +9,6 @@ import typer
 
 from ..dataset import Criteria
 from ..errors import UsageError
-from ..report import FORMATS, build_report, write_report
 from .common import handle_errors, load_view, out
 from .options import (
     DatasetArg,
@@ -66,6 +65,8 @@ def command(
     timeline, cooperation and conflict, balance, communities and the interactive graph.
     Its numbers equal graph stats --format json.
     """
+    from ..report import FORMATS, build_report, write_report
+
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format '{fmt}'; expected one of: {', '.join(FORMATS)}")

@@ -17,7 +17,6 @@ from ..analyze import (
     stats,
 )
 from ..dataset import Criteria
-from ..report.markdown import stats_markdown
 from ..text import num, plural
 from .common import handle_errors, load_view, out
 from .emit import emit, output_format
@@ -140,6 +139,12 @@ def print_measures(s: StatsResult) -> None:
     out.print(table)
 
 
+def _markdown(result: StatsResult) -> str:
+    from ..report.markdown import stats_markdown  # the report stage, only when asked for
+
+    return stats_markdown(result)
+
+
 def print_stats(result: StatsResult) -> None:
     """The summary, the graph figures and the node measure table, for a terminal."""
     print_summary(result.summary)
@@ -197,6 +202,6 @@ def command(
         chosen,
         result,
         rows=result.node_records,
-        markdown=lambda: stats_markdown(result),
+        markdown=lambda: _markdown(result),
         table=lambda: print_stats(result),
     )

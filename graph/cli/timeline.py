@@ -11,7 +11,6 @@ from rich.markup import escape
 from ..analyze import pair_trend, records, timeline
 from ..dataset import find_node, node_labels
 from ..loading import load
-from ..report.markdown import direction, markdown_table
 from ..text import num, plural
 from .common import handle_errors, out
 from .emit import emit, output_format
@@ -63,6 +62,8 @@ def timeline_markdown(
     rows: Rows, trend: Rows, pair: tuple[str, str], label: Mapping[str, str]
 ) -> str:
     """The relations and the trend as two Markdown tables under the pair's names."""
+    from ..report.markdown import direction, markdown_table
+
     head = ["date", "end_date", "type", "direction", "sign", "description", "evidence", "citation"]
     body = [
         [

@@ -15,9 +15,15 @@ True
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .combine import MergeReport, merge, merge_with_report, write_merged
 from .formats import FORMATS, export, to_gexf_graph, to_node_link, write_dataset
-from .importers import ImportOptions, ImportResult, ImportSummary, import_gdelt, import_icews
+from .importers import ImportOptions, ImportResult, ImportSummary
+
+if TYPE_CHECKING:
+    from .importers import import_gdelt, import_icews
 
 __all__ = [
     "FORMATS",
@@ -35,3 +41,12 @@ __all__ = [
     "write_dataset",
     "write_merged",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``import_gdelt`` and ``import_icews`` load their readers on first use."""
+    if name not in ("import_gdelt", "import_icews"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(".importers", __name__), name)
+    globals()[name] = value
+    return value

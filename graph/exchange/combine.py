@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..analyze.display import html_table
 from ..dataset import Dataset
 from ..loading import from_frames, load
 from ..model.columns import DERIVED_EDGE_COLUMNS
@@ -42,7 +43,42 @@ __all__ = ["MergeReport", "merge", "merge_with_report", "write_merged"]
 
 @dataclass
 class MergeReport:
-    """How two datasets were combined."""
+    """How two datasets were combined, as :func:`merge_with_report` returns it.
+
+    Parameters
+    ----------
+    name : str
+        The merged dataset's name.
+    matched : dict of str to str
+        For each actor of the second dataset matched to one of the first: its id, mapped
+        to the id it now has.
+    matched_by : dict of str to int
+        How many actors were matched each way: ``"id"`` (same id), ``"iso3"`` (same ISO3
+        code) or ``"alias"`` (same name or alias, same node type).
+    added_nodes : int
+        Actors of the second dataset that matched none and were added.
+    renamed_edges : dict of str to str
+        Relation ids of the second dataset that were already used in the first, mapped
+        to their new ids (``<second name>-<id>``).
+    vocabulary_conflicts : list of str
+        Node and relation types defined differently in the two datasets (the first one's
+        definition is kept), such as ``"relation type 'visit'"``.
+    nodes : int
+        Actors in the merged dataset.
+    edges : int
+        Relations in the merged dataset.
+
+    Examples
+    --------
+    Merging the bundled dataset with itself matches every actor by id and renames every
+    relation id of the copy:
+
+    >>> merged, report = graph.merge_with_report(ds, ds)
+    >>> report.matched_by, report.added_nodes, len(report.renamed_edges)
+    ({'id': 21}, 0, 44)
+    >>> report.nodes, report.edges
+    (21, 88)
+    """
 
     name: str
     matched: dict[str, str] = field(default_factory=dict)
@@ -65,6 +101,18 @@ class MergeReport:
             "renamed_edges": self.renamed_edges,
             "vocabulary_conflicts": self.vocabulary_conflicts,
         }
+
+    def _repr_html_(self) -> str:
+        rows = [
+            ("nodes", self.nodes),
+            ("edges", self.edges),
+            ("added nodes", self.added_nodes),
+            ("matched", [f"{b} → {a}" for b, a in self.matched.items()]),
+            ("matched by", self.matched_by),
+            ("renamed edges", [f"{old} → {new}" for old, new in self.renamed_edges.items()]),
+            ("vocabulary conflicts", self.vocabulary_conflicts),
+        ]
+        return html_table(rows, title=f"merged: {self.name}")
 
 
 def _names(nodes: pd.DataFrame) -> pd.Series:
@@ -166,10 +214,49 @@ def merge_with_report(
 ) -> tuple[Dataset, MergeReport]:
     """Merge ``b`` into ``a``; return the validated dataset and how it was done.
 
+    Actors are matched as the module docstring describes (same id, then same ISO3 code,
+    then same name or alias); relations of both are kept.
+
+    Parameters
+    ----------
+    a : Dataset or str or pathlib.Path
+        The main dataset (or its folder): matched actors keep its ids and rows.
+    b : Dataset or str or pathlib.Path
+        The dataset (or folder) to add, for example an import of news events.
+    name : str, optional
+        The merged dataset's name. Default: ``"<a name>+<b name>"``.
+
+    Returns
+    -------
+    dataset : Dataset
+        The combined actors and relations, validated; its ``notes`` record the merge.
+    report : MergeReport
+        Which actors were matched and how, what was added, which ids were renamed.
+
     Raises
     ------
     DataError
         If the combined tables do not validate (for example an edge type conflict).
+
+    See Also
+    --------
+    merge : The same, without the report.
+
+    Examples
+    --------
+    An import that names Iran ``IR`` (matched by its ISO3 code) and adds Uzbekistan:
+
+    >>> news = graph.from_frames(
+    ...     pd.DataFrame({"id": ["IR", "UZ"], "label": ["Iran", "Uzbekistan"],
+    ...                   "type": ["state", "state"], "iso3": ["IRN", "UZB"]}),
+    ...     pd.DataFrame({"id": ["v1"], "source": ["IR"], "target": ["UZ"],
+    ...                   "type": ["visit"], "date": ["2021-03"]}),
+    ...     name="news")
+    >>> merged, report = graph.merge_with_report(ds, news)
+    >>> report.matched, report.matched_by, report.added_nodes
+    ({'IR': 'iran'}, {'iso3': 1}, 1)
+    >>> merged
+    <Dataset 'iran_tajikistan+news': 22 nodes, 45 edges>
     """
     first = a if isinstance(a, Dataset) else load(a)
     second = b if isinstance(b, Dataset) else load(b)
@@ -214,7 +301,44 @@ def merge_with_report(
 
 
 def merge(a: Dataset | str | Path, b: Dataset | str | Path, *, name: str | None = None) -> Dataset:
-    """Merge dataset ``b`` into ``a`` (datasets or folders); see the module docstring."""
+    """Merge dataset ``b`` into ``a`` (datasets or folders); see the module docstring.
+
+    Parameters
+    ----------
+    a : Dataset or str or pathlib.Path
+        The main dataset (or its folder): matched actors keep its ids and rows.
+    b : Dataset or str or pathlib.Path
+        The dataset (or folder) to add, for example an import of news events.
+    name : str, optional
+        The merged dataset's name. Default: ``"<a name>+<b name>"``.
+
+    Returns
+    -------
+    Dataset
+        The combined actors and relations, validated; its ``notes`` record the merge.
+
+    Raises
+    ------
+    DataError
+        If the combined tables do not validate (for example an edge type conflict).
+
+    See Also
+    --------
+    merge_with_report : The same, with a :class:`MergeReport` of what was matched.
+
+    Examples
+    --------
+    >>> news = graph.from_frames(
+    ...     pd.DataFrame({"id": ["IR", "UZ"], "label": ["Iran", "Uzbekistan"],
+    ...                   "type": ["state", "state"], "iso3": ["IRN", "UZB"]}),
+    ...     pd.DataFrame({"id": ["v1"], "source": ["IR"], "target": ["UZ"], "type": ["visit"]}),
+    ...     name="news")
+    >>> merged = graph.merge(ds, news, name="with_news")
+    >>> merged
+    <Dataset 'with_news': 22 nodes, 45 edges>
+    >>> merged.edges.loc[merged.edges["id"] == "v1", ["source", "target"]].values.tolist()
+    [['iran', 'UZ']]
+    """
     return merge_with_report(a, b, name=name)[0]
 
 

@@ -3,6 +3,8 @@ and CSV in this project's own format.
 
 Every format holds the full graph: one edge per relation with every attribute (empty cells
 left out), nodes with theirs (GEXF: see :func:`to_gexf_graph`). Files are written atomically.
+GraphML and GEXF write each character that XML cannot hold as U+FFFD
+(:func:`graph.text.xml_safe`); JSON is strict (:func:`graph.text.json_text`).
 
 >>> import tempfile, pathlib, networkx as nx
 >>> from graph import load
@@ -14,9 +16,8 @@ True
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -25,6 +26,7 @@ from ..dataset.build import to_multidigraph
 from ..errors import UsageError
 from ..model.columns import DERIVED_EDGE_COLUMNS, LINE, VOCABULARY_FILE
 from ..model.vocabulary import vocabulary_toml
+from ..text import json_text, xml_safe
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -41,6 +43,23 @@ def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     GEXF reserves ``type`` for the edge direction, so the relation type is stored as the
     edge ``label`` and the attribute ``relation``; ``date_start``/``date_end`` become GEXF's
     ``start``/``end``, so Gephi's timeline can play the relations.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The full graph, one edge per relation, as :func:`graph.to_multidigraph` makes it.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A copy ready for ``networkx.write_gexf``; ``G`` is left unchanged.
+
+    Examples
+    --------
+    >>> H = graph.to_gexf_graph(graph.to_multidigraph(ds))
+    >>> relation = H.edges["iran", "tajikistan", "e01_iran_recognizes_tajikistan"]
+    >>> relation["relation"], relation["start"]
+    ('recognition', '1991-01-01')
     """
     H = nx.MultiDiGraph(G)
     for _, _, attrs in H.edges(data=True):
@@ -52,8 +71,72 @@ def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+def _xml_value(value: Any) -> Any:
+    return xml_safe(value) if isinstance(value, str) else value
+
+
+def _one_to_one(names: set[Any], what: str) -> dict[Any, Any]:
+    """Each name and its XML-safe text; two names that would become one are an error."""
+    safe = {name: _xml_value(name) for name in names}
+    if len(set(safe.values())) < len(safe):
+        seen: dict[Any, Any] = {}
+        for name, text in sorted(safe.items(), key=lambda item: str(item[0])):
+            if text in seen:
+                raise UsageError(
+                    f"the {what} {seen[text]!r} and {name!r} differ only in characters that XML "
+                    "cannot hold: rename one, or export as json or csv"
+                )
+            seen[text] = name
+    return safe
+
+
+def _xml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` in which every string (ids, attribute names and values) is
+    :func:`graph.text.xml_safe`: GraphML and GEXF files that any XML reader reads."""
+    nodes = _one_to_one(set(G), "node ids")
+    keys = _one_to_one({k for _, _, k in G.edges(keys=True)}, "edge ids")
+    names = set(G.graph)
+    for _, attrs in G.nodes(data=True):
+        names.update(attrs)
+    for _, _, attrs in G.edges(data=True):
+        names.update(attrs)
+    safe_names = _one_to_one(names, "column names")
+
+    def attributes(attrs: dict[str, Any]) -> dict[str, Any]:
+        return {safe_names[name]: _xml_value(value) for name, value in attrs.items()}
+
+    H = nx.MultiDiGraph(**attributes(G.graph))
+    H.add_nodes_from((nodes[n], attributes(attrs)) for n, attrs in G.nodes(data=True))
+    H.add_edges_from(
+        (nodes[u], nodes[v], keys[k], attributes(attrs))
+        for u, v, k, attrs in G.edges(keys=True, data=True)
+    )
+    return H
+
+
 def to_node_link(dataset: Dataset) -> dict[str, object]:
-    """The full graph as node-link data (``nodes`` and ``links``), as D3 and networkx read it."""
+    """The full graph as node-link data (``nodes`` and ``links``), as D3 and networkx read it.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The actors and relations to convert.
+
+    Returns
+    -------
+    dict
+        JSON-ready data: ``nodes`` (one dict per actor, with ``id``) and ``links`` (one
+        dict per relation, with ``source``, ``target`` and every other attribute).
+
+    Examples
+    --------
+    >>> data = graph.to_node_link(ds)
+    >>> len(data["nodes"]), len(data["links"])
+    (21, 44)
+    >>> link = data["links"][0]
+    >>> link["source"], link["target"], link["type"]
+    ('iran', 'tajikistan', 'recognition')
+    """
     return nx.node_link_data(to_multidigraph(dataset), edges="links")
 
 
@@ -63,6 +146,33 @@ def write_dataset(dataset: Dataset, folder: str | Path) -> None:
     ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), and a
     ``vocabulary.toml`` with the types beyond the built-in vocabulary (a stale one is
     removed). A ``country`` that names an actor not in the dataset (filtered out) is cleared.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The actors and relations to write, for example a filtered or merged dataset.
+    folder : str or pathlib.Path
+        The folder to write into (created if needed; files in it are replaced).
+
+    Raises
+    ------
+    UsageError
+        If ``folder`` is an existing file.
+
+    See Also
+    --------
+    export : Write other formats (GraphML, GEXF, JSON).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp()) / "since_2019"
+    >>> graph.write_dataset(ds.filter(start="2019"), folder)
+    >>> sorted(p.name for p in folder.iterdir())
+    ['edges.csv', 'nodes.csv']
+    >>> graph.load(folder)
+    <Dataset 'since_2019': 16 nodes, 27 edges>
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -90,10 +200,35 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
 
     For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The actors and relations to write; every relation becomes one edge.
+    fmt : {"graphml", "gexf", "json", "csv"}
+        The file format (case-insensitive): GraphML or GEXF for Gephi and Cytoscape,
+        node-link JSON for D3, or this project's own CSV folder.
+    path : str or pathlib.Path
+        The file to write (replaced atomically), or for ``csv`` the folder.
+
     Raises
     ------
     UsageError
-        For an unknown format.
+        For an unknown format, or a folder given as ``path`` for a file format.
+
+    See Also
+    --------
+    write_dataset : The ``csv`` format.
+    to_node_link : The ``json`` format as Python data.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import networkx as nx
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "iran_tajikistan.graphml"
+    >>> graph.export(ds, "graphml", path)
+    >>> nx.read_graphml(path).number_of_edges()
+    44
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -104,12 +239,11 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
         write_dataset(dataset, path)
         return
     if fmt == "json":
-        text = json.dumps(to_node_link(dataset), ensure_ascii=False, indent=1, sort_keys=True)
-        write_text(path, text + "\n")
+        write_text(path, json_text(to_node_link(dataset), indent=1, sort_keys=True) + "\n")
         return
     G = to_multidigraph(dataset)
     with atomic_path(path) as tmp:
         if fmt == "graphml":
-            nx.write_graphml(G, tmp, named_key_ids=True)
+            nx.write_graphml(_xml_graph(G), tmp, named_key_ids=True)
         else:
-            nx.write_gexf(to_gexf_graph(G), tmp)
+            nx.write_gexf(_xml_graph(to_gexf_graph(G)), tmp)

@@ -31,6 +31,8 @@ from .cells import (
 __all__ = ["check_edges"]
 
 _SIGNS = {"1": 1, "+1": 1, "+": 1, "0": 0, "-1": -1, "-": -1, "−1": -1}
+# The largest weight: sums over millions of relations stay far from overflow (docs/format.md).
+_MAX_WEIGHT = 1e12
 
 
 def _to_weight(uniques: np.ndarray) -> np.ndarray:
@@ -40,7 +42,8 @@ def _to_weight(uniques: np.ndarray) -> np.ndarray:
 
 def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
     weight = pd.Series(coded.map("weight", _to_weight), index=frame.index, copy=False)
-    bad = weight.isna() | ~np.isfinite(weight.fillna(0)) | (weight < 0)
+    bad = weight.isna() | (weight < 0)
+    huge = ~bad & (weight > _MAX_WEIGHT)  # infinity included
     issues = issues_for(
         frame,
         bad,
@@ -49,7 +52,15 @@ def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
         IssueCode.BAD_WEIGHT,
         "'{value}' is not a weight; expected a number >= 0 (put the polarity in 'sign')",
     )
-    frame["weight"] = weight.where(~bad, 1.0).astype(float)
+    issues += issues_for(
+        frame,
+        huge,
+        f,
+        "weight",
+        IssueCode.BAD_WEIGHT,
+        "'{value}' is too large a weight; expected a number from 0 to 1e12 (rescale the column)",
+    )
+    frame["weight"] = weight.where(~(bad | huge), 1.0).astype(float)
     return issues
 
 

@@ -40,7 +40,8 @@ _HEADER = """\
  *
  * Joined from graph/render/js/ ({parts}) in one scope.
  * Every string from the data reaches the page through textContent, DOM properties or vis
- * DataSets (drawn on a canvas); nothing is parsed as HTML. Lookups keyed by data use Map.
+ * DataSets (drawn on a canvas); nothing is parsed as HTML. Lookups keyed by data use Map, and
+ * vis-network, which keys plain objects by item id, gets row indices as ids, never data strings.
  */
 (() => {{
 "use strict";

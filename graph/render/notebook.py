@@ -27,6 +27,28 @@ def notebook_html(page_html: str, height: int = 600) -> str:
     """Wrap a whole page in an ``<iframe srcdoc="…">`` (attribute-escaped) for inline display.
 
     The frame is sandboxed: scripts run, but in their own origin, apart from the notebook.
+
+    Parameters
+    ----------
+    page_html : str
+        A whole HTML page, such as :func:`graph.to_html` returns.
+    height : int, default 600
+        Height of the frame in pixels (it takes the notebook's full width).
+
+    Returns
+    -------
+    str
+        The ``<iframe>`` element, ready for ``IPython.display.HTML``.
+
+    See Also
+    --------
+    Explorer : A dataset's page, shown inline by Jupyter.
+
+    Examples
+    --------
+    >>> frame = graph.notebook_html("<h1>Iran & Tajikistan</h1>", height=300)
+    >>> frame.startswith('<iframe srcdoc="&lt;h1&gt;Iran &amp; Tajikistan&lt;/h1&gt;"')
+    True
     """
     return (
         f'<iframe srcdoc="{html.escape(page_html, quote=True)}" '
@@ -47,6 +69,10 @@ class Explorer:
         Height of the inline frame in pixels.
     **options
         Passed to :func:`graph.render.to_html` (``size_by``, ``aggregate``, ``max_nodes`` …).
+
+    Examples
+    --------
+    In a notebook, an ``Explorer`` as the last expression of a cell shows the page:
 
     >>> from graph import load
     >>> view = Explorer(load(), height=500)

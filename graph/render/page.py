@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from pathlib import Path
 from string import Template
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..atomic import write_text
+from ..text import json_text
 from .assets import asset, page_script
 from .data import page_data
 from .vendor import VIS_VERSION, vis_library
@@ -52,7 +52,7 @@ def script_json(data: Any) -> str:
     >>> script_json({"a": "</script><b>&\u2028"})
     '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json_text(data, compact=True)  # NaN and infinities as null
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
 
 
@@ -110,6 +110,19 @@ def to_html(
     str
         The page; opens from ``file://`` with no network. In it, ``window.network`` is the
         vis Network and ``window.nodes`` / ``window.edges`` its DataSets.
+
+    See Also
+    --------
+    write_html : Write the page to a file.
+    Explorer : Show the page in a notebook.
+
+    Examples
+    --------
+    >>> page = graph.to_html(ds, title="Iran and Tajikistan")
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    >>> "<title>Iran and Tajikistan</title>" in page
+    True
     """
     data = page_data(
         dataset,
@@ -140,7 +153,34 @@ def to_html(
 
 
 def write_html(dataset: Dataset, path: str | Path, **options: Any) -> Path:
-    """Write :func:`to_html` of ``dataset`` to ``path`` (atomically) and return the path."""
+    """Write :func:`to_html` of ``dataset`` to ``path`` (atomically) and return the path.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to draw (filter it first for a view).
+    path : str or pathlib.Path
+        The HTML file to write; it opens in a browser with no network.
+    **options
+        Passed to :func:`to_html` (``title``, ``size_by``, ``aggregate``, ``max_nodes`` …).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    The relations since 2019, nodes sized by PageRank:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "recent.html"
+    >>> graph.write_html(ds.filter(start="2019"), path, size_by="pagerank").name
+    'recent.html'
+    >>> path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
     target = Path(path)
     write_text(target, to_html(dataset, **options))
     return target

@@ -1,7 +1,7 @@
 """The report as one self-contained HTML page: inline CSS and SVG charts, nothing fetched.
 
 Every string from the data is escaped (``html.escape``), in text and in attributes. Numbers
-taken from :func:`graph.analyze.stats_table` carry ``data-stat`` (a dotted path into that dict) or
+taken from :func:`graph.analyze.stats` carry ``data-stat`` (a dotted path into its ``to_dict()``) or
 ``data-node``/``data-measure`` attributes, so tests can check them against ``graph stats
 --format json``. The interactive graph is :func:`graph.render.to_html` in an ``<iframe
 srcdoc>``.
@@ -77,68 +77,63 @@ def _counts(title: str, path: str, counts: dict[str, int]) -> str:
 
 
 def _summary(report: Report) -> str:
-    s, g = report.stats, report.stats["graph"]
-    d, sign, comp = s["dates"], s["edges_by_sign"], g["components"]
+    s, g = report.stats.summary, report.stats.graph
+    d, sign, comp = s.dates, s.edges_by_sign, g.components
     figures = [
-        ("Actors", _stat("nodes", s["nodes"])),
-        ("Relations", _stat("edges", s["edges"])),
-        ("Linked pairs", _stat("pairs", s["pairs"])),
+        ("Actors", _stat("nodes", s.nodes)),
+        ("Relations", _stat("edges", s.edges)),
+        ("Linked pairs", _stat("pairs", s.pairs)),
         (
             "Dates",
-            f"{_stat('dates.first', d['first'])} to {_stat('dates.last', d['last'])} "
-            f"({_stat('dates.dated', d['dated'])} dated, "
-            f"{_stat('dates.undated', d['undated'])} undated)",
+            f"{_stat('dates.first', d.first)} to {_stat('dates.last', d.last)} "
+            f"({_stat('dates.dated', d.dated)} dated, "
+            f"{_stat('dates.undated', d.undated)} undated)",
         ),
         (
             "Cooperative / neutral / conflictual",
-            " / ".join(
-                _stat(f"edges_by_sign.{k}", sign[k])
-                for k in ("cooperative", "neutral", "conflictual")
-            ),
+            " / ".join(_stat(f"edges_by_sign.{k}", v) for k, v in sign.to_dict().items()),
         ),
-        ("Density (undirected)", _stat("graph.density", g["density"])),
-        ("Density (directed)", _stat("graph.density_directed", g["density_directed"])),
+        ("Density (undirected)", _stat("graph.density", g.density)),
+        ("Density (directed)", _stat("graph.density_directed", g.density_directed)),
         (
             "Components",
-            f"{_stat('graph.components.count', comp['count'])} (largest "
-            f"{_stat('graph.components.largest', comp['largest'])}, isolated "
-            f"{_stat('graph.components.isolated', comp['isolated'])})",
+            f"{_stat('graph.components.count', comp.count)} (largest "
+            f"{_stat('graph.components.largest', comp.largest)}, isolated "
+            f"{_stat('graph.components.isolated', comp.isolated)})",
         ),
-        ("Strongly connected components", _stat("graph.strong_components", g["strong_components"])),
-        ("Diameter (largest component)", _stat("graph.diameter", g["diameter"])),
+        ("Strongly connected components", _stat("graph.strong_components", g.strong_components)),
+        ("Diameter (largest component)", _stat("graph.diameter", g.diameter)),
         (
             "Average path length (largest component)",
-            _stat("graph.average_path_length", g["average_path_length"]),
+            _stat("graph.average_path_length", g.average_path_length),
         ),
-        ("Reciprocity of directed relations", _stat("graph.reciprocity", g["reciprocity"])),
+        ("Reciprocity of directed relations", _stat("graph.reciprocity", g.reciprocity)),
         (
             "Assortativity by actor type",
-            _stat("graph.assortativity_by_type", g["assortativity_by_type"]),
+            _stat("graph.assortativity_by_type", g.assortativity_by_type),
         ),
     ]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in figures)
     return (
         f'<section id="summary"><h2>Summary</h2><dl class="figures">{items}</dl>'
-        f'<div class="grid">{_counts("Actors by type", "nodes_by_type", s["nodes_by_type"])}'
-        f"{_counts('Relations by type', 'edges_by_type', s['edges_by_type'])}"
-        f"{_counts('Relations by family', 'edges_by_family', s['edges_by_family'])}</div>"
+        f'<div class="grid">{_counts("Actors by type", "nodes_by_type", s.nodes_by_type)}'
+        f"{_counts('Relations by type', 'edges_by_type', s.edges_by_type)}"
+        f"{_counts('Relations by family', 'edges_by_family', s.edges_by_family)}</div>"
         "</section>"
     )
 
 
 def _method(report: Report) -> str:
-    m = report.stats["measures"]
-    view = "directed" if m["directed"] else "undirected"
-    parts = [
-        f"Measures on the {view} aggregated graph (one link per pair), engine {_e(m['engine'])}."
-    ]
-    if m["sample"]:
+    m = report.stats.measures
+    view = "directed" if m.directed else "undirected"
+    parts = [f"Measures on the {view} aggregated graph (one link per pair), engine {_e(m.engine)}."]
+    if m.sample:
         parts.append(
-            f"Betweenness is estimated from {_e(m['sample'])} pivot nodes "
-            f"(seed {_e(m['seed'])}), not exact."
+            f"Betweenness is estimated from {_e(m.sample)} pivot nodes "
+            f"(seed {_e(m.seed)}), not exact."
         )
-    if m["eigenvector"] == "katz":
-        alpha = _stat("measures.katz_alpha", m["katz_alpha"])
+    if m.eigenvector == "katz":
+        alpha = _stat("measures.katz_alpha", m.katz_alpha)
         parts.append(
             "Eigenvector centrality is undefined on this graph (not strongly "
             f"connected); the eigenvector column is Katz centrality (α = {alpha})."
@@ -306,8 +301,30 @@ def to_report_html(report: Report, *, interactive: bool = True) -> str:
 
     Parameters
     ----------
-    interactive : bool
+    report : Report
+        What :func:`graph.build_report` computed.
+    interactive : bool, default True
         Embed the interactive graph (:func:`graph.render.to_html`) in an iframe.
+
+    Returns
+    -------
+    str
+        The page: summary, central actors, relations over time, the chosen pair's trend,
+        cooperation and conflict, and blocs; it needs no network.
+
+    See Also
+    --------
+    write_report : Write it to a file.
+    to_report_markdown : The same report as Markdown.
+
+    Examples
+    --------
+    A report on the relations in force since 2021, without the interactive graph:
+
+    >>> report = graph.build_report(ds.filter(start="2021"), top=3)
+    >>> page = graph.to_report_html(report, interactive=False)
+    >>> page.startswith("<!DOCTYPE html>"), "<iframe" in page
+    (True, False)
     """
     notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in report.dataset.notes)
     body = (

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..analyze import MEASURES
+from ..analyze import MEASURES, MeasureMethod, StatsResult
 from ..text import num, plural
 from .html import family_colors
 from .model import Report
@@ -70,53 +70,49 @@ def markdown_table(
     return "\n".join(lines)
 
 
-def _summary(s: dict[str, Any]) -> list[str]:
-    g = s["graph"]
-    d, sign, comp = s["dates"], s["edges_by_sign"], g["components"]
+def _summary(result: StatsResult) -> list[str]:
+    s, g = result.summary, result.graph
+    d, sign, comp = s.dates, s.edges_by_sign, g.components
     rows = [
-        ["Actors", num(s["nodes"])],
-        ["Relations", num(s["edges"])],
-        ["Linked pairs", num(s["pairs"])],
-        [
-            "Dates",
-            f"{num(d['first'])} to {num(d['last'])} ({d['dated']} dated, {d['undated']} undated)",
-        ],
+        ["Actors", num(s.nodes)],
+        ["Relations", num(s.edges)],
+        ["Linked pairs", num(s.pairs)],
+        ["Dates", f"{num(d.first)} to {num(d.last)} ({d.dated} dated, {d.undated} undated)"],
         [
             "Cooperative / neutral / conflictual",
-            f"{sign['cooperative']} / {sign['neutral']} / {sign['conflictual']}",
+            f"{sign.cooperative} / {sign.neutral} / {sign.conflictual}",
         ],
-        ["Density (undirected)", num(g["density"])],
-        ["Density (directed)", num(g["density_directed"])],
-        ["Components", f"{comp['count']} (largest {comp['largest']}, isolated {comp['isolated']})"],
-        ["Strongly connected components", num(g["strong_components"])],
-        ["Diameter (largest component)", num(g["diameter"])],
-        ["Average path length (largest component)", num(g["average_path_length"])],
-        ["Reciprocity of directed relations", num(g["reciprocity"])],
-        ["Assortativity by actor type", num(g["assortativity_by_type"])],
+        ["Density (undirected)", num(g.density)],
+        ["Density (directed)", num(g.density_directed)],
+        ["Components", f"{comp.count} (largest {comp.largest}, isolated {comp.isolated})"],
+        ["Strongly connected components", num(g.strong_components)],
+        ["Diameter (largest component)", num(g.diameter)],
+        ["Average path length (largest component)", num(g.average_path_length)],
+        ["Reciprocity of directed relations", num(g.reciprocity)],
+        ["Assortativity by actor type", num(g.assortativity_by_type)],
     ]
     out = ["## Summary", "", markdown_table(["figure", "value"], rows), ""]
-    for title, key in (
-        ("Actors by type", "nodes_by_type"),
-        ("Relations by type", "edges_by_type"),
-        ("Relations by family", "edges_by_family"),
+    for title, by_type in (
+        ("Actors by type", s.nodes_by_type),
+        ("Relations by type", s.edges_by_type),
+        ("Relations by family", s.edges_by_family),
     ):
-        counts = [[k, v] for k, v in s[key].items()]
+        counts = [[k, v] for k, v in by_type.items()]
         out += [f"### {title}", "", markdown_table(["", "count"], counts, {1}), ""]
     return out
 
 
-def _method(m: dict[str, Any]) -> list[str]:
-    view = "directed" if m["directed"] else "undirected"
-    out = [f"Measures on the {view} aggregated graph (one link per pair), engine {m['engine']}."]
-    if m["sample"]:
+def _method(m: MeasureMethod) -> list[str]:
+    view = "directed" if m.directed else "undirected"
+    out = [f"Measures on the {view} aggregated graph (one link per pair), engine {m.engine}."]
+    if m.sample:
         out.append(
-            f"Betweenness is estimated from {m['sample']} pivot nodes (seed {m['seed']}),"
-            " not exact."
+            f"Betweenness is estimated from {m.sample} pivot nodes (seed {m.seed}), not exact."
         )
-    if m["eigenvector"] == "katz":
+    if m.eigenvector == "katz":
         out.append(
             "Eigenvector centrality is undefined on this graph (not strongly connected); "
-            f"the eigenvector column is Katz centrality (α = {num(m['katz_alpha'])})."
+            f"the eigenvector column is Katz centrality (α = {num(m.katz_alpha)})."
         )
     return out
 
@@ -138,7 +134,7 @@ def _image(svg: str, alt: str) -> str:
 
 
 def _centrality(report: Report) -> list[str]:
-    out = ["## Who is central", "", *_method(report.stats["measures"]), ""]
+    out = ["## Who is central", "", *_method(report.stats.measures), ""]
     for measure, meaning in MEASURES.items():
         rows = [
             [i, r["label"], r["type"], num(r[measure])]
@@ -311,8 +307,36 @@ def _communities(report: Report) -> list[str]:
 
 
 def to_report_markdown(report: Report) -> str:
-    """The report as Markdown text: tables, and the charts as SVG ``data:`` images (the
-    interactive graph is only in the HTML report)."""
+    """The report as Markdown text, with the charts as SVG ``data:`` images.
+
+    The interactive graph is only in the HTML report.
+
+    Parameters
+    ----------
+    report : Report
+        What :func:`graph.build_report` computed.
+
+    Returns
+    -------
+    str
+        The Markdown text: a title, the dataset's notes, then one ``##`` section each for
+        the summary, central actors, relations over time, the pair's trend, cooperation and
+        conflict, and blocs.
+
+    See Also
+    --------
+    write_report : Write it to a file.
+    to_report_html : The same report as an HTML page.
+
+    Examples
+    --------
+    >>> report = graph.build_report(ds.filter(start="2021"), top=3)
+    >>> text = graph.to_report_markdown(report)
+    >>> text.splitlines()[:3]
+    ['# iran_tajikistan: network report', '', '*filtered: from 2021 to …*']
+    >>> [line for line in text.splitlines() if line.startswith("## ")][:2]
+    ['## Summary', '## Who is central']
+    """
     lines = [f"# {md_escape(report.title)}", ""]
     lines += [f"*{md_escape(n)}*" for n in report.dataset.notes]
     lines += [
@@ -327,7 +351,7 @@ def to_report_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def stats_markdown(result: dict[str, Any]) -> str:
+def stats_markdown(result: StatsResult) -> str:
     """``graph stats`` as Markdown: the summary, figures and the node measure table.
 
     >>> from graph import load
@@ -338,11 +362,11 @@ def stats_markdown(result: dict[str, Any]) -> str:
     columns = ["id", "label", "type", *MEASURES]
     rows = [
         [r[c] if c in ("id", "label", "type") else num(r[c]) for c in columns]
-        for r in result["node_measures"]
+        for r in result.node_records()
     ]
-    lines = [f"# {md_escape(result['name'])}: statistics", ""]
-    lines += [f"*{md_escape(n)}*" for n in result["notes"]]
-    lines += ["", *_summary(result), "## Node measures", "", *_method(result["measures"]), ""]
+    lines = [f"# {md_escape(result.summary.name)}: statistics", ""]
+    lines += [f"*{md_escape(n)}*" for n in result.summary.notes]
+    lines += ["", *_summary(result), "## Node measures", "", *_method(result.measures), ""]
     lines += [f"- **{m}**: {md_escape(meaning)}" for m, meaning in MEASURES.items()]
     lines += ["", markdown_table(columns, rows, set(range(3, len(columns))))]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,7 +1,7 @@
 """The report's content, computed once: :func:`build_report` returns a :class:`Report` that the
 HTML and Markdown writers only format.
 
-The centrality and graph figures are :func:`graph.analyze.stats_table` itself (all nodes), so
+The centrality and graph figures are :func:`graph.analyze.stats` itself (all nodes), so
 every such number in the report equals ``graph stats --format json`` with the same options.
 """
 
@@ -15,6 +15,7 @@ import pandas as pd
 from ..analyze import (
     MEASURES,
     Communities,
+    StatsResult,
     TriadBalance,
     communities,
     counts_by_period,
@@ -24,6 +25,7 @@ from ..analyze import (
     timeline,
     triad_balance,
 )
+from ..dataset import find_node
 from ..errors import UsageError
 
 if TYPE_CHECKING:
@@ -36,15 +38,16 @@ FORMATS: tuple[str, ...] = ("html", "markdown")
 
 @dataclass(frozen=True)
 class Report:
-    """Everything a report shows.
+    """Everything a report shows, as :func:`build_report` computes it.
 
-    Attributes
+    Parameters
     ----------
     dataset : Dataset
         The (filtered) dataset the report describes.
     title : str
-    stats : dict
-        :func:`graph.analyze.stats_table` (all nodes, sorted by PageRank): the summary, graph
+        The report's heading.
+    stats : StatsResult
+        :func:`graph.analyze.stats` (all nodes, sorted by PageRank): the summary, graph
         figures and node measures.
     top : int
         Rows in each top-N table.
@@ -59,14 +62,26 @@ class Report:
     scores : pandas.DataFrame
         :func:`~graph.analyze.pair_scores` (most hostile first).
     communities : Communities
+        The blocs of the cooperative layer (:func:`~graph.analyze.communities`).
     balance : TriadBalance
+        Balanced and unbalanced signed triangles (:func:`~graph.analyze.triad_balance`).
     options : dict
         How it was computed (directed, engine, sample, seed, period).
+
+    Examples
+    --------
+    >>> report = graph.build_report(ds, top=3)
+    >>> report.title
+    'iran_tajikistan: network report'
+    >>> [leader["id"] for leader in report.leaders["betweenness"]]
+    ['tajikistan', 'iran', 'extremist_groups']
+    >>> report.balance.unbalanced
+    1
     """
 
     dataset: Dataset
     title: str
-    stats: dict[str, Any]
+    stats: StatsResult
     top: int
     leaders: dict[str, list[dict[str, Any]]]
     by_period: pd.DataFrame
@@ -171,16 +186,35 @@ def build_report(
 
     Parameters
     ----------
-    top : int
+    dataset : Dataset
+        The (possibly filtered) actors and relations to report on.
+    top : int, default 10
         Rows in each top-N table and chart.
     directed, engine, sample, seed
-        As in :func:`graph.analyze.stats_table` (``seed`` also seeds the communities).
+        As in :func:`graph.analyze.stats` (``seed`` also seeds the communities).
     pair : (str, str), optional
-        The pair whose trend is charted (default: the dated pair with most relations, not
-        counting ``membership``-family relations nor the pairs they join, such as a state
-        and its government).
+        The pair whose trend is charted, as ids, labels or aliases (default: the dated
+        pair with most relations, not counting ``membership``-family relations nor the
+        pairs they join, such as a state and its government).
     freq : {"year", "quarter", "month"}
         Period of the time charts.
+    title : str, optional
+        The report's heading (default: ``"<dataset name>: network report"``).
+
+    Returns
+    -------
+    Report
+        Every table and figure of the report, ready for :func:`to_report_html`,
+        :func:`to_report_markdown` or :func:`write_report`.
+
+    Raises
+    ------
+    UsageError
+        If ``top`` is below 1, or an actor of ``pair`` is not found.
+
+    Examples
+    --------
+    By default the trend chart shows the most active pair:
 
     >>> from graph import load
     >>> report = build_report(load(), top=3)
@@ -191,7 +225,10 @@ def build_report(
         raise UsageError(f"top must be at least 1, not {top}")
     result = stats(dataset, directed=directed, engine=engine, sample=sample, seed=seed)
     scores = pair_scores(dataset)
-    chosen = pair if pair is not None else _default_pair(dataset, scores)
+    if pair is not None:
+        chosen: tuple[str, str] | None = (find_node(dataset, pair[0]), find_node(dataset, pair[1]))
+    else:
+        chosen = _default_pair(dataset, scores)
     if chosen is not None:
         trend = pair_trend(dataset, *chosen, freq=freq)
         events = timeline(dataset, *chosen)
@@ -203,7 +240,7 @@ def build_report(
         title=title or f"{dataset.name}: network report",
         stats=result,
         top=top,
-        leaders=_leaders(result["node_measures"], top),
+        leaders=_leaders(result.node_records(), top),
         by_period=_in_family_order(counts_by_period(dataset, freq, by="family"), dataset),
         pair=chosen,
         trend=trend,
@@ -213,7 +250,7 @@ def build_report(
         balance=triad_balance(dataset),
         options={
             "directed": directed,
-            "engine": result["measures"]["engine"],
+            "engine": result.measures.engine,
             "sample": sample,
             "seed": seed,
             "period": freq,

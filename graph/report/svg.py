@@ -249,7 +249,34 @@ def trend_chart(
     height: int = 220,
     fmt: Callable[[float], str] = str,
 ) -> str:
-    """Columns up (cooperative, green) or down (conflictual, red) from a zero line."""
+    """A net-relation trend as an SVG bar chart: columns up (cooperative, green) or down
+    (conflictual, red) from a zero line, one per period.
+
+    Parameters
+    ----------
+    periods : sequence of str
+        The period labels (``"2019"``, ``"2019-Q3"``), in order.
+    values : sequence of float
+        One net score per period (``score`` of :func:`graph.pair_trend`).
+    title : str
+        Drawn above the chart (escaped).
+    width, height : int
+        Size in pixels.
+    fmt : callable
+        Formats the axis values.
+
+    Returns
+    -------
+    str
+        A self-contained ``<svg>`` element (no script, no external reference).
+
+    Examples
+    --------
+    >>> trend = graph.pair_trend(ds, "Iran", "Tajikistan")
+    >>> svg = graph.trend_chart(trend["period"].tolist(), trend["score"].tolist(), title="Net")
+    >>> svg.startswith("<svg") and "<script" not in svg
+    True
+    """
     if not periods:
         return _empty(width, title)
     left, bottom, top = 36, 30, 24

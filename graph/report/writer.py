@@ -40,6 +40,20 @@ def write_report(
     ------
     UsageError
         For an unknown format.
+
+    See Also
+    --------
+    to_report_html, to_report_markdown : The report as text.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "report.html"
+    >>> report = graph.build_report(ds.filter(start="2021"), top=3)
+    >>> graph.write_report(report, path, "html", interactive=False)
+    >>> path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
     """
     if fmt == "html":
         write_text(path, to_report_html(report, interactive=interactive))

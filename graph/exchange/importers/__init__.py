@@ -14,11 +14,16 @@ See ``docs/import.md`` for the mapping tables and the choices behind them.
 
 from __future__ import annotations
 
-from .cameo import CAMEO_FILE, cameo_table, map_codes
-from .gdelt import import_gdelt
-from .icews import import_icews
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .options import AGGREGATES, ImportOptions, import_vocabulary
 from .output import PROVENANCE_FILE, ImportResult, ImportSummary
+
+if TYPE_CHECKING:
+    from .cameo import CAMEO_FILE, cameo_table, map_codes
+    from .gdelt import import_gdelt
+    from .icews import import_icews
 
 __all__ = [
     "AGGREGATES",
@@ -33,3 +38,21 @@ __all__ = [
     "import_vocabulary",
     "map_codes",
 ]
+
+#: The readers and the CAMEO table load on first use, so that commands which only name
+#: import options (``graph --help``) do not pay for them.
+_LAZY = {
+    "CAMEO_FILE": "cameo",
+    "cameo_table": "cameo",
+    "map_codes": "cameo",
+    "import_gdelt": "gdelt",
+    "import_icews": "icews",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -14,7 +14,6 @@ b,plain
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...analyze.display import html_table
 from ...atomic import atomic_path, write_text
 from ...dataset import Dataset
 from ...errors import Issue, UsageError
 from ...loading import from_frames
 from ...model.columns import VOCABULARY_FILE
 from ...model.vocabulary import Vocabulary
+from ...text import json_text
 from .countries import DATA_DIR
 
 __all__ = ["PROVENANCE_FILE", "ImportResult", "ImportSummary", "to_csv_text", "write_csv"]
@@ -63,6 +64,45 @@ class ImportSummary:
     *skipped* rows could not be parsed (each has an :class:`~graph.errors.Issue` with its
     line), *dropped* rows have no usable actor or the same actor on both sides, *filtered*
     rows failed an option. Blank lines are not rows.
+
+    Parameters
+    ----------
+    format : {"gdelt", "icews"}
+        The input format.
+    files : list of dict
+        Each input file: ``name``, ``bytes``, ``sha256`` and ``rows``.
+    options : dict
+        The :class:`ImportOptions` used, as plain data.
+    rows_read : int
+        Event rows read from all files.
+    imported : int
+        Rows that became relations.
+    filtered : dict of str to int
+        Rows left out by each option (``{"types": 4}``).
+    dropped : dict of str to int
+        Rows without a usable actor, per reason (``no-actor``, ``no-country``,
+        ``same-actor``).
+    skipped : dict of str to int
+        Rows that could not be parsed, per issue code (``bad-date``, ``bad-code``...).
+    blank_lines : int
+        Empty lines (not counted as rows).
+    nodes : int
+        Actors in the output.
+    edges : int
+        Relations in the output (links from actors to their states included).
+    unresolved : list of str
+        Country names in the data that matched no known state.
+    notes : list of str
+        Remarks about the import for the reader.
+    issues : list of Issue
+        One per skipped row, with its file and line.
+
+    Examples
+    --------
+    >>> summary = graph.ImportSummary("icews", rows_read=5, imported=3,
+    ...                               dropped={"no-actor": 1}, skipped={"bad-date": 1})
+    >>> summary.consistent
+    True
     """
 
     format: str
@@ -107,10 +147,57 @@ class ImportSummary:
             "issues": [i.to_dict() for i in shown],
         }
 
+    def _repr_html_(self) -> str:
+        rows = [
+            ("files", [f.get("name", "") for f in self.files]),
+            ("rows read", self.rows_read),
+            ("imported", self.imported),
+            ("filtered", self.filtered),
+            ("dropped", self.dropped),
+            ("skipped", self.skipped),
+            ("blank lines", self.blank_lines),
+            ("counts add up", self.consistent),
+            ("nodes", self.nodes),
+            ("edges", self.edges),
+            ("unresolved actors", len(self.unresolved)),
+            ("issues", len(self.issues)),
+            ("notes", self.notes),
+        ]
+        return html_table(rows, title=f"{self.format} import")
+
 
 @dataclass
 class ImportResult:
-    """The imported tables (string cells, as written) with their summary."""
+    """The imported tables (string cells, as written) with their summary.
+
+    Returned by :func:`graph.import_gdelt` and :func:`graph.import_icews`;
+    :meth:`dataset` validates the tables into a :class:`~graph.Dataset`.
+
+    Parameters
+    ----------
+    summary : ImportSummary
+        Where every input row went.
+    nodes : pandas.DataFrame
+        The actors, in the columns of ``nodes.csv``.
+    edges : pandas.DataFrame
+        The relations, one per event (or per pair, type and period when aggregated), in
+        the columns of ``edges.csv``.
+    vocabulary : Vocabulary
+        The built-in types plus those imports add.
+    path : pathlib.Path or None
+        The folder written, if an output folder was given.
+
+    Examples
+    --------
+    >>> nodes = pd.DataFrame({"id": ["iran", "tajikistan"], "label": ["Iran", "Tajikistan"],
+    ...                       "type": ["state", "state"]})
+    >>> edges = pd.DataFrame({"id": ["icews-1"], "source": ["iran"], "target": ["tajikistan"],
+    ...                       "type": ["visit"], "date": ["2019-06-15"]})
+    >>> result = graph.ImportResult(graph.ImportSummary("icews"), nodes, edges,
+    ...                             graph.load_vocabulary())
+    >>> result.dataset()
+    <Dataset 'icews-import': 2 nodes, 1 edges>
+    """
 
     summary: ImportSummary
     nodes: pd.DataFrame
@@ -192,5 +279,5 @@ def write_output(result: ImportResult, folder: str | Path) -> Path:
     with atomic_path(folder / VOCABULARY_FILE) as tmp:
         shutil.copyfile(DATA_DIR / VOCABULARY_FILE, tmp)
     data = result.summary.to_dict(max_issues=_MAX_ISSUES_IN_FILE)
-    write_text(folder / PROVENANCE_FILE, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_text(folder / PROVENANCE_FILE, json_text(data, indent=2) + "\n")
     return folder

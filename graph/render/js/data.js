@@ -24,6 +24,10 @@ function edgeTypeOf(name) { return edgeTypeByName.get(name) || FALLBACK_EDGE_TYP
 const nodeIndexById = new Map(nodeCols.id.map((id, i) => [id, i]));
 const edgeIndexById = new Map(edgeCols.id.map((id, j) => [id, j]));
 
+/* vis-network keeps its own lookups in plain objects keyed by item id, where a data id such as
+ * "constructor" or "__proto__" would find Object.prototype's members: every vis item's id is
+ * therefore its row index (node i, edge j), and its data id travels as dataId. */
+
 /* Per node: its colours when not dimmed and its vis item. */
 const baseNodeColor = new Array(nodeCount);
 const visNodeItems = new Array(nodeCount);
@@ -31,8 +35,8 @@ for (let i = 0; i < nodeCount; i++) {
   const type = nodeTypeOf(nodeCols.type[i]);
   baseNodeColor[i] = { background: type.color, border: type.border, highlight: { background: type.color, border: "#1f2933" } };
   visNodeItems[i] = {
-    id: nodeCols.id[i], label: nodeCols.label[i], x: nodeCols.x[i], y: nodeCols.y[i], shape: type.shape,
-    size: nodeCols.size[i], color: baseNodeColor[i], i: i
+    id: i, dataId: nodeCols.id[i], label: nodeCols.label[i], x: nodeCols.x[i], y: nodeCols.y[i],
+    shape: type.shape, size: nodeCols.size[i], color: baseNodeColor[i]
   };
   if (!isLarge) visNodeItems[i].font = { size: nodeCols.font[i], color: LABEL_COLOR }; /* hubs' labels larger */
 }
@@ -51,8 +55,8 @@ for (let j = 0; j < edgeCount; j++) {
   if (edgeTo[j] !== edgeFrom[j]) edgesOfNode[edgeTo[j]].push(j);
   baseEdgeColor[j] = { color: type.color, highlight: type.color, opacity: 0.85 };
   const item = {
-    id: edgeCols.id[j], from: edgeCols.from[j], to: edgeCols.to[j], width: edgeCols.width[j],
-    color: baseEdgeColor[j], i: j
+    id: j, dataId: edgeCols.id[j], from: edgeFrom[j], to: edgeTo[j], width: edgeCols.width[j],
+    color: baseEdgeColor[j]
   };
   if (edgeCols.sign[j] < 0) item.dashes = [7, 5];
   if (type.directed) item.arrows = { to: { enabled: true, scaleFactor: 0.55 } };

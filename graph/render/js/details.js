@@ -51,7 +51,7 @@ function nodeLink(id) {
   if (i === undefined) return document.createTextNode(id);
   const button = element("button", "link", nodeCols.label[i]);
   button.type = "button";
-  button.addEventListener("click", () => { selectNode(id, true); });
+  button.addEventListener("click", () => { selectNodeAt(i, true); });
   return button;
 }
 
@@ -126,7 +126,7 @@ function showNodeDetails(i) {
     const when = dateText(edgeCols, j);
     button.appendChild(element("small", "", edgeCols.type[j] + (when ? " · " + when : "") +
                                             (meta.aggregate ? " · " + edgeCols.count[j] + "×" : "")));
-    button.addEventListener("click", () => { selectEdge(edgeCols.id[j]); });
+    button.addEventListener("click", () => { selectEdgeAt(j); });
     item.appendChild(button);
     listEl.appendChild(item);
   });

@@ -73,7 +73,7 @@ function applyFilters() {
     const hidden = show ? 0 : 1;
     if (hidden !== state.edgeHidden[j]) {
       state.edgeHidden[j] = hidden;
-      edgeUpdates.push({ id: edgeCols.id[j], hidden: !!hidden });
+      edgeUpdates.push({ id: j, hidden: !!hidden });
     }
   }
   for (let i = 0; i < nodeCount; i++) {
@@ -81,7 +81,7 @@ function applyFilters() {
     if (!hidden) shownNodes++;
     if (hidden !== state.nodeHidden[i]) {
       state.nodeHidden[i] = hidden;
-      nodeUpdates.push({ id: nodeCols.id[i], hidden: !!hidden });
+      nodeUpdates.push({ id: i, hidden: !!hidden });
     }
   }
   if (nodeUpdates.length) nodes.update(nodeUpdates);

@@ -10,7 +10,7 @@ function dimAllBut(keepNodes, keepEdges) {
     if (dimmed !== state.nodeDimmed[i]) {
       state.nodeDimmed[i] = dimmed;
       nodeUpdates.push({
-        id: nodeCols.id[i], color: dimmed ? DIM_NODE_COLOR : baseNodeColor[i],
+        id: i, color: dimmed ? DIM_NODE_COLOR : baseNodeColor[i],
         font: { size: nodeCols.font[i], color: dimmed ? DIM_LABEL_COLOR : LABEL_COLOR }
       });
     }
@@ -19,7 +19,7 @@ function dimAllBut(keepNodes, keepEdges) {
     const dimmed = keepEdges && !keepEdges.has(j) ? 1 : 0;
     if (dimmed !== state.edgeDimmed[j]) {
       state.edgeDimmed[j] = dimmed;
-      edgeUpdates.push({ id: edgeCols.id[j], color: dimmed ? DIM_EDGE_COLOR : baseEdgeColor[j] });
+      edgeUpdates.push({ id: j, color: dimmed ? DIM_EDGE_COLOR : baseEdgeColor[j] });
     }
   }
   if (nodeUpdates.length) nodes.update(nodeUpdates);

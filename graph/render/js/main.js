@@ -25,7 +25,9 @@ Object.assign(explorer, {
   selectNode: selectNode,
   selectEdge: selectEdge,
   clearSelection: clearSelection,
-  reset: reset
+  reset: reset,
+  nodeIndex: (id) => nodeIndexById.get(id), /* a node's data id to its vis id (undefined: none) */
+  edgeIndex: (id) => edgeIndexById.get(id)
 });
 state.from = firstDay;
 state.to = lastDay;

@@ -2,7 +2,9 @@
  *
  * window.network (vis.Network), window.nodes / window.edges (vis.DataSet: one item per node and
  * per relation, or per pair and type with --aggregate), window.explorer (readiness, state and the
- * actions of the page: applyFilters, selectNode, selectEdge, clearSelection, reset).
+ * actions of the page: applyFilters, selectNode, selectEdge, clearSelection, reset, and
+ * nodeIndex / edgeIndex from a data id to the vis id). A vis item's id is its row index (a
+ * number) and its data id is its dataId: vis-network looks ids up in plain objects.
  */
 
 const nodes = new vis.DataSet(visNodeItems);

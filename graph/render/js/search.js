@@ -37,7 +37,7 @@ function runSearch() {
     button.type = "button";
     button.appendChild(element("small", "", (nodeTypeOf(nodeCols.type[i]).label || nodeCols.type[i]) +
                                             (via ? " · " + via : "")));
-    button.addEventListener("click", () => { selectNode(nodeCols.id[i], true); });
+    button.addEventListener("click", () => { selectNodeAt(i, true); });
     item.appendChild(button);
     searchResults.appendChild(item);
   });
