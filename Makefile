@@ -26,7 +26,7 @@ install-dev: $(VENV)/.installed-dev
 demo: $(VENV)/.installed
 	$(BIN)/graph validate data/iran_tajikistan
 	$(BIN)/graph stats --top 10
-	$(BIN)/graph timeline iran tajikistan
+	$(BIN)/graph timeline Iran Tajikistan
 	$(BIN)/graph html -o $(OUT)/iran_tajikistan.html
 	$(BIN)/graph report -o $(OUT)/report.html
 	$(BIN)/graph export --format gexf -o $(OUT)/iran_tajikistan.gexf

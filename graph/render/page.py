@@ -109,7 +109,8 @@ def to_html(
     -------
     str
         The page; opens from ``file://`` with no network. In it, ``window.network`` is the
-        vis Network and ``window.nodes`` / ``window.edges`` its DataSets.
+        vis Network and ``window.nodes`` / ``window.edges`` its DataSets, whose item ids are
+        row indices (each item's ``dataId`` is the data's id).
 
     See Also
     --------
