@@ -13,9 +13,9 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import attach
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -181,7 +181,8 @@ __all__ = [
 ]
 
 #: Where each public name lives: the stage package that owns it. Names are imported on first
-#: use (PEP 562), so ``import graph`` and the ``graph`` command load only the stages they use.
+#: use (PEP 562, :mod:`graph._lazy`), so ``import graph`` and the ``graph`` command load only
+#: the stages they use.
 _EXPORTS: dict[str, str] = {
     "Communities": "analyze",
     "Components": "analyze",
@@ -254,18 +255,4 @@ _EXPORTS: dict[str, str] = {
     "trend_chart": "report",
     "write_report": "report",
 }
-
-
-def __getattr__(name: str) -> Any:
-    """Import a public name from its stage package on first use."""
-    try:
-        package = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(f".{package}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -36,6 +36,7 @@ class IssueCode(StrEnum):
     EMPTY_FILE = "empty-file"
     MISSING_COLUMN = "missing-column"
     DUPLICATE_COLUMN = "duplicate-column"
+    RESERVED_COLUMN = "reserved-column"
     BAD_ENCODING = "bad-encoding"
     WRONG_DELIMITER = "wrong-delimiter"
     BAD_CSV = "bad-csv"
@@ -63,6 +64,8 @@ class IssueCode(StrEnum):
     BAD_SCORE = "bad-score"
     BAD_MENTIONS = "bad-mentions"
     DUPLICATE_EVENT = "duplicate-event"
+    LINE_TOO_LONG = "line-too-long"
+    BAD_ARCHIVE = "bad-archive"
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,12 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
             "a column name appears twice",
             "Rename or remove one of the two columns.",
         ),
+        IssueCode.RESERVED_COLUMN: CodeInfo(
+            "error", _V,
+            "a column has a name the loader uses itself (`_line`; in `edges.csv` also "
+            "`directed`, `family`, `date_start`, `date_end`, `date_precision`)",
+            "Rename the column (`family` to `user_family`, for example).",
+        ),
         IssueCode.BAD_ENCODING: CodeInfo(
             "error", _V,
             "bytes that are not UTF-8 (the line is given)",
@@ -127,8 +136,8 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
         ),
         IssueCode.BAD_CSV: CodeInfo(
             "error", _V,
-            "an unclosed quote makes the file unreadable",
-            'Close the quote, or double a quote inside a cell (`""`).',
+            "an unclosed quote, or a cell over 64 MiB, makes the file unreadable",
+            'Close the quote, or double a quote inside a cell (`""`); split a huge cell.',
         ),
         IssueCode.EXTRA_FIELDS: CodeInfo(
             "error", _VI,
@@ -178,8 +187,9 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
         ),
         IssueCode.BAD_WEIGHT: CodeInfo(
             "error", _V,
-            "`weight` is not a number ≥ 0",
-            "Write a number ≥ 0 (empty means 1); put the polarity in `sign`.",
+            "`weight` is not a number from 0 to 10¹² (`1e12`)",
+            "Write a number from 0 to 1e12 (empty means 1; rescale larger ones); put the "
+            "polarity in `sign`.",
         ),
         IssueCode.BAD_SIGN: CodeInfo(
             "error", _V,
@@ -250,6 +260,16 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
             "error", _I,
             "an event id seen earlier in the input (overlapping files)",
             "Nothing, when files overlap: the repeat is skipped.",
+        ),
+        IssueCode.LINE_TOO_LONG: CodeInfo(
+            "error", _I,
+            "a line of an event file is over 64 MiB (event rows are under a few KiB)",
+            "Check that the file is an event file and is complete; the import stops.",
+        ),
+        IssueCode.BAD_ARCHIVE: CodeInfo(
+            "error", _I,
+            "a zip archive is damaged (bad checksum, cut short) or encrypted",
+            "Download the archive again (`unzip -t` tests it); the import stops.",
         ),
     }
 )  # fmt: skip

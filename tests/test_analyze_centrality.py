@@ -223,11 +223,11 @@ def test_measures_are_deterministic() -> None:
 
 
 def test_without_igraph_auto_falls_back_to_networkx(monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.analyze._view as view_module
+    import graph.analyze.engines as engines_module
 
     ds = graph.load()
     fast = node_measures(ds)
-    monkeypatch.setattr(view_module, "igraph_module", lambda: None)
+    monkeypatch.setattr(engines_module, "igraph_module", lambda: None)
     slow = node_measures(ds)
     assert slow.attrs["engine"] == "networkx" and fast.attrs["engine"] == "igraph"
     for measure in MEASURES:

@@ -16,6 +16,7 @@ import graph
 from graph.render import page_data, to_html
 from graph.render.styles import safe_color, safe_shape
 
+PROTO = Path(__file__).parent / "data" / "hostile" / "proto-ids"
 PAYLOAD = "</script><img src=x onerror=alert(1)> & <a href='javascript:alert(2)'>x</a>"
 
 
@@ -48,13 +49,27 @@ def _page_nodes(page: str) -> dict[str, Any]:
 def test_one_node_per_actor_and_one_edge_per_link_or_relation(bundled: graph.Dataset) -> None:
     net = graph.to_pyvis(bundled)
     links = page_data(bundled, aggregate=True)["edges"]
-    assert [n["id"] for n in net.nodes] == bundled.nodes["id"].tolist()
-    assert [e["id"] for e in net.edges] == links["id"]
+    ids = bundled.nodes["id"].tolist()
+    assert [n["id"] for n in net.nodes] == list(range(len(ids)))  # row numbers, as the page
+    assert [n["dataId"] for n in net.nodes] == ids
+    assert [e["id"] for e in net.edges] == list(range(len(links["id"])))
+    assert [e["dataId"] for e in net.edges] == links["id"]
     ends = list(zip(links["from"], links["to"], strict=True))
-    assert [(e["from"], e["to"]) for e in net.edges] == ends
+    assert [(ids[e["from"]], ids[e["to"]]) for e in net.edges] == ends
     rows = graph.to_pyvis(bundled, aggregate=False)
-    assert [e["id"] for e in rows.edges] == bundled.edges["id"].tolist()
+    assert [e["dataId"] for e in rows.edges] == bundled.edges["id"].tolist()
     assert len(rows.nodes) == len(bundled.nodes)
+
+
+def test_object_prototype_ids_are_data_not_vis_ids() -> None:
+    ds = graph.load(PROTO)  # ids constructor, __proto__, toString, valueOf, 0 …
+    for aggregate in (True, False):
+        net = graph.to_pyvis(ds, aggregate=aggregate)
+        assert [n["id"] for n in net.nodes] == list(range(len(ds.nodes)))
+        assert [n["dataId"] for n in net.nodes] == ds.nodes["id"].tolist()
+        assert all(isinstance(e[k], int) for e in net.edges for k in ("id", "from", "to"))
+    rows = graph.to_pyvis(ds, aggregate=False)
+    assert [e["dataId"] for e in rows.edges] == ds.edges["id"].tolist()
 
 
 def test_a_view_keeps_only_its_actors_and_relations(bundled: graph.Dataset) -> None:
@@ -70,7 +85,7 @@ def test_colours_shapes_arrows_and_dashes_come_from_the_vocabulary(
     net = graph.to_pyvis(bundled, aggregate=False)
     types = dict(zip(bundled.nodes["id"], bundled.nodes["type"], strict=True))
     for node in net.nodes:
-        kind = vocab.node_types[types[node["id"]]]
+        kind = vocab.node_types[types[node["dataId"]]]
         assert node["color"]["background"] == safe_color(kind.color)
         assert node["shape"] == safe_shape(kind.shape)
     for edge, (_, row) in zip(net.edges, bundled.edges.iterrows(), strict=True):
@@ -123,7 +138,7 @@ def test_generate_html_needs_no_network(
     sources = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", live)
     assert not [s for s in sources if "vis" in s]  # vis-network is inlined ("in_line")
     assert "@version 9.1.2" in page
-    assert '"id": "tajikistan"' in page
+    assert '"dataId": "tajikistan"' in page
 
 
 @pytest.mark.browser
@@ -138,7 +153,33 @@ def test_pyvis_page_draws_with_the_network_closed(
     assert page.evaluate("() => network.body.nodeIndices.length") == len(bundled.nodes)
     drawn = page.evaluate("() => network.getPositions()")
     laid_out = page_data(bundled)["nodes"]
-    for node_id, x, y in zip(laid_out["id"], laid_out["x"], laid_out["y"], strict=True):
-        assert drawn[node_id] == pytest.approx({"x": x, "y": y}, abs=1)  # whole pixels
+    for i, (x, y) in enumerate(zip(laid_out["x"], laid_out["y"], strict=True)):
+        assert drawn[str(i)] == pytest.approx({"x": x, "y": y}, abs=1)  # whole pixels
     # pyvis's template links Bootstrap from a CDN whatever cdn_resources says: that is all
     assert all("bootstrap" in url for url in browser_page.requests)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("physics", [False, True])
+def test_pyvis_page_of_object_prototype_ids_draws_everything(
+    browser_page: Any, tmp_path: Path, physics: bool
+) -> None:
+    ds = graph.load(PROTO)
+    path = tmp_path / "proto.html"
+    path.write_text(graph.to_pyvis(ds, aggregate=False, physics=physics).generate_html())
+    page = browser_page.page
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("() => typeof network !== 'undefined' && network.body")
+    page.wait_for_timeout(500)  # physics runs a few hundred steps
+    drawn = page.evaluate(
+        """() => ({
+          nodes: network.body.nodeIndices.map((i) => nodes.get(i).dataId).sort(),
+          edges: network.body.edgeIndices.map((j) => edges.get(j).dataId).sort(),
+          finite: Object.values(network.getPositions()).every((p) => isFinite(p.x)),
+        })"""
+    )
+    assert drawn["nodes"] == sorted(ds.nodes["id"])
+    assert drawn["edges"] == sorted(ds.edges["id"])
+    assert drawn["finite"]
+    # the only errors: the Bootstrap files pyvis's template links from a CDN (closed here)
+    assert [e for e in browser_page.errors if "Failed to load resource" not in e] == []

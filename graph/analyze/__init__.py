@@ -15,34 +15,40 @@ module's docstring and in ``docs/analysis.md``.
 
 from __future__ import annotations
 
-from ._view import ENGINES, View, analysis_view, igraph_module, resolve_engine
-from .balance import TriadBalance, pair_scores, triad_balance
-from .centrality import MEASURES, katz_alpha, node_measures, rank
-from .community import Communities, communities
-from .display import records, rounded
-from .queries import neighbors, paths
-from .results import (
-    Components,
-    GraphFigures,
-    MeasureMethod,
-    NodeRelations,
-    SignCounts,
-    StatsResult,
-    Summary,
-    TimeSpan,
-)
-from .stats_table import stats
-from .structure import assortativity, graph_figures, reciprocity
-from .summary import relation_counts, summarize
-from .temporal import (
-    FREQUENCIES,
-    counts_by_period,
-    pair_series,
-    pair_trend,
-    relation_periods,
-    snapshots,
-    timeline,
-)
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from ._view import View, analysis_view
+    from .balance import TriadBalance, pair_scores, triad_balance
+    from .centrality import MEASURES, katz_alpha, node_measures, rank
+    from .community import Communities, communities
+    from .display import records, rounded
+    from .engines import ENGINES, igraph_module, resolve_engine
+    from .queries import neighbors, paths
+    from .results import (
+        Components,
+        GraphFigures,
+        MeasureMethod,
+        NodeRelations,
+        SignCounts,
+        StatsResult,
+        Summary,
+        TimeSpan,
+    )
+    from .stats_table import stats
+    from .structure import assortativity, graph_figures, reciprocity
+    from .summary import relation_counts, summarize
+    from .temporal import (
+        FREQUENCIES,
+        counts_by_period,
+        pair_series,
+        pair_trend,
+        relation_periods,
+        snapshots,
+        timeline,
+    )
 
 __all__ = [
     "ENGINES",
@@ -85,3 +91,47 @@ __all__ = [
     "timeline",
     "triad_balance",
 ]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "Communities": "community",
+    "Components": "results",
+    "ENGINES": "engines",
+    "FREQUENCIES": "temporal",
+    "GraphFigures": "results",
+    "MEASURES": "centrality",
+    "MeasureMethod": "results",
+    "NodeRelations": "results",
+    "SignCounts": "results",
+    "StatsResult": "results",
+    "Summary": "results",
+    "TimeSpan": "results",
+    "TriadBalance": "balance",
+    "View": "_view",
+    "analysis_view": "_view",
+    "assortativity": "structure",
+    "communities": "community",
+    "counts_by_period": "temporal",
+    "graph_figures": "structure",
+    "igraph_module": "engines",
+    "katz_alpha": "centrality",
+    "neighbors": "queries",
+    "node_measures": "centrality",
+    "pair_scores": "balance",
+    "pair_series": "temporal",
+    "pair_trend": "temporal",
+    "paths": "queries",
+    "rank": "centrality",
+    "reciprocity": "structure",
+    "records": "display",
+    "relation_counts": "summary",
+    "relation_periods": "temporal",
+    "resolve_engine": "engines",
+    "rounded": "display",
+    "snapshots": "temporal",
+    "stats": "stats_table",
+    "summarize": "summary",
+    "timeline": "temporal",
+    "triad_balance": "balance",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -7,10 +7,9 @@ to a networkx graph or, when it is installed, an igraph graph.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
@@ -18,44 +17,14 @@ import pandas as pd
 
 from ..dataset.build import aggregate_table
 from ..errors import UsageError
+from .components import strong_components, weak_components
+from .engines import igraph_module
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-Engine = Literal["auto", "igraph", "networkx"]
-ENGINES: tuple[str, ...] = ("auto", "igraph", "networkx")
 #: Views up to this many nodes find their components without scipy (:meth:`View.components`).
 SMALL_VIEW = 2000
-
-
-def igraph_module() -> Any | None:
-    """The igraph module, or None when it is not installed.
-
-    ``OMP_WAIT_POLICY=passive`` is set first so that OpenMP threads do not spin.
-    """
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-    try:
-        import igraph
-    except ImportError:
-        return None
-    return igraph
-
-
-def resolve_engine(engine: str) -> str:
-    """``auto`` becomes ``igraph`` when it is installed, else ``networkx``."""
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine '{engine}'; expected one of: {', '.join(ENGINES)}")
-    if engine == "networkx":
-        return engine
-    if igraph_module() is None:
-        if engine == "igraph":
-            raise UsageError(
-                "the igraph engine needs igraph: pip install 'graph-explorer[fast]' "
-                "(or use {engine} networkx)",
-                params=("engine",),
-            )
-        return "networkx"
-    return "igraph"
 
 
 @dataclass(frozen=True)
@@ -157,24 +126,8 @@ class View:
 
     def _small_components(self, strong: bool) -> np.ndarray:
         if strong and self.directed:
-            G = nx.DiGraph()
-            G.add_nodes_from(range(self.n))
-            G.add_edges_from(zip(self.source.tolist(), self.target.tolist(), strict=True))
-            labels = np.empty(self.n, dtype=np.int64)
-            parts = sorted(nx.strongly_connected_components(G), key=min)
-            for label, part in enumerate(parts):
-                labels[list(part)] = label
-            return labels
-        root = np.arange(self.n, dtype=np.int64)
-        while True:  # each node takes the smallest position it is linked to, until stable
-            low = np.minimum(root[self.source], root[self.target])
-            before = root.copy()
-            np.minimum.at(root, self.source, low)
-            np.minimum.at(root, self.target, low)
-            root = root[root]
-            if np.array_equal(root, before):
-                break
-        return np.unique(root, return_inverse=True)[1].astype(np.int64)
+            return strong_components(self.n, self.source, self.target)
+        return weak_components(self.n, self.source, self.target)
 
     def largest_component(self) -> np.ndarray:
         """Positions of the nodes of the largest (weak) component; ties go to the first."""

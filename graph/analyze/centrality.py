@@ -48,7 +48,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UsageError
-from ._view import View, analysis_view, resolve_engine
+from ._view import View, analysis_view
+from .engines import resolve_engine
 
 if TYPE_CHECKING:
     from ..dataset import Dataset

@@ -5,6 +5,11 @@ pair (self-loops removed). networkx's ``louvain_communities(weight="weight", see
 splits it; communities are numbered from 1, largest first (ties: the one with the earliest
 node). Actors without a cooperative tie belong to no community (``<NA>``).
 
+Weights are divided by the largest one first (neither the communities nor the modularity
+change), so tiny weights cannot underflow. When every cooperative weight is 0 the weights give
+no ground to split anything: each connected group of ties is one community, and the
+modularity, 0/0, is reported as 0.
+
 >>> from graph import load
 >>> result = communities(load(), seed=1)
 >>> int(result.table["community"].min())
@@ -39,7 +44,8 @@ class Communities:
         One row per node in dataset order: ``id``, ``label``, ``type``, ``community``
         (nullable int, 1 = largest).
     modularity : float
-        Weighted modularity of the partition on the cooperative layer (0 without ties).
+        Weighted modularity of the partition on the cooperative layer (0 without ties, or
+        when their weights are all 0).
     seed : int
         The Louvain seed used.
     resolution : float
@@ -121,11 +127,17 @@ def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> 
     )
     sub = view.subview(tied)
     G = sub.to_networkx()
-    found = (
-        nx.community.louvain_communities(G, weight="weight", resolution=resolution, seed=seed)
-        if sub.m
-        else []
-    )
+    top = max((float(w) for _, _, w in G.edges(data="weight", default=1.0)), default=0.0)
+    if top > 0:
+        for _, _, attrs in G.edges(data=True):
+            attrs["weight"] = attrs.get("weight", 1.0) / top
+    found: list[set[Any]] = []
+    if sub.m and top > 0:
+        found = nx.community.louvain_communities(
+            G, weight="weight", resolution=resolution, seed=seed
+        )
+    elif sub.m:  # every weight is 0: the ties hold the groups, the weights split nothing
+        found = [set(c) for c in nx.connected_components(G)]
     position = {node: i for i, node in enumerate(sub.ids.tolist())}
     ordered = sorted(found, key=lambda c: (-len(c), min(position[x] for x in c)))
     labels = np.zeros(view.n, dtype=np.int64)
@@ -133,7 +145,7 @@ def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> 
         labels[tied[[position[x] for x in members]]] = number
     modularity = (
         float(nx.community.modularity(G, ordered, weight="weight", resolution=resolution))
-        if ordered
+        if ordered and top > 0
         else 0.0
     )
     nodes = dataset.nodes

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ._view import analysis_view, resolve_engine
+from ._view import analysis_view
 from .centrality import MEASURES, measures_of, rank
 from .display import rounded
+from .engines import resolve_engine
 from .results import MeasureMethod, StatsResult
 from .structure import figures_of
 from .summary import summarize

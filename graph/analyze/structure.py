@@ -31,7 +31,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._view import View, analysis_view, resolve_engine
+from ._view import View, analysis_view
+from .engines import resolve_engine
 from .results import Components, GraphFigures
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..model.dates import iso_day
 from ._view import View, analysis_view
 from .results import Components, NodeRelations, SignCounts, Summary, TimeSpan
 
@@ -137,8 +138,8 @@ def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> S
             conflictual=int((edges["sign"] < 0).sum()),
         ),
         dates=TimeSpan(
-            first=first.strftime("%Y-%m-%d") if first is not None else None,
-            last=last.strftime("%Y-%m-%d") if last is not None else None,
+            first=iso_day(first) if first is not None else None,
+            last=iso_day(last) if last is not None else None,
             dated=int(dated.sum()),
             undated=int((~dated).sum()),
         ),

@@ -13,34 +13,41 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from ..dataset import Criteria, Dataset
+from ..dataset.criteria import Criteria
 from ..errors import DataError, GraphError, UsageError
-from ..loading import load
 from ..text import json_text
 from .options import FLAGS
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = [
     "err",
     "handle_errors",
     "load_view",
     "out",
+    "plain",
     "print_issues",
     "print_json",
+    "say",
     "state",
 ]
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# emoji=False: ":flag_ir:" in the data is shown as written, not as an emoji
+out = Console(soft_wrap=True, highlight=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 state: dict[str, bool] = {"debug": bool(os.environ.get("GRAPH_DEBUG"))}
 
 
 def load_view(path: Path | None, crit: Criteria | None = None) -> Dataset:
     """Load a dataset and apply the filter criteria, if any."""
+    from ..loading import load  # the loading stage, only when a command reads data
+
     dataset = load(path)
     if crit is not None and crit.active:
         dataset = dataset.filter(**crit.to_kwargs())
@@ -56,12 +63,36 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def say(text: str, *, stream: Console | None = None) -> None:
+    """Print a line for people on ``out`` (or ``stream``): as it is, no markup, every control
+    character visible (:func:`graph.text.terminal_text`: an escape sequence in the data is
+    shown, never acted on). Every line the commands print that holds data goes through here
+    or through :func:`plain`; JSON and CSV outputs do not (they keep the exact characters)."""
+    from ..text import terminal_text
+
+    (stream or out).print(terminal_text(text), markup=False)
+
+
+def plain(value: object) -> str:
+    r"""Text from the data inside rich markup, a table cell or a table title: shown as it is
+    (markup escaped) with every control character visible.
+
+    >>> print(plain("[bold]x\x1b[2J"))
+    \[bold]x\x1b[2J
+    """
+    from rich.markup import escape
+
+    from ..text import terminal_text
+
+    return escape(terminal_text(str(value)))
+
+
 def print_issues(error: DataError) -> None:
     """Print every issue of a failed load, then how many there were."""
     for issue in error.report.sorted().issues:
-        err.print(f"{issue.severity}: {issue}", markup=False)
+        say(f"{issue.severity}: {issue}", stream=err)
     n = len(error.report.errors)
-    err.print(f"Error: the dataset is invalid: {n} error(s) listed above.", markup=False)
+    say(f"Error: the dataset is invalid: {n} error(s) listed above.", stream=err)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,17 +118,17 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(1) from None
         except UsageError as exc:
             _trace()
-            err.print(f"Error: {exc.worded(FLAGS)}", markup=False)
+            say(f"Error: {exc.worded(FLAGS)}", stream=err)
             raise typer.Exit(2) from None
         except (GraphError, OSError) as exc:
             _trace()
-            err.print(f"Error: {exc}", markup=False)
+            say(f"Error: {exc}", stream=err)
             raise typer.Exit(1) from None
         except Exception as exc:
             _trace()
-            err.print(
+            say(
                 f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)",
-                markup=False,
+                stream=err,
             )
             raise typer.Exit(1) from None
 
@@ -106,4 +137,5 @@ def handle_errors(func: F) -> F:
 
 def _trace() -> None:
     if state["debug"]:
-        err.print(traceback.format_exc(), markup=False)
+        for line in traceback.format_exc().splitlines():
+            say(line, stream=err)

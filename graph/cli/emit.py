@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 from ..errors import UsageError
 from .common import out, print_json
+from .options import flag
 
-__all__ = ["FORMATS", "emit", "output_format", "print_csv"]
+__all__ = ["FORMATS", "ExcelSafeOpt", "emit", "output_format", "print_csv"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 
 #: What CSV output is made of: a table, or rows as dicts.
-Rows = pd.DataFrame | Sequence[dict[str, Any]]
+Rows = Union["pd.DataFrame", Sequence[dict[str, Any]]]
+
+# Shared by the commands with a CSV output (stats, timeline, neighbors, path, export).
+ExcelSafeOpt = Annotated[
+    bool,
+    flag(
+        "--excel-safe",
+        help="CSV only: put ' before each cell that starts with = + - @ (a formula to a "
+        "spreadsheet), so Excel or LibreOffice shows it as text. The CSV then no longer reads "
+        "back exactly.",
+    ),
+]
 
 
 def output_format(fmt: str | None, as_json: bool) -> str:
@@ -41,10 +55,19 @@ def output_format(fmt: str | None, as_json: bool) -> str:
     return fmt
 
 
-def print_csv(rows: Rows) -> None:
-    """Rows as CSV on stdout."""
+def print_csv(rows: Rows, *, excel_safe: bool = False) -> None:
+    """Rows as CSV on stdout, each cell exactly as it is; with ``excel_safe``, a cell that a
+    spreadsheet would run as a formula starts with ``'`` (:func:`graph.text.spreadsheet_text`).
+    """
+    import pandas as pd
+
+    from ..text import spreadsheet_frame
+
+    frame = pd.DataFrame(rows)
+    if excel_safe:
+        frame = spreadsheet_frame(frame)
     buffer = io.StringIO()
-    pd.DataFrame(rows).to_csv(buffer, index=False, lineterminator="\n")
+    frame.to_csv(buffer, index=False, lineterminator="\n")
     out.file.write(buffer.getvalue())
 
 
@@ -55,6 +78,7 @@ def emit(
     rows: Callable[[], Rows],
     markdown: Callable[[], str],
     table: Callable[[], None],
+    excel_safe: bool = False,
 ) -> None:
     """Print a result in the format ``fmt`` (from :func:`output_format`).
 
@@ -70,13 +94,18 @@ def emit(
         Makes the Markdown text, written as it is.
     table : callable
         Prints the output for a terminal.
+    excel_safe : bool
+        CSV cells a spreadsheet would run as formulas start with ``'`` (``--excel-safe``);
+        a usage error with any other format.
 
     Only the chosen output is made.
     """
+    if excel_safe and fmt != "csv":
+        raise UsageError(f"--excel-safe applies to CSV output only, not --format {fmt}")
     if fmt == "json":
         print_json(data)
     elif fmt == "csv":
-        print_csv(rows())
+        print_csv(rows(), excel_safe=excel_safe)
     elif fmt == "markdown":
         out.file.write(markdown())
     else:

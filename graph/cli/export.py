@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
-from ..dataset import Criteria
-from ..exchange.formats import FORMATS
-from .common import handle_errors, load_view, out
+from ..dataset.criteria import Criteria
+from ..exchange.choices import FORMATS
+from .common import handle_errors, load_view, say
+from .emit import ExcelSafeOpt
 from .options import DatasetArg, ForceOpt, filter_options
 
 EPILOG = (
@@ -33,6 +34,7 @@ def command(
     *,
     filters: Criteria,
     force: ForceOpt = False,
+    excel_safe: ExcelSafeOpt = False,
 ) -> None:
     """Export the full graph for Gephi, Cytoscape or D3.
 
@@ -45,7 +47,5 @@ def command(
         check_output_folder(target, force=force)
     from ..exchange.formats import export
 
-    export(data, fmt, target)
-    out.print(
-        f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)", markup=False
-    )
+    export(data, fmt, target, excel_safe=excel_safe)
+    say(f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)")

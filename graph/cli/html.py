@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..dataset import Criteria
-from ..render import PHYSICS_MAX_NODES, SIZE_MEASURES, write_html
-from ..render.data import limit_nodes
-from .common import err, handle_errors, load_view, out
+from ..dataset.criteria import Criteria
+from ..render.choices import PHYSICS_MAX_NODES, SIZE_MEASURES
+from .common import err, handle_errors, load_view, say
 from .options import DatasetArg, filter_options, flag
 
 EPILOG = (
@@ -59,6 +58,9 @@ def command(
 
     It works offline: search, filters by type and date, details and sources of every relation.
     """
+    from ..render import write_html
+    from ..render.data import limit_nodes
+
     data = load_view(dataset, filters)
     target = output or Path(f"{data.name}.html")
     write_html(
@@ -72,15 +74,14 @@ def command(
         seed=seed,
     )
     view, _ = limit_nodes(data, max_nodes)  # what the page draws
-    out.print(
+    say(
         f"wrote {target} ({len(view.nodes):,} of {len(data.nodes):,} actors, "
         f"{len(view.edges):,} of {len(data.edges):,} relations)",
-        markup=False,
     )
     if view.nodes.empty:
         why = (
             "no actor or relation matches the filters" if filters.active else "the dataset is empty"
         )
-        err.print(f"warning: nothing to draw: {why}", markup=False)
+        say(f"warning: nothing to draw: {why}", stream=err)
     if open_page:
         webbrowser.open(target.resolve().as_uri())

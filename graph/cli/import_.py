@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..atomic import check_output_folder
 from ..exchange.importers.options import ImportOptions
-from ..exchange.importers.output import ImportResult
-from .common import err, handle_errors, out, print_json
+
+if TYPE_CHECKING:
+    from ..exchange.importers.output import ImportResult
+
+from .common import err, handle_errors, print_json, say
 from .options import FilesArg, ForceOpt, JsonOpt, OutputDirOpt, import_options
 
 __all__ = ["app"]
@@ -64,24 +68,22 @@ def print_summary(result: ImportResult) -> None:
     """Print where every row went, then the first issues."""
     s = result.summary
     where = f" into {result.path}" if result.path else ""
-    out.print(
+    say(
         f"imported {s.imported:,} of {s.rows_read:,} rows from {len(s.files)} file(s){where}: "
         f"{s.nodes:,} nodes, {s.edges:,} edges",
-        markup=False,
     )
-    out.print(f"  dropped:  {_counts(s.dropped)}", markup=False)
-    out.print(f"  filtered: {_counts(s.filtered)}", markup=False)
-    out.print(f"  skipped:  {_counts(s.skipped)}", markup=False)
+    say(f"  dropped:  {_counts(s.dropped)}")
+    say(f"  filtered: {_counts(s.filtered)}")
+    say(f"  skipped:  {_counts(s.skipped)}")
     if s.unresolved:
-        out.print(
+        say(
             f"  unresolved countries (kept as their own nodes): {', '.join(s.unresolved)}",
-            markup=False,
         )
     for issue in s.issues[:_SHOWN_ISSUES]:
-        err.print(f"{issue.severity}: {issue}", markup=False)
+        say(f"{issue.severity}: {issue}", stream=err)
     if len(s.issues) > _SHOWN_ISSUES:
         more = len(s.issues) - _SHOWN_ISSUES
-        err.print(f"… {more:,} more issue(s) in import.json (or use --json)", markup=False)
+        say(f"… {more:,} more issue(s) in import.json (or use --json)", stream=err)
 
 
 def _run(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..atomic import check_output_folder
-from .common import handle_errors, out, print_json
+from .common import handle_errors, print_json, say
 from .options import ForceOpt, JsonOpt
 
 EPILOG = (
@@ -40,16 +40,12 @@ def command(
         print_json(report.to_dict())
         return
     how = ", ".join(f"{v} by {k}" for k, v in report.matched_by.items()) or "none"
-    out.print(
+    say(
         f"{report.name}: {report.nodes:,} nodes, {report.edges:,} edges written to {output}",
-        markup=False,
     )
-    out.print(
+    say(
         f"  actors matched: {len(report.matched):,} ({how}); added: {report.added_nodes:,}",
-        markup=False,
     )
-    out.print(f"  edge ids renamed: {len(report.renamed_edges):,}", markup=False)
+    say(f"  edge ids renamed: {len(report.renamed_edges):,}")
     if report.vocabulary_conflicts:
-        out.print(
-            f"  kept A's definition of: {', '.join(report.vocabulary_conflicts)}", markup=False
-        )
+        say(f"  kept A's definition of: {', '.join(report.vocabulary_conflicts)}")

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import pandas as pd
 import typer
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
-from ..analyze import neighbors, records
-from ..dataset import find_node, node_labels
-from ..loading import load
 from ..text import num, plural
-from .common import handle_errors, out
-from .emit import emit, output_format
+from .common import handle_errors, out, plain
+from .emit import ExcelSafeOpt, emit, output_format
 from .options import DatasetArg, FormatOpt, JsonOpt
 
 EPILOG = (
@@ -32,7 +27,7 @@ WRAPPED = ("label", "types")
 
 def print_neighbors(rows: list[dict[str, Any]], title: str) -> None:
     """The actors as a table: label, type, distance, relations, score and relation types."""
-    table = Table(title=escape(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(title=plain(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for col in SHOWN:  # names and type lists wrap; no header or number is cut short
         table.add_column(
             col,
@@ -43,7 +38,7 @@ def print_neighbors(rows: list[dict[str, Any]], title: str) -> None:
         )
     for r in rows:
         cells = (num(r[c]) if c in NUMERIC else str(r[c]).replace(",", ", ") for c in SHOWN)
-        table.add_row(*(escape(c) for c in cells))
+        table.add_row(*(plain(c) for c in cells))
     out.print(table)
 
 
@@ -62,12 +57,19 @@ def command(
     depth: Annotated[int, typer.Option("--depth", "-k", min=1, help="Steps from NODE.")] = 1,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    excel_safe: ExcelSafeOpt = False,
 ) -> None:
     """The actors within --depth steps of NODE, with their ties to it.
 
     Distance, and for direct partners the number of relations, their net score
     (weight × sign) and relation types.
     """
+    import pandas as pd
+
+    from ..analyze import neighbors, records
+    from ..dataset import find_node, node_labels
+    from ..loading import load
+
     chosen = output_format(fmt, as_json)
     data = load(dataset)
     node = find_node(data, node)
@@ -81,4 +83,5 @@ def command(
         table=lambda: print_neighbors(
             rows, f"{plural(len(rows), 'actor')} within {plural(depth, 'step')} of {name}"
         ),
+        excel_safe=excel_safe,
     )

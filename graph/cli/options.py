@@ -18,8 +18,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from ..analyze import ENGINES
-from ..dataset import Criteria
+from ..analyze.engines import ENGINES
+from ..dataset.criteria import Criteria
 from ..errors import UsageError
 from ..exchange.importers.options import ImportOptions
 

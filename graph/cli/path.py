@@ -7,14 +7,10 @@ from itertools import groupby
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from ..analyze import paths, records
-from ..dataset import find_node, node_labels
-from ..loading import load
 from ..text import plural
-from .common import handle_errors, out
-from .emit import emit, output_format
+from .common import handle_errors, out, plain, say
+from .emit import ExcelSafeOpt, emit, output_format
 from .options import DatasetArg, DirectedOpt, FormatOpt, JsonOpt
 
 EPILOG = (
@@ -28,7 +24,7 @@ _ARROWS = {"forward": "->", "backward": "<-", "mutual": "--"}
 def print_paths(rows: list[dict[str, Any]], a: str, b: str, label: Mapping[str, str]) -> None:
     """Each path as its chain of actors, then each step with its relations (type, date, sign)."""
     if not rows:
-        out.print(f"no path between {label[a]} and {label[b]}", markup=False)
+        say(f"no path between {label[a]} and {label[b]}")
         return
     for number, group in groupby(rows, key=lambda r: r["path"]):
         steps = list(group)
@@ -36,20 +32,19 @@ def print_paths(rows: list[dict[str, Any]], a: str, b: str, label: Mapping[str, 
         for step in steps:
             if step["to"] != chain[-1]:
                 chain.append(step["to"])
-        names = " → ".join(escape(label[node]) for node in chain)
+        names = " → ".join(plain(label[node]) for node in chain)
         out.print(f"[bold]path {number}[/bold] ({plural(len(chain) - 1, 'step')}): {names}")
         for step_no, relations in groupby(steps, key=lambda r: r["step"]):
             items = list(relations)
             where = f"{label[items[0]['from']]} → {label[items[0]['to']]}"
-            out.print(f"  {step_no}. {where}", markup=False)
+            say(f"  {step_no}. {where}")
             for r in items:
                 when = r["date"] or "undated"
                 if r["end_date"]:
                     when += f" to {r['end_date']}"
-                out.print(
+                say(
                     f"     {r['type']} ({_ARROWS[r['direction']]}, sign {r['sign']:+d}) {when}"
-                    + (f": {r['description']}" if r["description"] else ""),
-                    markup=False,
+                    + (f": {r['description']}" if r["description"] else "")
                 )
 
 
@@ -74,8 +69,13 @@ def command(
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many paths.")] = 10,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    excel_safe: ExcelSafeOpt = False,
 ) -> None:
     """The shortest paths from A to B, with each step's relations (type, date, sign)."""
+    from ..analyze import paths, records
+    from ..dataset import find_node, node_labels
+    from ..loading import load
+
     chosen = output_format(fmt, as_json)
     data = load(dataset)
     a, b = find_node(data, a), find_node(data, b)
@@ -87,4 +87,5 @@ def command(
         rows=lambda: rows,
         markdown=lambda: paths_markdown(rows, label),
         table=lambda: print_paths(rows, a, b, label),
+        excel_safe=excel_safe,
     )

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..dataset import Criteria
+from ..dataset.criteria import Criteria
 from ..errors import UsageError
-from .common import handle_errors, load_view, out
+from .common import handle_errors, load_view, say
 from .options import (
     DatasetArg,
     DirectedOpt,
@@ -89,7 +89,6 @@ def command(
     )
     target = output or Path(f"{data.name}-report.{'html' if fmt == 'html' else 'md'}")
     write_report(report, target, fmt, interactive=not no_graph)
-    out.print(
+    say(
         f"wrote {target} ({fmt} report: {len(data.nodes)} actors, {len(data.edges)} relations)",
-        markup=False,
     )

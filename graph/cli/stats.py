@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
 from rich.table import Table
 
-from ..analyze import (
-    MEASURES,
-    GraphFigures,
-    MeasureMethod,
-    StatsResult,
-    Summary,
-    stats,
-)
-from ..dataset import Criteria
+from ..dataset.criteria import Criteria
+
+if TYPE_CHECKING:
+    from ..analyze import (
+        GraphFigures,
+        MeasureMethod,
+        StatsResult,
+        Summary,
+    )
+
 from ..text import num, plural
-from .common import handle_errors, load_view, out
-from .emit import emit, output_format
+from .common import handle_errors, load_view, out, plain, say
+from .emit import ExcelSafeOpt, emit, output_format
 from .options import (
     DatasetArg,
     DirectedOpt,
@@ -43,18 +44,18 @@ def _counts_table(title: str, counts: dict[str, int]) -> Table:
     table.add_column("type")
     table.add_column("count", justify="right")
     for key, value in counts.items():
-        table.add_row(key, str(value))
+        table.add_row(plain(key), str(value))
     return table
 
 
 def print_summary(s: Summary) -> None:
     """Render a summary from :func:`graph.analyze.summary.summarize` as text tables."""
     out.print(
-        f"[bold]{s.name}[/bold]: {plural(s.nodes, 'node')}, "
+        f"[bold]{plain(s.name)}[/bold]: {plural(s.nodes, 'node')}, "
         f"{plural(s.edges, 'relation')} between {plural(s.pairs, 'pair')}"
     )
     for note in s.notes:
-        out.print(note, markup=False)
+        say(note)
     d = s.dates
     span = f"{d.first} to {d.last}" if d.first else "no dates"
     out.print(f"dates: {span} ({d.dated} dated, {d.undated} undated)")
@@ -110,6 +111,8 @@ def _short(value: Any) -> str:
 
 def print_measures(s: StatsResult) -> None:
     """The node measure table of :func:`graph.analyze.stats` (4 significant digits)."""
+    from ..analyze import MEASURES
+
     m = s.measures
     rows = s.node_records()
     table = Table(
@@ -129,13 +132,13 @@ def print_measures(s: StatsResult) -> None:
         "eigenvector": "eigen",
         "pagerank": "pagerank",
     }
-    ids = [str(row["id"]) for row in rows]
+    ids = [plain(row["id"]) for row in rows]
     # ids are never broken over two lines: the measure columns give way first
     table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
     for measure in MEASURES:
         table.add_column(short.get(measure, measure), justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(row["id"], *(_short(row[k]) for k in MEASURES))
+    for shown, row in zip(ids, rows, strict=True):
+        table.add_row(shown, *(_short(row[k]) for k in MEASURES))
     out.print(table)
 
 
@@ -158,6 +161,7 @@ def command(
     dataset: DatasetArg = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    excel_safe: ExcelSafeOpt = False,
     sort: Annotated[
         str, typer.Option("--sort", help="Sort the node table by this measure (or id).")
     ] = "pagerank",
@@ -186,6 +190,8 @@ def command(
     [bold]eigenvector[/bold]: tied to well-tied actors, influence through partners ·
     [bold]pagerank[/bold]: weighted random-walk score, influence along relations.
     """
+    from ..analyze import stats
+
     chosen = output_format(fmt, as_json)
     if top is None:
         top = 20 if chosen in ("table", "markdown") else 0
@@ -204,4 +210,5 @@ def command(
         rows=result.node_records,
         markdown=lambda: _markdown(result),
         table=lambda: print_stats(result),
+        excel_safe=excel_safe,
     )

@@ -6,14 +6,10 @@ from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from ..analyze import pair_trend, records, timeline
-from ..dataset import find_node, node_labels
-from ..loading import load
 from ..text import num, plural
-from .common import handle_errors, out
-from .emit import emit, output_format
+from .common import handle_errors, out, plain, say
+from .emit import ExcelSafeOpt, emit, output_format
 from .options import DatasetArg, FormatOpt, JsonOpt, PeriodOpt
 
 EPILOG = (
@@ -34,35 +30,30 @@ def print_timeline(
 ) -> None:
     """Each relation as a block: date, type, direction, sign; description, quote, citation."""
     title = f"{label[pair[0]]} – {label[pair[1]]}"
-    out.print(f"[bold]{escape(title)}[/bold]: {plural(len(rows), 'relation')}")
+    out.print(f"[bold]{plain(title)}[/bold]: {plural(len(rows), 'relation')}")
     for row in rows:
         when = row["date"] or "undated"
         if row["end_date"]:
             when += f" to {row['end_date']}"
         out.print("")
-        out.print(
-            f"{when}  {row['type']}  {_arrow(row, label)}  (sign {row['sign']:+d})", markup=False
-        )
+        say(f"{when}  {row['type']}  {_arrow(row, label)}  (sign {row['sign']:+d})")
         if row["description"]:
-            out.print(f"  {row['description']}", markup=False)
+            say(f"  {row['description']}")
         if row["evidence"]:
-            out.print(f"  “{row['evidence']}”", markup=False)
+            say(f"  “{row['evidence']}”")
         if row["citation"]:
-            out.print(f"  — {row['citation']}", markup=False)
+            say(f"  — {row['citation']}")
     if trend:
         out.print("")
         out.print("[bold]Net relation per period[/bold] (sum of weight × sign)")
-        out.print(
-            "  ".join(f"{r['period']}: {num(r['score'])}" for r in trend),
-            markup=False,
-        )
+        say("  ".join(f"{r['period']}: {num(r['score'])}" for r in trend))
 
 
 def timeline_markdown(
     rows: Rows, trend: Rows, pair: tuple[str, str], label: Mapping[str, str]
 ) -> str:
     """The relations and the trend as two Markdown tables under the pair's names."""
-    from ..report.markdown import direction, markdown_table
+    from ..report.markdown import direction, markdown_table, md_escape
 
     head = ["date", "end_date", "type", "direction", "sign", "description", "evidence", "citation"]
     body = [
@@ -80,7 +71,8 @@ def timeline_markdown(
     ]
     trend_rows = [[r["period"], r["relations"], num(r["score"])] for r in trend]
     return (
-        f"# {label[pair[0]]} – {label[pair[1]]}\n\n{markdown_table(head, body, raw={3})}\n\n"
+        f"# {md_escape(label[pair[0]])} – {md_escape(label[pair[1]])}\n\n"
+        f"{markdown_table(head, body, raw={3})}\n\n"
         f"{markdown_table(['period', 'relations', 'score'], trend_rows, {1, 2})}\n"
     )
 
@@ -96,12 +88,17 @@ def command(
     dataset: DatasetArg = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
+    excel_safe: ExcelSafeOpt = False,
     period: PeriodOpt = "year",
 ) -> None:
     """The dated relations between two actors, with their quotes and sources.
 
     Oldest first, then the net relation per period (cooperative minus conflictual weight).
     """
+    from ..analyze import pair_trend, records, timeline
+    from ..dataset import find_node, node_labels
+    from ..loading import load
+
     chosen = output_format(fmt, as_json)
     data = load(dataset)
     pair = (find_node(data, a), find_node(data, b))
@@ -114,4 +111,5 @@ def command(
         rows=lambda: rows,
         markdown=lambda: timeline_markdown(rows, trend, pair, label),
         table=lambda: print_timeline(rows, trend, pair, label),
+        excel_safe=excel_safe,
     )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..loading import validate
-from .common import err, handle_errors, out, print_json
+from .common import err, handle_errors, out, print_json, say
 from .options import DatasetArg, JsonOpt
 
 EPILOG = (
@@ -23,6 +22,8 @@ def command(
     ),
 ) -> None:
     """Check a dataset: every problem with its file, line, column and how to fix it."""
+    from ..loading import validate
+
     report = validate(dataset)
     if as_json:
         print_json(report.to_dict())
@@ -30,7 +31,7 @@ def command(
         shown = report.issues if max_issues == 0 else report.issues[:max_issues]
         for issue in shown:
             stream = err if issue.severity == "error" else out
-            stream.print(f"{issue.severity}: {issue}", markup=False)
+            say(f"{issue.severity}: {issue}", stream=stream)
         if len(shown) < len(report.issues):
             out.print(f"… {len(report.issues) - len(shown)} more (--max-issues 0 shows all)")
         verdict = "valid" if report.valid else "INVALID"

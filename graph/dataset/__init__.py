@@ -7,6 +7,7 @@ stage selects rows (:func:`filter_dataset`), resolves names people type to node 
 
 >>> import graph
 >>> ds = graph.load()
+>>> from graph.dataset import aggregate
 >>> A = aggregate(ds.filter(start="2019"))
 >>> A.number_of_nodes() > 0
 True
@@ -14,10 +15,16 @@ True
 
 from __future__ import annotations
 
-from .build import aggregate, aggregate_table, to_multidigraph
-from .core import Dataset
-from .filters import Criteria, filter_dataset
-from .names import find_node, node_labels
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .build import aggregate, aggregate_table, to_multidigraph
+    from .core import Dataset
+    from .criteria import Criteria
+    from .filters import filter_dataset
+    from .names import find_node, node_labels
 
 __all__ = [
     "Criteria",
@@ -29,3 +36,16 @@ __all__ = [
     "node_labels",
     "to_multidigraph",
 ]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "Criteria": "criteria",
+    "Dataset": "core",
+    "aggregate": "build",
+    "aggregate_table": "build",
+    "filter_dataset": "filters",
+    "find_node": "names",
+    "node_labels": "names",
+    "to_multidigraph": "build",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..model.columns import LINE
+from ..model.dates import DATE_DTYPE
 
 if TYPE_CHECKING:
     from .core import Dataset
@@ -159,8 +160,8 @@ def aggregate_table(
         raise ValueError(f"edge endpoint '{unknown}' is not in the node table")
     sign = edges["sign"].to_numpy(dtype=np.int64)
     weight = edges["weight"].to_numpy(dtype=float)
-    start = edges["date_start"].to_numpy(dtype="datetime64[ns]")
-    end = edges["date_end"].to_numpy(dtype="datetime64[ns]")
+    start = edges["date_start"].to_numpy(dtype=DATE_DTYPE)
+    end = edges["date_end"].to_numpy(dtype=DATE_DTYPE)
     type_codes: np.ndarray = np.zeros(len(s), dtype=np.intp)
     type_names: np.ndarray = np.array([], dtype=object)
     if by_type:
@@ -205,7 +206,7 @@ def _group_extreme(ufunc: np.ufunc, group: np.ndarray, dates: np.ndarray, size: 
     out = np.full(size, empty, dtype=np.int64)
     ufunc.at(out, group[known], values[known])
     out[out == empty] = limits.min
-    return out.view("datetime64[ns]")
+    return out.view(dates.dtype)
 
 
 def _iso_days(values: pd.Series) -> list[str | None]:

@@ -8,6 +8,7 @@
   (:mod:`graph.exchange.importers`).
 
 >>> import graph
+>>> from graph.exchange import to_node_link
 >>> data = to_node_link(graph.load())
 >>> len(data["nodes"]) > 0
 True
@@ -15,15 +16,15 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .combine import MergeReport, merge, merge_with_report, write_merged
-from .formats import FORMATS, export, to_gexf_graph, to_node_link, write_dataset
-from .importers import ImportOptions, ImportResult, ImportSummary
+from .._lazy import attach
 
 if TYPE_CHECKING:
-    from .importers import import_gdelt, import_icews
+    from .choices import FORMATS
+    from .combine import MergeReport, merge, merge_with_report, write_merged
+    from .formats import export, to_gexf_graph, to_node_link, write_dataset
+    from .importers import ImportOptions, ImportResult, ImportSummary, import_gdelt, import_icews
 
 __all__ = [
     "FORMATS",
@@ -42,11 +43,21 @@ __all__ = [
     "write_merged",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    """``import_gdelt`` and ``import_icews`` load their readers on first use."""
-    if name not in ("import_gdelt", "import_icews"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(".importers", __name__), name)
-    globals()[name] = value
-    return value
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "FORMATS": "choices",
+    "ImportOptions": "importers",
+    "ImportResult": "importers",
+    "ImportSummary": "importers",
+    "MergeReport": "combine",
+    "export": "formats",
+    "import_gdelt": "importers",
+    "import_icews": "importers",
+    "merge": "combine",
+    "merge_with_report": "combine",
+    "to_gexf_graph": "formats",
+    "to_node_link": "formats",
+    "write_dataset": "formats",
+    "write_merged": "combine",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -21,20 +21,24 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
-from ..atomic import atomic_path, write_text
+from ..atomic import atomic_file, atomic_folder, check_output_file, write_text
 from ..dataset.build import to_multidigraph
 from ..errors import UsageError
-from ..model.columns import DERIVED_EDGE_COLUMNS, LINE, VOCABULARY_FILE
+from ..model.columns import DERIVED_EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE, VOCABULARY_FILE
 from ..model.vocabulary import vocabulary_toml
-from ..text import json_text, xml_safe
+from ..text import json_text, spreadsheet_frame, xml_safe
+from .choices import FORMATS
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["FORMATS", "export", "to_gexf_graph", "to_node_link", "write_dataset"]
+__all__ = ["DATASET_FILES", "FORMATS", "export", "to_gexf_graph", "to_node_link", "write_dataset"]
 
 Format = Literal["graphml", "gexf", "json", "csv"]
-FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
+
+#: The files a dataset folder output owns: an old one the new output does not write is dropped
+#: (``import.json`` is the provenance an import writes; it does not describe other outputs).
+DATASET_FILES = (NODES_FILE, EDGES_FILE, VOCABULARY_FILE, "import.json")
 
 
 def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -140,24 +144,32 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
     return nx.node_link_data(to_multidigraph(dataset), edges="links")
 
 
-def write_dataset(dataset: Dataset, folder: str | Path) -> None:
+def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = False) -> None:
     """Write a dataset folder that ``graph.load`` reads back as the same dataset.
 
     ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), and a
     ``vocabulary.toml`` with the types beyond the built-in vocabulary (a stale one is
     removed). A ``country`` that names an actor not in the dataset (filtered out) is cleared.
+    The folder is built beside ``folder`` and swapped in whole (:func:`graph.atomic.atomic_folder`):
+    a failure leaves the old folder as it was.
 
     Parameters
     ----------
     dataset : Dataset
         The actors and relations to write, for example a filtered or merged dataset.
     folder : str or pathlib.Path
-        The folder to write into (created if needed; files in it are replaced).
+        The folder to write (created if needed). An existing one is replaced: its dataset
+        files (:data:`DATASET_FILES`) by the new ones, its other files kept.
+    excel_safe : bool
+        Put ``'`` before each cell a spreadsheet would run as a formula (one that starts
+        with ``= + - @``, a tab or a carriage return: :func:`graph.text.spreadsheet_text`).
+        Off by default: the prefix changes the data, which then no longer loads back as it was.
 
     Raises
     ------
     UsageError
-        If ``folder`` is an existing file.
+        If ``folder`` is an existing file, a symbolic link or another special file, or holds
+        a sub-folder.
 
     See Also
     --------
@@ -174,9 +186,6 @@ def write_dataset(dataset: Dataset, folder: str | Path) -> None:
     >>> graph.load(folder)
     <Dataset 'since_2019': 16 nodes, 27 edges>
     """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file; CSV export writes a folder")
     nodes = dataset.nodes.drop(columns=[LINE], errors="ignore")
     if "country" in nodes.columns:
         kept = nodes["country"].isin(nodes["id"]) | (nodes["country"] == "")
@@ -185,17 +194,18 @@ def write_dataset(dataset: Dataset, folder: str | Path) -> None:
         columns=[c for c in DERIVED_EDGE_COLUMNS if c in dataset.edges.columns]
     )
     edges = edges.assign(weight=edges["weight"].map(lambda w: f"{w:g}"))
-    for name, frame in (("nodes.csv", nodes), ("edges.csv", edges)):
-        with atomic_path(folder / name) as tmp:
-            frame.to_csv(tmp, index=False, lineterminator="\n")
+    if excel_safe:
+        nodes, edges = spreadsheet_frame(nodes), spreadsheet_frame(edges)
     vocabulary = vocabulary_toml(dataset.vocabulary)
-    if "\n[" in vocabulary:
-        write_text(folder / VOCABULARY_FILE, vocabulary)
-    elif (folder / VOCABULARY_FILE).is_file():
-        (folder / VOCABULARY_FILE).unlink()
+    with atomic_folder(folder, owned=DATASET_FILES) as tmp:
+        for name, frame in ((NODES_FILE, nodes), (EDGES_FILE, edges)):
+            with atomic_file(tmp / name) as handle:
+                frame.to_csv(handle, index=False, lineterminator="\n", encoding="utf-8")
+        if "\n[" in vocabulary:
+            write_text(tmp / VOCABULARY_FILE, vocabulary)
 
 
-def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
+def export(dataset: Dataset, fmt: str, path: str | Path, *, excel_safe: bool = False) -> None:
     """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv).
 
     For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``.
@@ -209,11 +219,15 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
         node-link JSON for D3, or this project's own CSV folder.
     path : str or pathlib.Path
         The file to write (replaced atomically), or for ``csv`` the folder.
+    excel_safe : bool
+        ``csv`` only: cells a spreadsheet would run as formulas start with ``'``
+        (see :func:`write_dataset`).
 
     Raises
     ------
     UsageError
-        For an unknown format, or a folder given as ``path`` for a file format.
+        For an unknown format, a folder given as ``path`` for a file format, or
+        ``excel_safe`` with a format other than ``csv``.
 
     See Also
     --------
@@ -233,17 +247,21 @@ def export(dataset: Dataset, fmt: str, path: str | Path) -> None:
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
-    if fmt != "csv" and Path(path).is_dir():
-        raise UsageError(f"{path} is a folder; give a file name such as {path}/graph.{fmt}")
+    if excel_safe and fmt != "csv":
+        raise UsageError(
+            f"{{excel_safe}} applies to the csv format only, not {fmt}", params=("excel_safe",)
+        )
+    if fmt != "csv":
+        check_output_file(path)  # before the work: a folder, a link, a device … is refused
     if fmt == "csv":
-        write_dataset(dataset, path)
+        write_dataset(dataset, path, excel_safe=excel_safe)
         return
     if fmt == "json":
         write_text(path, json_text(to_node_link(dataset), indent=1, sort_keys=True) + "\n")
         return
     G = to_multidigraph(dataset)
-    with atomic_path(path) as tmp:
+    with atomic_file(path) as handle:
         if fmt == "graphml":
-            nx.write_graphml(_xml_graph(G), tmp, named_key_ids=True)
+            nx.write_graphml(_xml_graph(G), handle, named_key_ids=True)
         else:
-            nx.write_gexf(_xml_graph(to_gexf_graph(G)), tmp)
+            nx.write_gexf(_xml_graph(to_gexf_graph(G)), handle)

@@ -13,6 +13,20 @@ Every problem is collected as an :class:`~graph.errors.Issue` before one
 
 from __future__ import annotations
 
-from .loader import default_dataset_path, from_frames, load, validate
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .loader import default_dataset_path, from_frames, load, validate
 
 __all__ = ["default_dataset_path", "from_frames", "load", "validate"]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "default_dataset_path": "loader",
+    "from_frames": "loader",
+    "load": "loader",
+    "validate": "loader",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -5,6 +5,11 @@ This is the only place that touches CSV bytes. Cells stay strings here (no type 
 numbers and signs. The column ``_line`` holds each record's 1-based line in the file (the header
 is line 1), for messages.
 
+A cell may hold up to :data:`MAX_CELL` characters (64 MiB); a longer one is a ``bad-csv``
+issue naming its line and column. A path that exists but cannot be read as a file (a folder, a
+named pipe, a broken link, no permission) is a :class:`~graph.errors.UsageError`, not an issue:
+it is not a problem in the data.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "t.csv").write_text("id,label\\nx,X\\n")
@@ -19,21 +24,36 @@ import csv
 import difflib
 import io
 import re
+import stat
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..errors import Issue
+from ..errors import Issue, UsageError
 from ..issue_codes import IssueCode
 from ..model.columns import LINE
 from .csv_fast import parse_well_formed
 
-__all__ = ["Table", "read_table"]
+__all__ = ["MAX_CELL", "Table", "is_input_file", "read_table", "reserved_columns"]
 
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+
+#: The longest cell read, in characters (64 MiB): a longer one is a ``bad-csv`` issue.
+MAX_CELL = 64 << 20
+
+
+def _allow_large_cells() -> None:
+    """Raise the csv module's cell limit (131,072 characters) to :data:`MAX_CELL`.
+
+    The limit is process-wide; it is only ever raised here, never lowered, so that another
+    thread reading meanwhile never sees a smaller one.
+    """
+    if csv.field_size_limit() < MAX_CELL:
+        csv.field_size_limit(MAX_CELL)
 
 
 @dataclass
@@ -78,11 +98,14 @@ def _normalize_header(header: list[str], known: tuple[str, ...]) -> list[str]:
     """Strip names, lowercase the known ones, and name a second ``source`` column ``citation``."""
     names: list[str] = []
     lowered = {k.lower(): k for k in known}
+    has_citation = "citation" in header
+    seen_source = False
     for raw in header:
         name = raw.strip()
         name = lowered.get(name.lower(), name)
-        if name == "source" and "source" in names and "citation" not in header:
+        if name == "source" and seen_source and not has_citation:
             name = "citation"
+        seen_source = seen_source or name == "source"
         names.append(name)
     return names
 
@@ -141,7 +164,10 @@ def _well_formed_header(
         first = (data if end < 0 else data[:end]).decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    header = _header(first)
+    try:
+        header = _header(first)
+    except csv.Error:  # a header cell over the limit: the careful reader reports it
+        return None
     names = _normalize_header(header, required + known)
     if len(names) <= 1 or len(set(names)) < len(names) or not set(required) <= set(names):
         return None
@@ -164,11 +190,172 @@ def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
     )
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+#: What the loader keeps in the columns a user may not name (see ``reserved`` below).
+_RESERVED_USE = {
+    LINE: "each row's line number",
+    "directed": "the direction of the relation type",
+    "family": "the family of the relation type",
+    "date_start": "the first day of 'date'",
+    "date_end": "the last day of 'end_date' or 'date'",
+    "date_precision": "the precision of 'date'",
+}
+
+
+def is_input_file(path: Path) -> bool:
+    """True when a regular file is at ``path``, False when nothing is.
+
+    Raises
+    ------
+    UsageError
+        If something is at ``path`` that cannot be read as a file: a folder, a named pipe,
+        a socket, a device, a symbolic link to nothing, a loop of links.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> is_input_file(folder / "nodes.csv")
+    False
+    >>> is_input_file(folder)
+    Traceback (most recent call last):
+    graph.errors.UsageError: ... is a folder, not a file
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UsageError(
+                f"{path} is a symbolic link to {path.readlink()}, which does not exist"
+            ) from None
+        return False
+    except OSError as exc:  # a loop of links, a parent folder without permission ...
+        raise UsageError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        kind = next((k for test, k in _KINDS if test(mode)), "not a regular file")
+        raise UsageError(f"{path} is {kind}, not a file")
+    return True
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file, or None when nothing is at ``path``.
+
+    Raises
+    ------
+    UsageError
+        If something is at ``path`` but cannot be read (see :func:`is_input_file`), or the
+        file cannot be read (no read permission).
+    """
+    if not is_input_file(path):
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path} cannot be read: {exc.strerror or exc}") from None
+
+
+def reserved_columns(file: str, names: list[str], reserved: tuple[str, ...]) -> list[Issue]:
+    """One ``reserved-column`` issue per column named like one the loader adds itself.
+
+    Such a column would be overwritten (``family``, from the relation type) or dropped from
+    the exports, so it is refused rather than lost silently.
+
+    >>> [i.message for i in reserved_columns("edges.csv", ["source", "family"], ("family",))]
+    ["column 'family' has the name of a column the loader adds (the family of the relation \
+type); rename it, for example to 'user_family'"]
+    """
+    return [
+        Issue(
+            file,
+            1,
+            col,
+            IssueCode.RESERVED_COLUMN,
+            f"column '{col}' has the name of a column the loader adds "
+            f"({_RESERVED_USE.get(col, 'a derived value')}); rename it, for example to "
+            f"'user_{col.lstrip('_')}'",
+            col,
+        )
+        for col in dict.fromkeys(names)
+        if col in reserved
+    ]
+
+
+def _cells_too_long(frame: pd.DataFrame, file: str) -> list[Issue]:
+    """One ``bad-csv`` issue per cell longer than :data:`MAX_CELL` (a vectorized scan)."""
+    issues: list[Issue] = []
+    for col in frame.columns.drop(LINE, errors="ignore"):
+        lengths = frame[col].astype(str).str.len().to_numpy(dtype=np.int64)
+        for row in np.flatnonzero(lengths > MAX_CELL).tolist():
+            issues.append(_too_long(file, int(frame[LINE].iloc[row]), str(col)))
+    return issues
+
+
+def _too_long(file: str, line: int | None, column: str | None) -> Issue:
+    return Issue(
+        file,
+        line,
+        column,
+        IssueCode.BAD_CSV,
+        f"a cell is longer than {MAX_CELL >> 20} MiB ({MAX_CELL:,} characters), the most "
+        "that is read; split it, or check for a quote that is never closed",
+    )
+
+
+def _oversized_record(text: str, names: list[str], file: str) -> Issue:
+    """Locate the record whose cell broke the csv module's limit: its line and column."""
+    reader = csv.reader(io.StringIO(text))
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
+    offset = 0
+    for _ in range(start - 1):
+        offset = text.index("\n", offset) + 1
+    index = _long_field_index(text, offset)
+    column = names[index] if index is not None and index < len(names) else None
+    return _too_long(file, start, column)
+
+
+def _long_field_index(text: str, offset: int) -> int | None:
+    r"""Position of the first field over :data:`MAX_CELL` in the record starting at ``offset``.
+
+    >>> _long_field_index('a,"b\n' + "x" * (MAX_CELL + 1) + '"\n', 0)
+    1
+    """
+    index, pos, end = 0, offset, len(text)
+    while pos < end:
+        if text.startswith('"', pos):
+            close = pos + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or not text.startswith('"', close + 1):
+                    break
+                close += 2
+            stop = end if close < 0 else close + 1
+        else:
+            stops = [i for i in (text.find(",", pos), text.find("\n", pos)) if i >= 0]
+            stop = min(stops) if stops else end
+        if stop - pos > MAX_CELL:
+            return index
+        if stop >= end or text.startswith("\n", stop) or text.startswith("\r", stop):
+            return None
+        index, pos = index + 1, stop + 1
+    return None
+
+
 def read_table(
     path: str | Path,
     *,
     required: tuple[str, ...],
     known: tuple[str, ...] = (),
+    reserved: tuple[str, ...] = (),
     categorical: tuple[str, ...] = (),
     file: str | None = None,
 ) -> Table:
@@ -182,6 +369,9 @@ def read_table(
         Columns that must be present (``missing-column`` otherwise).
     known : tuple of str
         Optional columns; their header names are matched case-insensitively.
+    reserved : tuple of str
+        Names no column may have, because the loader adds columns of those names
+        (``reserved-column``).
     categorical : tuple of str
         Columns with few distinct values; they may come back as ``pandas.Categorical``.
     file : str, optional
@@ -192,30 +382,65 @@ def read_table(
     Table
         ``frame`` has one string column per header name and ``_line``; ``issues`` lists
         ``missing-file``, ``empty-file``, ``bad-encoding``, ``wrong-delimiter``,
-        ``duplicate-column``, ``missing-column`` and ``extra-fields`` problems.
+        ``duplicate-column``, ``reserved-column``, ``missing-column``, ``bad-csv`` and
+        ``extra-fields`` problems.
+
+    Raises
+    ------
+    UsageError
+        If ``path`` exists but cannot be read as a file (a folder, a named pipe, a broken
+        symbolic link, no read permission).
     """
     path = Path(path)
     name = file or path.name
-    if not path.is_file():
+    data = _read_bytes(path)
+    if data is None:
         return _empty(
             name, [Issue(name, None, None, IssueCode.MISSING_FILE, f"{path} does not exist")]
         )
-    data = path.read_bytes()
+    _allow_large_cells()
     names = _well_formed_header(data, required, known)
     if names is not None:
         frame = parse_well_formed(data, names, categorical)
         if frame is not None:
             frame[LINE] = np.arange(2, len(frame) + 2, dtype=np.int64)
-            return Table(name, frame)
+            issues = reserved_columns(name, names, reserved)
+            if len(data) > MAX_CELL:
+                issues += _cells_too_long(frame, name)
+            return Table(name, frame, issues)
     text, issues = _decode(data, name)
     if "\r" in text and "\n" not in text:  # old Mac line ends (Excel's "CSV (Macintosh)")
         text = text.replace("\r", "\n")
         data = text.encode("utf-8")
+    header: list[str] = []
+    try:
+        header = _header(text)
+        table = _read_text(text, data, name, header, required, known, reserved, issues)
+    except csv.Error as exc:  # the only one left: a cell over the limit
+        if "field larger than field limit" not in str(exc):  # pragma: no cover - defensive
+            raise
+        names = _normalize_header(header, required + known)
+        return _empty(name, [*issues, _oversized_record(text, names, name)])
+    if table.ok and len(data) > MAX_CELL:
+        table.issues += _cells_too_long(table.frame, name)
+    return table
+
+
+def _read_text(
+    text: str,
+    data: bytes,
+    name: str,
+    header: list[str],
+    required: tuple[str, ...],
+    known: tuple[str, ...],
+    reserved: tuple[str, ...],
+    issues: list[Issue],
+) -> Table:
+    """The careful reader: every file-level problem, each with its line."""
     if not text or text.isspace():
         return _empty(
             name, issues + [Issue(name, None, None, IssueCode.EMPTY_FILE, "the file is empty")]
         )
-    header = _header(text)
     if len(header) <= 1:
         delimiter = next((d for d in (";", "\t", "|") if d in (header or [""])[0]), None)
         if delimiter:
@@ -232,7 +457,8 @@ def read_table(
             )
             return _empty(name, issues)
     names = _normalize_header(header, required + known)
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    counts = Counter(names)  # one pass: 100,000 columns must not cost 100,000 scans
+    dupes = sorted(n for n, c in counts.items() if c > 1)
     for dup in dupes:
         issues.append(
             Issue(
@@ -244,7 +470,8 @@ def read_table(
                 dup,
             )
         )
-    missing = [c for c in required if c not in names]
+    issues += reserved_columns(name, names, reserved)
+    missing = [c for c in required if c not in counts]
     for col in missing:
         close = difflib.get_close_matches(col, names, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -254,7 +481,7 @@ def read_table(
                 1,
                 col,
                 IssueCode.MISSING_COLUMN,
-                f"required column '{col}' is missing{hint}; the header is: {','.join(header)}",
+                f"required column '{col}' is missing{hint}; the header is: {_shown(header)}",
             )
         )
     if dupes or missing:
@@ -292,6 +519,17 @@ def read_table(
         for pandas_line, (expected, saw) in sorted(bad.items()):
             issues.append(_extra(name, int(physical[pandas_line - 1]), expected, saw))
     return Table(name, _without_empty_rows(frame), issues)
+
+
+def _shown(header: list[str], most: int = 20) -> str:
+    """The header as written, its first ``most`` names (a message stays one line).
+
+    >>> _shown(["a", "b"]), _shown([str(i) for i in range(30)], 3)
+    ('a,b', '0,1,2 … (30 columns)')
+    """
+    if len(header) <= most:
+        return ",".join(header)
+    return ",".join(header[:most]) + f" … ({len(header):,} columns)"
 
 
 def _without_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:

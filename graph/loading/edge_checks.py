@@ -116,13 +116,19 @@ def _names_to_ids(nodes: pd.DataFrame) -> dict[str, str]:
 def _check_endpoints(
     frame: pd.DataFrame, coded: Coded, nodes: pd.DataFrame, f: str
 ) -> tuple[list[Issue], dict[str, np.ndarray]]:
-    """Report endpoints that are not node ids; return each endpoint's node position (-1)."""
-    ids = pd.Index(nodes["id"]).drop_duplicates()
+    """Report endpoints that are not node ids; return each endpoint's node row (-1).
+
+    A duplicated id points to its first row (``duplicate-id`` names the others).
+    """
+    first_rows = np.flatnonzero(~nodes["id"].duplicated().to_numpy())
+    ids = pd.Index(nodes["id"].to_numpy()[first_rows])
     names: dict[str, str] = {}
     issues: list[Issue] = []
     positions: dict[str, np.ndarray] = {}
     for col in ("source", "target"):
-        positions[col] = coded.map(col, ids.get_indexer)
+        found = np.asarray(coded.map(col, ids.get_indexer), dtype=np.int64)
+        positions[col] = np.full(len(found), -1, dtype=np.int64)
+        positions[col][found >= 0] = first_rows[found[found >= 0]]
         bad = (positions[col] < 0) & coded.map(col, lambda u: u != "")
         hints = {}
         if bad.any() and not names:
@@ -212,7 +218,9 @@ def _edge_warnings(
     linked = np.zeros(len(nodes) + 1, dtype=bool)
     linked[src] = True
     linked[dst] = True
-    isolated = ~linked[: len(nodes)] & (nodes["id"] != "").to_numpy()
+    # a repeated id (a duplicate-id error) is linked when its first row is
+    linked_ids = nodes["id"].to_numpy()[linked[: len(nodes)]]
+    isolated = ~nodes["id"].isin(linked_ids).to_numpy() & (nodes["id"] != "").to_numpy()
     issues += issues_for(
         nodes,
         isolated,

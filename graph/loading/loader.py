@@ -21,6 +21,7 @@ import pandas as pd
 from ..dataset.core import Dataset
 from ..errors import DataError, UsageError, ValidationReport
 from ..model.columns import (
+    DERIVED_EDGE_COLUMNS,
     EDGE_COLUMNS,
     EDGE_REQUIRED,
     EDGES_FILE,
@@ -32,7 +33,7 @@ from ..model.columns import (
     VOCABULARY_FILE,
 )
 from ..model.vocabulary import Vocabulary, load_vocabulary
-from .csv_reader import read_table
+from .csv_reader import read_table, reserved_columns
 from .edge_checks import check_edges
 from .node_checks import check_nodes
 
@@ -90,10 +91,16 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
         vocab = load_vocabulary(vocab_file if vocab_file.is_file() else None)
     except DataError as exc:
         return None, exc.report
-    node_table = read_table(path / NODES_FILE, required=NODE_REQUIRED, known=NODE_COLUMNS)
+    node_table = read_table(
+        path / NODES_FILE, required=NODE_REQUIRED, known=NODE_COLUMNS, reserved=(LINE,)
+    )
     coded = tuple(c for c in EDGE_COLUMNS if c not in FREE_TEXT and c != "id")
     edge_table = read_table(
-        path / EDGES_FILE, required=EDGE_REQUIRED, known=EDGE_COLUMNS, categorical=coded
+        path / EDGES_FILE,
+        required=EDGE_REQUIRED,
+        known=EDGE_COLUMNS,
+        reserved=DERIVED_EDGE_COLUMNS,
+        categorical=coded,
     )
     report.extend(node_table.issues + edge_table.issues)
     if not (node_table.ok and edge_table.ok):
@@ -112,6 +119,11 @@ def _resolve(path: str | Path | None) -> Path:
         if folder.name in (NODES_FILE, EDGES_FILE):
             return folder.parent
         raise UsageError(f"{folder} is a file; give the folder that holds nodes.csv and edges.csv")
+    if not folder.is_dir():
+        raise UsageError(
+            f"{folder} is neither a folder nor a file (a named pipe, a device …); give the "
+            "folder that holds nodes.csv and edges.csv"
+        )
     return folder
 
 
@@ -137,7 +149,8 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     Raises
     ------
     UsageError
-        If ``path`` does not exist.
+        If ``path`` does not exist, or a file in it exists but cannot be read (a folder
+        named ``nodes.csv``, a named pipe, a broken link, no read permission).
 
     See Also
     --------
@@ -186,7 +199,8 @@ def load(path: str | Path | None = None) -> Dataset:
     DataError
         With every problem found, if there is any error (warnings do not raise).
     UsageError
-        If ``path`` does not exist or is not a dataset folder.
+        If ``path`` does not exist or is not a dataset folder, or a file in it exists but
+        cannot be read (a folder named ``nodes.csv``, a named pipe, no read permission).
 
     See Also
     --------
@@ -217,6 +231,9 @@ def from_frames(
     """Validate in-memory tables (string cells, as in the CSV files) into a dataset.
 
     Row numbers in issues are the lines the rows would have in a CSV file (header = 1).
+    As in the files, a column named like one the loader adds (``_line``; in ``edges`` also
+    ``directed``, ``family``, ``date_start``, ``date_end``, ``date_precision``) is a
+    ``reserved-column`` error: pass the tables of a loaded dataset without those columns.
 
     Parameters
     ----------
@@ -253,7 +270,10 @@ def from_frames(
     <Dataset 'dataset': 2 nodes, 1 edges>
     """
     vocab = vocabulary or load_vocabulary()
-    report = ValidationReport()
+    report = ValidationReport(
+        reserved_columns(NODES_FILE, [str(c) for c in nodes.columns], (LINE,))
+        + reserved_columns(EDGES_FILE, [str(c) for c in edges.columns], DERIVED_EDGE_COLUMNS)
+    )
     nodes = nodes.fillna("").astype(str).assign(**{LINE: range(2, len(nodes) + 2)})
     edges = edges.fillna("").astype(str).assign(**{LINE: range(2, len(edges) + 2)})
     nodes, edges = _check(nodes, edges, vocab, report)

@@ -12,20 +12,25 @@ stage names columns through :mod:`graph.model.columns` and types through
 
 from __future__ import annotations
 
-from .columns import (
-    DERIVED_EDGE_COLUMNS,
-    EDGE_COLUMNS,
-    EDGE_REQUIRED,
-    EDGES_FILE,
-    FREE_TEXT,
-    LINE,
-    NODE_COLUMNS,
-    NODE_REQUIRED,
-    NODES_FILE,
-    VOCABULARY_FILE,
-)
-from .dates import ParsedDates, parse_bound, parse_dates
-from .vocabulary import EdgeType, NodeType, Vocabulary, load_vocabulary, vocabulary_toml
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .columns import (
+        DERIVED_EDGE_COLUMNS,
+        EDGE_COLUMNS,
+        EDGE_REQUIRED,
+        EDGES_FILE,
+        FREE_TEXT,
+        LINE,
+        NODE_COLUMNS,
+        NODE_REQUIRED,
+        NODES_FILE,
+        VOCABULARY_FILE,
+    )
+    from .dates import ParsedDates, parse_bound, parse_dates
+    from .vocabulary import EdgeType, NodeType, Vocabulary, load_vocabulary, vocabulary_toml
 
 __all__ = [
     "DERIVED_EDGE_COLUMNS",
@@ -47,3 +52,26 @@ __all__ = [
     "parse_dates",
     "vocabulary_toml",
 ]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "DERIVED_EDGE_COLUMNS": "columns",
+    "EDGES_FILE": "columns",
+    "EDGE_COLUMNS": "columns",
+    "EDGE_REQUIRED": "columns",
+    "EdgeType": "vocabulary",
+    "FREE_TEXT": "columns",
+    "LINE": "columns",
+    "NODES_FILE": "columns",
+    "NODE_COLUMNS": "columns",
+    "NODE_REQUIRED": "columns",
+    "NodeType": "vocabulary",
+    "ParsedDates": "dates",
+    "VOCABULARY_FILE": "columns",
+    "Vocabulary": "vocabulary",
+    "load_vocabulary": "vocabulary",
+    "parse_bound": "dates",
+    "parse_dates": "dates",
+    "vocabulary_toml": "vocabulary",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -3,6 +3,10 @@
 A date is kept as written; for filtering it also becomes an interval: the first and the last
 day of the year, month or day it names. Parsing is vectorized over the unique values.
 
+Every four-digit year is supported, ``0001`` to ``9999``: intervals are ``datetime64[us]``
+(:data:`DATE_DTYPE`), whose range is far wider, never pandas' old nanosecond unit, which ends
+in 1677 and 2262 and would wrap ``9999`` around to 1816.
+
 >>> parsed = parse_dates(pd.Series(["2019", "2015-12", "2021-04-05", "", "2019-13-40"]))
 >>> parsed.precision.tolist()
 ['year', 'month', 'day', '', '']
@@ -10,6 +14,8 @@ day of the year, month or day it names. Parsing is vectorized over the unique va
 ['2019-12-31', '2015-12-31', '2021-04-05']
 >>> parsed.bad.tolist()
 [False, False, False, False, True]
+>>> [iso_day(d) for d in parse_dates(pd.Series(["0800", "9999-12"])).end]
+['0800-12-31', '9999-12-31']
 """
 
 from __future__ import annotations
@@ -19,7 +25,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["DATE_FORMATS", "ParsedDates", "parse_bound", "parse_coded_dates", "parse_dates"]
+__all__ = [
+    "DATE_DTYPE",
+    "DATE_FORMATS",
+    "ParsedDates",
+    "iso_day",
+    "parse_bound",
+    "parse_coded_dates",
+    "parse_dates",
+]
+
+#: The dtype of interval bounds (``date_start``, ``date_end``): microseconds hold every
+#: four-digit year (nanoseconds stop at 1677-09-21 and 2262-04-11).
+DATE_DTYPE = "datetime64[us]"
 
 #: length of the text -> (strptime format, precision name, period alias)
 DATE_FORMATS: dict[int, tuple[str, str, str]] = {
@@ -41,7 +59,7 @@ class ParsedDates:
 
 def _parse_unique(values: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     n = len(values)
-    start = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    start = np.full(n, np.datetime64("NaT"), dtype=DATE_DTYPE)
     end = start.copy()
     precision = np.full(n, "", dtype=object)
     bad = np.zeros(n, dtype=bool)
@@ -57,9 +75,9 @@ def _parse_unique(values: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray,
         idx = np.flatnonzero(mask)
         good = idx[ok]
         first = parsed[ok]
-        start[good] = first.to_numpy(dtype="datetime64[ns]")
+        start[good] = first.to_numpy(dtype=DATE_DTYPE)
         last = first.dt.to_period(alias).dt.end_time.dt.normalize()
-        end[good] = last.to_numpy(dtype="datetime64[ns]")
+        end[good] = last.to_numpy(dtype=DATE_DTYPE)
         precision[good] = name
         bad[idx[~ok]] = True
     empty = lengths == 0
@@ -78,7 +96,7 @@ def parse_dates(values: pd.Series) -> ParsedDates:
     Returns
     -------
     ParsedDates
-        ``start``/``end`` (datetime64, NaT when empty or bad), ``precision``
+        ``start``/``end`` (:data:`DATE_DTYPE`, NaT when empty or bad), ``precision``
         (``year``/``month``/``day`` or empty) and ``bad``, aligned with ``values``.
     """
     codes, uniques = pd.factorize(values.fillna("").astype(str).str.strip())
@@ -90,8 +108,8 @@ def parse_coded_dates(codes: np.ndarray, uniques: np.ndarray, index: pd.Index) -
     start, end, precision, bad = _parse_unique(pd.Index(uniques, dtype=object))
 
     return ParsedDates(
-        start=pd.Series(start[codes], index=index, dtype="datetime64[ns]", copy=False),
-        end=pd.Series(end[codes], index=index, dtype="datetime64[ns]", copy=False),
+        start=pd.Series(start[codes], index=index, dtype=DATE_DTYPE, copy=False),
+        end=pd.Series(end[codes], index=index, dtype=DATE_DTYPE, copy=False),
         precision=pd.Series(precision[codes], index=index, dtype=object, copy=False),
         bad=pd.Series(bad[codes], index=index, dtype=bool, copy=False),
     )
@@ -114,3 +132,15 @@ def parse_bound(text: str, *, upper: bool = False) -> pd.Timestamp:
     if parsed.bad.iloc[0] or parsed.precision.iloc[0] == "":
         raise ValueError(f"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
     return pd.Timestamp(parsed.end.iloc[0] if upper else parsed.start.iloc[0])
+
+
+def iso_day(value: pd.Timestamp | np.datetime64) -> str:
+    """A date as ``YYYY-MM-DD``, with four digits for every year.
+
+    ``Timestamp.strftime("%Y")`` writes the year 800 as ``800`` (the C library's habit), which
+    no longer sorts or compares as text; this does not.
+
+    >>> iso_day(pd.Timestamp("0800-02-03")), iso_day(np.datetime64("2019-10-24"))
+    ('0800-02-03', '2019-10-24')
+    """
+    return pd.Timestamp(value).date().isoformat()

@@ -10,6 +10,7 @@ vis-network is vendored in ``vendor/`` (its version pinned there, :data:`VIS_VER
 script is written as a few files in ``js/``, joined into one inline script (see ``assets``).
 
 >>> from graph import load
+>>> from graph.render import to_html
 >>> page = to_html(load(), size_by="pagerank")
 >>> "window.network" in page
 True
@@ -17,12 +18,18 @@ True
 
 from __future__ import annotations
 
-from .data import PHYSICS_MAX_NODES, page_data
-from .layout import positions
-from .measures import SIZE_MEASURES, node_measure
-from .notebook import Explorer, notebook_html
-from .page import VIS_VERSION, to_html, write_html
-from .pyvis_network import to_pyvis
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .choices import PHYSICS_MAX_NODES, SIZE_MEASURES
+    from .data import page_data
+    from .layout import positions
+    from .measures import node_measure
+    from .notebook import Explorer, notebook_html
+    from .page import VIS_VERSION, to_html, write_html
+    from .pyvis_network import to_pyvis
 
 __all__ = [
     "PHYSICS_MAX_NODES",
@@ -37,3 +44,19 @@ __all__ = [
     "to_pyvis",
     "write_html",
 ]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "Explorer": "notebook",
+    "PHYSICS_MAX_NODES": "choices",
+    "SIZE_MEASURES": "choices",
+    "VIS_VERSION": "page",
+    "node_measure": "measures",
+    "notebook_html": "notebook",
+    "page_data": "data",
+    "positions": "layout",
+    "to_html": "page",
+    "to_pyvis": "pyvis_network",
+    "write_html": "page",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

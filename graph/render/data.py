@@ -20,17 +20,17 @@ from .._version import __version__
 from ..analyze.summary import relation_counts
 from ..dataset.build import aggregate_table
 from ..errors import UsageError
+from ..model.dates import DATE_DTYPE, iso_day
+from .choices import PHYSICS_MAX_NODES, SIZE_MEASURES
 from .layout import positions, separate_boxes
-from .measures import SIZE_MEASURES, node_measure
+from .measures import node_measure
 from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["PHYSICS_MAX_NODES", "limit_nodes", "page_data"]
+__all__ = ["limit_nodes", "page_data"]
 
-#: Above this many nodes the page keeps physics off (it would never settle).
-PHYSICS_MAX_NODES = 2000
 _LABEL_ROOM_MAX = 400
 _WIDE = "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
 _INSIDE = ("box", "ellipse", "circle", "database", "text")  # shapes drawn around their label
@@ -59,7 +59,7 @@ def limit_nodes(dataset: Dataset, max_nodes: int | None) -> tuple[Dataset, str |
 def _days(values: pd.Series) -> list[int | None]:
     """Datetimes as whole days since 1970-01-01 (None where missing)."""
     missing = values.isna().to_numpy()
-    days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    days = values.to_numpy(dtype=DATE_DTYPE).astype("datetime64[D]").astype(np.int64)
     return pd.Series(days, dtype=object).where(~missing, None).tolist()
 
 
@@ -208,7 +208,7 @@ def _span(edges: pd.DataFrame) -> tuple[str, str] | None:
         return None
     first = edges.loc[dated, "date_start"].min()
     last = edges.loc[dated, "date_end"].max()
-    return f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"
+    return iso_day(first), iso_day(last)
 
 
 def page_data(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:  # scipy is imported where it is used: ``import graph`` stays quick
+if TYPE_CHECKING:  # scipy is imported where it is used, and only for large graphs
     from scipy import sparse
 
 __all__ = ["EDGE_LENGTH", "positions", "separate_boxes"]
@@ -33,17 +33,59 @@ _PIVOTS = 40
 _ITERATIONS = 30  # refinement steps after the pivot-MDS start
 _GAP = 0.35  # nodes closer than this (in edge lengths) are pushed apart
 _SPACING = 0.8  # least mean spacing between nodes, in edge lengths
+#: Up to this many nodes, close pairs are found by comparing all pairs with numpy: importing
+#: scipy's k-d tree (0.3 s) costs more than the search on a page of this size.
+_ALL_PAIRS_MAX = 500
 
 
-def _adjacency(n: int, sources: np.ndarray, targets: np.ndarray) -> sparse.csr_matrix:
+def _close_pairs(points: np.ndarray, radius: float, *, chebyshev: bool = False) -> np.ndarray:
+    """Pairs ``i < j`` of points at most ``radius`` apart.
+
+    Euclidean distance, or the largest coordinate difference with ``chebyshev``. Small inputs
+    compare all pairs with numpy (lexicographic order); larger ones use scipy's k-d tree, in
+    its own order for Euclidean pairs (as before, so large layouts are unchanged) and sorted
+    for Chebyshev pairs (:func:`separate_boxes` needs a fixed order).
+
+    >>> _close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [3.0, 0.0]]), 1.0).tolist()
+    [[0, 1]]
+    """
+    if len(points) <= _ALL_PAIRS_MAX:
+        delta = np.abs(points[:, None, :] - points[None, :, :])
+        if chebyshev:
+            near = delta.max(axis=2) <= radius
+        else:
+            near = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta)) <= radius
+        i, j = np.nonzero(np.triu(near, k=1))
+        return np.c_[i, j].astype(np.int64)
+    from scipy.spatial import cKDTree
+
+    pairs = cKDTree(points).query_pairs(
+        radius, p=np.inf if chebyshev else 2.0, output_type="ndarray"
+    )
+    if chebyshev:
+        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    return pairs.astype(np.int64)
+
+
+def _unique_links(n: int, sources: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Each pair of distinct linked nodes once, as ``(low, high)`` rows in lexicographic order.
+
+    >>> _unique_links(3, np.array([2, 0, 1, 1]), np.array([0, 2, 1, 2])).tolist()
+    [[0, 2], [1, 2]]
+    """
+    keep = sources != targets
+    low = np.minimum(sources[keep], targets[keep])
+    high = np.maximum(sources[keep], targets[keep])
+    key = np.unique(low * n + high)
+    return np.c_[key // n, key % n].astype(np.int64)
+
+
+def _adjacency(n: int, src: np.ndarray, dst: np.ndarray) -> sparse.csr_matrix:
+    """The symmetric unit adjacency matrix of unique links (for the pivot-MDS start)."""
     from scipy import sparse
 
-    keep = sources != targets
-    s, t = sources[keep], targets[keep]
-    data = np.ones(2 * len(s), dtype=np.float64)
-    A = sparse.coo_matrix((data, (np.r_[s, t], np.r_[t, s])), shape=(n, n)).tocsr()
-    A.data[:] = 1.0  # duplicates summed: one unit edge per pair
-    return A
+    data = np.ones(2 * len(src), dtype=np.float64)
+    return sparse.coo_matrix((data, (np.r_[src, dst], np.r_[dst, src])), shape=(n, n)).tocsr()
 
 
 def _pivot_mds(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
@@ -111,8 +153,6 @@ def _force_directed(
     xy: np.ndarray, src: np.ndarray, dst: np.ndarray, iterations: int, exact: bool
 ) -> np.ndarray:
     """Fruchterman–Reingold with ideal edge length 1 (exact or grid-approximated repulsion)."""
-    from scipy.spatial import cKDTree
-
     n = len(xy)
     temperature = max(float(np.ptp(xy, axis=0).max()) / (10 if exact else 40), 1.0)
     cool = temperature / (iterations + 1)
@@ -124,7 +164,7 @@ def _force_directed(
             disp = np.einsum("ijk,ij->ik", delta, 1.0 / d2)
         else:
             disp, size = _far_field(xy, cells)
-            pairs = cKDTree(xy).query_pairs(size, output_type="ndarray")
+            pairs = _close_pairs(xy, size)
             i, j = pairs[:, 0], pairs[:, 1]
             delta = xy[i] - xy[j]
             push = delta / (np.einsum("ij,ij->i", delta, delta) + 1e-9)[:, None]
@@ -143,10 +183,8 @@ def _force_directed(
 
 def _spread_out(xy: np.ndarray, gap: float, rounds: int = 12) -> np.ndarray:
     """Push apart nodes closer than ``gap`` (scaled so the median edge is 1)."""
-    from scipy.spatial import cKDTree
-
     for _ in range(rounds):
-        pairs = cKDTree(xy).query_pairs(gap, output_type="ndarray")
+        pairs = _close_pairs(xy, gap)
         if not len(pairs):
             break
         i, j = pairs[:, 0], pairs[:, 1]
@@ -165,19 +203,17 @@ def _spread_out(xy: np.ndarray, gap: float, rounds: int = 12) -> np.ndarray:
     return xy
 
 
-def _component(A: sparse.csr_matrix, rng: np.random.Generator) -> np.ndarray:
-    from scipy import sparse
-
-    n = A.shape[0]
+def _component(n: int, links: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Lay out one connected component (``links``: its unique pairs, local indices)."""
     if n == 1:
         return np.zeros((1, 2))
-    upper = sparse.triu(A, k=1).tocoo()
-    src, dst = upper.row.astype(np.int64), upper.col.astype(np.int64)
+    src, dst = links[:, 0], links[:, 1]
     if n <= _EXACT_MAX:
         xy = rng.uniform(-1, 1, size=(n, 2)) * np.sqrt(n)
         xy = _force_directed(xy, src, dst, 120 if n <= 100 else 80, exact=True)
     else:
-        xy = _force_directed(_pivot_mds(A, rng), src, dst, _ITERATIONS, exact=False)
+        start = _pivot_mds(_adjacency(n, src, dst), rng)
+        xy = _force_directed(start, src, dst, _ITERATIONS, exact=False)
     edge = np.sqrt(np.einsum("ij,ij->i", xy[src] - xy[dst], xy[src] - xy[dst]))
     spacing = np.sqrt(float(np.prod(np.ptp(xy, axis=0) + 1e-9)) / n)
     xy = xy * max(1 / max(float(np.median(edge)), 1e-9), _SPACING / spacing)
@@ -217,13 +253,14 @@ def positions(n: int, sources: np.ndarray, targets: np.ndarray, *, seed: int = 7
     numpy.ndarray
         Shape ``(n, 2)``, centred on the origin, rounded to a tenth of a pixel.
     """
-    from scipy.sparse.csgraph import connected_components
+    from ..analyze.components import weak_components
 
     if n == 0:
         return np.zeros((0, 2))
     rng = np.random.default_rng(seed)
-    A = _adjacency(n, np.asarray(sources, dtype=np.int64), np.asarray(targets, dtype=np.int64))
-    count, labels = connected_components(A, directed=False)
+    links = _unique_links(n, np.asarray(sources, dtype=np.int64), np.asarray(targets, np.int64))
+    labels = weak_components(n, links[:, 0], links[:, 1])
+    count = int(labels.max()) + 1
     sizes = np.bincount(labels, minlength=count)
     by_label = np.argsort(labels, kind="stable")
     groups = np.split(by_label, np.cumsum(sizes)[:-1])  # node indices of each component
@@ -231,7 +268,15 @@ def positions(n: int, sources: np.ndarray, targets: np.ndarray, *, seed: int = 7
         (c for c in range(count) if sizes[c] > 1), key=lambda c: (-sizes[c], groups[c][0])
     )
     members = [groups[c] for c in order]
-    parts = [_component(A[m][:, m], rng) for m in members]
+    by_component = np.argsort(labels[links[:, 0]], kind="stable")  # stable: still sorted
+    link_groups = np.split(
+        links[by_component], np.cumsum(np.bincount(labels[links[:, 0]], minlength=count))[:-1]
+    )
+    local = np.empty(n, dtype=np.int64)
+    parts = []
+    for c, m in zip(order, members, strict=True):  # m ascends: local links stay sorted
+        local[m] = np.arange(len(m))
+        parts.append(_component(len(m), local[link_groups[c]], rng))
     alone = np.flatnonzero(sizes[labels] == 1)
     if len(alone):
         side = int(np.ceil(np.sqrt(len(alone))))
@@ -259,30 +304,27 @@ def separate_boxes(
     changes as little as possible. Where boxes are crowded (a hub ringed by its partners),
     pushing alone can cycle: every ``grow_every`` rounds that still find an overlap, the whole
     layout is stretched by 5 % around its centre, which always makes room. All pairs are
-    compared through a k-d tree: meant for a few hundred nodes.
+    compared at once (:func:`_close_pairs`): meant for a few hundred nodes.
 
     >>> xy = separate_boxes(np.zeros((2, 2)), np.array([10.0, 10.0]), np.array([4.0, 4.0]))
     >>> float(abs(xy[0] - xy[1]).max()) >= 4.0
     True
     """
-    from scipy.spatial import cKDTree
-
     xy = np.asarray(xy, dtype=float).copy()
     width, height = np.asarray(width, dtype=float), np.asarray(height, dtype=float)
     n = len(xy)
     if n < 2:
         return xy
     # two boxes can overlap only if their centres are closer than the largest box on each
-    # axis: a k-d tree in those units finds the candidates (Chebyshev distance below 1)
+    # axis: in those units the candidates are the pairs at Chebyshev distance up to 1
     unit = np.array([width.max(), height.max()])
     for step_no in range(rounds):
         if step_no and step_no % grow_every == 0:
             centre = xy.mean(axis=0)
             xy = (xy - centre) * 1.05 + centre
-        pairs = cKDTree(xy / unit).query_pairs(1.0, p=np.inf, output_type="ndarray")
+        pairs = _close_pairs(xy / unit, 1.0, chebyshev=True)  # a fixed order: same sums
         if not len(pairs):
             break
-        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]  # a fixed order: same sums
         i, j = pairs[:, 0], pairs[:, 1]
         d = xy[i] - xy[j]
         over_x = (width[i] + width[j]) / 2 - np.abs(d[:, 0])

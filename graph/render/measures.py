@@ -21,19 +21,12 @@ import pandas as pd
 from ..analyze import node_measures
 from ..dataset.build import aggregate_table
 from ..errors import UsageError
+from .choices import SIZE_MEASURES
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["SIZE_MEASURES", "node_measure"]
-
-#: Measures a page can size nodes by, with what they tell.
-SIZE_MEASURES: dict[str, str] = {
-    "degree": "distinct partners",
-    "pagerank": "weighted random-walk score",
-    "betweenness": "share of shortest paths through the node",
-}
-
+__all__ = ["node_measure"]
 
 def node_measure(dataset: Dataset, name: str) -> pd.Series:
     """One value per node of ``dataset`` (indexed by id, in node order).

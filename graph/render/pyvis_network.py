@@ -95,8 +95,12 @@ def to_pyvis(
     Returns
     -------
     pyvis.network.Network
-        One node per actor (id, label, colour, shape, size, ``x``/``y``) and one edge per link
-        or relation (its ``id``, colour, width, dashes if conflictual, arrow if directed).
+        One node per actor (label, colour, shape, size, ``x``/``y``) and one edge per link or
+        relation (colour, width, dashes if conflictual, arrow if directed). Each item's pyvis
+        ``id`` is its row number (node ``i``, edge ``j``, as on the explorer page), and its
+        data id is the attribute ``dataId``: vis-network looks ids up in plain JavaScript
+        objects, where an id such as ``constructor`` or ``__proto__`` would find the object's
+        own members and break the page.
 
     Notes
     -----
@@ -113,6 +117,8 @@ def to_pyvis(
     >>> net = to_pyvis(ds)
     >>> len(net.nodes) == len(ds.nodes), net.nodes[0]["x"] == page_data(ds)["nodes"]["x"][0]
     (True, True)
+    >>> net.nodes[0]["id"], net.nodes[0]["dataId"], net.edges[0]["from"], net.edges[0]["to"]
+    (0, 'iran', 0, 1)
     """
     from pyvis.network import Network
 
@@ -123,11 +129,13 @@ def to_pyvis(
     net.toggle_physics(physics)
     node_types = {t["name"]: t for t in data["nodeTypes"]}
     nodes = data["nodes"]
+    index = {node_id: i for i, node_id in enumerate(nodes["id"])}
     for i, node_id in enumerate(nodes["id"]):
         style = node_types.get(nodes["type"][i], _FALLBACK_NODE)
         color = style["color"]
         net.add_node(
-            node_id,
+            i,
+            dataId=node_id,
             label=nodes["label"][i] or node_id,
             shape=style["shape"],
             color={
@@ -148,7 +156,8 @@ def to_pyvis(
     for j, edge_id in enumerate(edges["id"]):
         style = edge_types.get(edges["type"][j], _FALLBACK_EDGE)
         options: dict[str, Any] = {
-            "id": edge_id,
+            "id": j,
+            "dataId": edge_id,
             "title": _edge_title(edges, j, labels, style["directed"]),
             "color": {"color": style["color"], "highlight": style["color"], "opacity": 0.85},
             "width": edges["width"][j],
@@ -164,5 +173,5 @@ def to_pyvis(
         if edges["from"][j] == edges["to"][j]:
             loop = edges["loop"][j]
             options["selfReference"] = {"size": 14 + 7 * loop, "angle": loop * math.pi / 3}
-        net.add_edge(edges["from"][j], edges["to"][j], **options)
+        net.add_edge(index[edges["from"][j]], index[edges["to"][j]], **options)
     return net

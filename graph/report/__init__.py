@@ -6,6 +6,7 @@ the centrality and graph figures are those of :func:`graph.analyze.stats`, so th
 ``graph stats --format json``.
 
 >>> from graph import load
+>>> from graph.report import build_report, to_report_html
 >>> html = to_report_html(build_report(load(), top=3), interactive=False)
 >>> html.startswith("<!DOCTYPE html>") and "http://" not in html.split("<svg")[0]
 True
@@ -13,11 +14,16 @@ True
 
 from __future__ import annotations
 
-from .html import to_report_html
-from .markdown import to_report_markdown
-from .model import FORMATS, Report, build_report
-from .svg import trend_chart
-from .writer import write_report
+from typing import TYPE_CHECKING
+
+from .._lazy import attach
+
+if TYPE_CHECKING:
+    from .html import to_report_html
+    from .markdown import to_report_markdown
+    from .model import FORMATS, Report, build_report
+    from .svg import trend_chart
+    from .writer import write_report
 
 __all__ = [
     "FORMATS",
@@ -28,3 +34,15 @@ __all__ = [
     "trend_chart",
     "write_report",
 ]
+
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "FORMATS": "model",
+    "Report": "model",
+    "build_report": "model",
+    "to_report_html": "html",
+    "to_report_markdown": "markdown",
+    "trend_chart": "svg",
+    "write_report": "writer",
+}
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -1,21 +1,21 @@
 """The report as one Markdown file: the same sections and numbers as the HTML, as tables.
 
 Charts are the HTML report's SVG charts, embedded as ``data:`` images, so the file stays
-self-contained and offline; the interactive graph is only in the HTML report. Text from the
-data is escaped for Markdown tables (``|``, line breaks) and for inline HTML (``<``, ``>``,
-``&``); inside the SVG images it is XML-escaped.
+self-contained and offline; the interactive graph is only in the HTML report. Every text
+from the data (titles, headings, notes, table cells, image alt text, evidence and citations)
+is written through :func:`graph.text.markdown_text`: no data can make a link, an image, an
+HTML tag or a table break; inside the SVG images it is XML-escaped.
 """
 
 from __future__ import annotations
 
 import base64
-from html import escape
 from typing import Any
 
 import pandas as pd
 
 from ..analyze import MEASURES, MeasureMethod, StatsResult
-from ..text import num, plural
+from ..text import markdown_text, num, plural
 from .html import family_colors
 from .model import Report
 from .svg import bar_chart, stacked_columns, trend_chart
@@ -24,13 +24,13 @@ __all__ = ["direction", "markdown_table", "md_escape", "stats_markdown", "to_rep
 
 
 def md_escape(value: Any) -> str:
-    """Text safe in a Markdown table cell.
+    """Any value as Markdown that shows it literally: :func:`graph.text.markdown_text` of
+    its text.
 
-    >>> md_escape("a|b <i>\\nc")
-    'a\\\\|b &lt;i&gt; c'
+    >>> print(md_escape("a|b <i>\\nc"), md_escape("[x](javascript:alert(1))"), md_escape(0.5))
+    a\\|b &lt;i&gt; c \\[x\\]\\(javascript:alert\\(1\\)\\) 0.5
     """
-    text = escape(str(value), quote=False)
-    return " ".join(text.replace("|", "\\|").split())
+    return markdown_text(str(value))
 
 
 def markdown_table(
@@ -53,8 +53,8 @@ def markdown_table(
     | a | n |
     |---|--:|
     | x | 1 |
-    >>> print(markdown_table(["dir"], [[md_escape("a<b") + " -> c"]], raw={0}).splitlines()[-1])
-    | a&lt;b -> c |
+    >>> print(markdown_table(["dir"], [[md_escape("a<b") + " → c"]], raw={0}).splitlines()[-1])
+    | a&lt;b → c |
     """
     numeric = numeric or set()
     raw = raw or set()
@@ -332,8 +332,10 @@ def to_report_markdown(report: Report) -> str:
     --------
     >>> report = graph.build_report(ds.filter(start="2021"), top=3)
     >>> text = graph.to_report_markdown(report)
-    >>> text.splitlines()[:3]
-    ['# iran_tajikistan: network report', '', '*filtered: from 2021 to …*']
+    >>> print("\\n".join(text.splitlines()[:3]))
+    # iran\\_tajikistan: network report
+    <BLANKLINE>
+    *filtered: from 2021 to …*
     >>> [line for line in text.splitlines() if line.startswith("## ")][:2]
     ['## Summary', '## Who is central']
     """
@@ -356,8 +358,8 @@ def stats_markdown(result: StatsResult) -> str:
 
     >>> from graph import load
     >>> from graph.analyze import stats
-    >>> stats_markdown(stats(load(), top=2)).splitlines()[0]
-    '# iran_tajikistan: statistics'
+    >>> print(stats_markdown(stats(load(), top=2)).splitlines()[0])
+    # iran\\_tajikistan: statistics
     """
     columns = ["id", "label", "type", *MEASURES]
     rows = [

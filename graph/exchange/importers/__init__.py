@@ -14,16 +14,16 @@ See ``docs/import.md`` for the mapping tables and the choices behind them.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .options import AGGREGATES, ImportOptions, import_vocabulary
-from .output import PROVENANCE_FILE, ImportResult, ImportSummary
+from ..._lazy import attach
 
 if TYPE_CHECKING:
     from .cameo import CAMEO_FILE, cameo_table, map_codes
     from .gdelt import import_gdelt
     from .icews import import_icews
+    from .options import AGGREGATES, ImportOptions, import_vocabulary
+    from .output import PROVENANCE_FILE, ImportResult, ImportSummary
 
 __all__ = [
     "AGGREGATES",
@@ -39,20 +39,18 @@ __all__ = [
     "map_codes",
 ]
 
-#: The readers and the CAMEO table load on first use, so that commands which only name
-#: import options (``graph --help``) do not pay for them.
-_LAZY = {
+#: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
+_EXPORTS = {
+    "AGGREGATES": "options",
     "CAMEO_FILE": "cameo",
+    "ImportOptions": "options",
+    "ImportResult": "output",
+    "ImportSummary": "output",
+    "PROVENANCE_FILE": "output",
     "cameo_table": "cameo",
-    "map_codes": "cameo",
     "import_gdelt": "gdelt",
     "import_icews": "icews",
+    "import_vocabulary": "options",
+    "map_codes": "cameo",
 }
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = attach(__name__, _EXPORTS)

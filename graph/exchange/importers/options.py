@@ -11,13 +11,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-import pandas as pd
-
 from ...errors import UsageError
-from ...model.dates import parse_bound
-from ...model.vocabulary import load_vocabulary
 from ...text import suggest
-from .countries import DATA_DIR, resolve_names, state_table
+
+# pandas, the dates parser and the country tables load where they are used, so that the CLI
+# can declare the import options without them.
 
 __all__ = ["AGGREGATES", "ImportOptions", "import_vocabulary"]
 
@@ -27,6 +25,9 @@ _CODE_PREFIX = re.compile(r"\d{2,4}")
 
 def import_vocabulary() -> Any:
     """The built-in vocabulary plus the types imports add (``importers/vocabulary.toml``)."""
+    from ...model.vocabulary import load_vocabulary
+    from .countries import DATA_DIR
+
     return load_vocabulary(DATA_DIR / "vocabulary.toml")
 
 
@@ -122,6 +123,8 @@ class ImportOptions:
                 f"{{aggregate}} must be one of {', '.join(AGGREGATES)}, not '{self.aggregate}'",
                 params=("aggregate",),
             )
+        from ...model.dates import parse_bound
+
         for bound in (self.start, self.end):
             if bound is not None:
                 try:
@@ -134,8 +137,10 @@ class ImportOptions:
 
     def bounds(self) -> tuple[str | None, str | None]:
         """``start``/``end`` as ISO day strings (compare with ``YYYY-MM-DD`` event dates)."""
-        low = parse_bound(self.start).strftime("%Y-%m-%d") if self.start else None
-        high = parse_bound(self.end, upper=True).strftime("%Y-%m-%d") if self.end else None
+        from ...model.dates import iso_day, parse_bound
+
+        low = iso_day(parse_bound(self.start)) if self.start else None
+        high = iso_day(parse_bound(self.end, upper=True)) if self.end else None
         return low, high
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,6 +149,10 @@ class ImportOptions:
 
 
 def _country(value: str) -> str:
+    import pandas as pd
+
+    from .countries import resolve_names, state_table
+
     states = state_table()
     upper = value.upper()
     if upper in states.index:

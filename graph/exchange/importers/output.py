@@ -25,13 +25,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...analyze.display import html_table
-from ...atomic import atomic_path, write_text
+from ...atomic import atomic_file, atomic_folder, write_text
 from ...dataset import Dataset
-from ...errors import Issue, UsageError
+from ...errors import Issue
 from ...loading import from_frames
 from ...model.columns import VOCABULARY_FILE
 from ...model.vocabulary import Vocabulary
 from ...text import json_text
+from ..formats import DATASET_FILES
 from .countries import DATA_DIR
 
 __all__ = ["PROVENANCE_FILE", "ImportResult", "ImportSummary", "to_csv_text", "write_csv"]
@@ -263,21 +264,25 @@ def write_csv(frame: pd.DataFrame, path: Path, safe: set[str] | None = None) -> 
     Columns in ``safe`` hold values built by the import that never need quotes (ids, codes,
     numbers); they are not scanned.
     """
-    with atomic_path(path) as tmp, tmp.open("wb") as handle:
+    with atomic_file(path) as handle:
         for chunk in _csv_chunks(frame, safe or set()):
             handle.write(chunk)
 
 
 def write_output(result: ImportResult, folder: str | Path) -> Path:
-    """Write the dataset folder and its provenance file; return the folder."""
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file; the import writes a folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    write_csv(result.nodes, folder / "nodes.csv")
-    write_csv(result.edges, folder / "edges.csv", SAFE_EDGE_COLUMNS)
-    with atomic_path(folder / VOCABULARY_FILE) as tmp:
-        shutil.copyfile(DATA_DIR / VOCABULARY_FILE, tmp)
+    """Write the dataset folder and its provenance file; return the folder.
+
+    The folder is built beside ``folder`` and swapped in whole
+    (:func:`graph.atomic.atomic_folder`): a failure leaves the old folder as it was.
+    """
     data = result.summary.to_dict(max_issues=_MAX_ISSUES_IN_FILE)
-    write_text(folder / PROVENANCE_FILE, json_text(data, indent=2) + "\n")
-    return folder
+    with atomic_folder(folder, owned=DATASET_FILES) as tmp:
+        write_csv(result.nodes, tmp / "nodes.csv")
+        write_csv(result.edges, tmp / "edges.csv", SAFE_EDGE_COLUMNS)
+        with (
+            (DATA_DIR / VOCABULARY_FILE).open("rb") as source,
+            atomic_file(tmp / VOCABULARY_FILE) as handle,
+        ):
+            shutil.copyfileobj(source, handle)
+        write_text(tmp / PROVENANCE_FILE, json_text(data, indent=2) + "\n")
+    return Path(folder)

@@ -10,6 +10,10 @@ is a row with an *alternative* field count (GDELT 1.0's 57-field backfile rows b
 Paths may be files, globs (``events/*.CSV``) or ``.zip`` archives as GDELT ships them (every
 member is read). Bytes are hashed (sha256) as they are read, for the provenance file.
 
+Bytes are read here, in blocks of whole lines, and handed to Arrow as buffers: a line may be
+up to :data:`MAX_LINE` long, bytes that are not UTF-8 are replaced block by block, and a
+damaged zip member is one ``bad-archive`` issue.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.tsv").write_text('1\\tx"y\\n2\\tz\\n3\\n')
@@ -21,12 +25,12 @@ member is read). Bytes are hashed (sha256) as they are read, for the provenance 
 
 from __future__ import annotations
 
-import codecs
 import glob
 import hashlib
-import io
 import zipfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -36,12 +40,25 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pcsv
 
-from ...errors import Issue, UsageError
+from ...errors import DataError, Issue, UsageError, ValidationReport
+from ...issue_codes import IssueCode
+from ...loading.csv_reader import is_input_file
 
-__all__ = ["BadRow", "Progress", "Rows", "Source", "expand_sources", "peek_lines", "read_rows"]
+__all__ = [
+    "MAX_LINE",
+    "BadRow",
+    "Progress",
+    "Rows",
+    "Source",
+    "expand_sources",
+    "peek_lines",
+    "read_rows",
+]
 
 Progress = Callable[[int, int], None]
 _BLOCK = 8 << 20
+#: The longest line read, in bytes (64 MiB): a longer one stops the import (``line-too-long``).
+MAX_LINE = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -87,8 +104,11 @@ class Rows:
 
 
 def _zip_members(path: Path) -> list[Source]:
-    with zipfile.ZipFile(path) as archive:
-        infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
+    with _archive_errors(path.name):
+        with zipfile.ZipFile(path) as archive:
+            infos = sorted(
+                (i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename
+            )
     return [Source(f"{path.name}!{i.filename}", path, i.filename, i.file_size) for i in infos]
 
 
@@ -98,7 +118,10 @@ def expand_sources(paths: str | Path | Iterable[str | Path]) -> list[Source]:
     Raises
     ------
     UsageError
-        If a path does not exist, a glob matches nothing, or a path is a folder.
+        If a path does not exist, a glob matches nothing, or a path is a folder, a named
+        pipe or anything else that is not a regular file.
+    DataError
+        If a zip archive cannot be opened (``bad-archive``).
     """
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     if not items:
@@ -108,9 +131,12 @@ def expand_sources(paths: str | Path | Iterable[str | Path]) -> list[Source]:
         path = Path(item)
         if path.is_dir():
             raise UsageError(f"{path} is a folder; give files or a glob such as '{path}/*.CSV'")
-        if path.is_file():
-            found.append(path)
-            continue
+        try:
+            if is_input_file(path):
+                found.append(path)
+                continue
+        except UsageError as exc:  # a named pipe is read twice (layout, then rows): refused
+            raise UsageError(f"{exc}; save the events to a file and import that") from None
         matches = sorted(Path(m) for m in glob.glob(str(item)) if Path(m).is_file())
         if not matches:
             raise UsageError(f"{item} does not exist (no file matches it)")
@@ -129,7 +155,7 @@ def expand_sources(paths: str | Path | Iterable[str | Path]) -> list[Source]:
 
 def peek_lines(source: Source, count: int = 50) -> list[str]:
     """The first ``count`` non-empty lines of a source (decoded leniently)."""
-    with source.open() as handle:
+    with _archive_errors(source.name), source.open() as handle:
         head = handle.read(1 << 20)
     lines = head.decode("utf-8", errors="replace").splitlines()
     if len(head) == 1 << 20 and lines:
@@ -137,34 +163,83 @@ def peek_lines(source: Source, count: int = 50) -> list[str]:
     return [line for line in lines if line.strip()][:count]
 
 
-class _Tracked(io.RawIOBase):
-    """A binary stream that hashes what is read, reports progress and can repair encoding."""
+@contextmanager
+def _archive_errors(name: str) -> Iterator[None]:
+    """Turn what a damaged or encrypted zip raises into one ``bad-archive`` issue."""
+    try:
+        yield
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        issue = Issue(
+            name,
+            None,
+            None,
+            IssueCode.BAD_ARCHIVE,
+            f"the zip archive cannot be read ({exc}); download it again (unzip -t tests it)",
+        )
+        raise DataError(ValidationReport([issue])) from None
 
-    def __init__(self, raw: IO[bytes], report: Callable[[int], None], recode: bool) -> None:
-        self._raw = raw
-        self._report = report
-        self._decoder = codecs.getincrementaldecoder("utf-8")("replace") if recode else None
-        self.digest = hashlib.sha256()
 
-    def readable(self) -> bool:
-        return True
+def _line_too_long(source: Source, line: int) -> DataError:
+    issue = Issue(
+        source.name,
+        line,
+        None,
+        IssueCode.LINE_TOO_LONG,
+        f"the line is longer than {MAX_LINE >> 20} MiB, the most that is read (event rows are "
+        "a few hundred bytes); check that this is a complete event file",
+    )
+    return DataError(ValidationReport([issue]))
 
-    def read(self, size: int | None = -1) -> bytes:
-        """Read up to ``size`` bytes (re-encoded ones never exceed ``size``)."""
-        want = -1 if size is None or size < 0 else size
-        if self._decoder is not None and want > 0:
-            want = max(want // 3, 1)  # a bad byte becomes 3 bytes (U+FFFD)
-        data = self._raw.read(want)
-        self.digest.update(data)
-        self._report(len(data))
-        if self._decoder is None:
-            return data
-        return self._decoder.decode(data, final=not data).encode("utf-8")
 
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+def _blocks(
+    source: Source, digest: Any, report: Callable[[int], None]
+) -> Iterator[tuple[bytes, int]]:
+    """The source's bytes in blocks of whole lines, each with the line number it starts on.
+
+    Blocks are about ``_BLOCK`` bytes; a longer line is a block of its own, up to
+    :data:`MAX_LINE`. Bytes are hashed into ``digest`` as they are read.
+    """
+    pending = bytearray()
+    line = 1
+    with _archive_errors(source.name), source.open() as raw:
+        while True:
+            data = raw.read(_BLOCK)
+            digest.update(data)
+            report(len(data))
+            if not data:
+                break
+            end = data.rfind(b"\n")
+            pending += data
+            if end < 0:  # no line end yet
+                if len(pending) > MAX_LINE:
+                    raise _line_too_long(source, line)
+                continue
+            cut = len(pending) - len(data) + end
+            if pending.find(b"\n") > MAX_LINE:
+                raise _line_too_long(source, line)
+            block = bytes(pending[: cut + 1])
+            del pending[: cut + 1]
+            yield block, line
+            line += block.count(b"\n")
+    if pending:
+        yield bytes(pending), line
+
+
+def _utf8(block: bytes) -> tuple[bytes, bool]:
+    """The block as valid UTF-8 (bad bytes become U+FFFD) and whether any was replaced.
+
+    A block holds whole lines, so no character is ever cut between two blocks.
+
+    >>> _utf8(b"caf\\xc3\\xa9\\n"), _utf8(b"caf\\xe9\\n")
+    ((b'caf\\xc3\\xa9\\n', False), (b'caf\\xef\\xbf\\xbd\\n', True))
+    """
+    if block.isascii():
+        return block, False
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError:
+        return block.decode("utf-8", errors="replace").encode("utf-8"), True
+    return block, False
 
 
 def _read(
@@ -173,49 +248,87 @@ def _read(
     include: list[str],
     alternative: frozenset[int],
     report: Callable[[int], None],
-    recode: bool,
 ) -> Rows:
+    """Parse the source block by block with Arrow's one-threaded CSV reader.
+
+    Arrow reads bytes handed to it, never a Python stream: no reader thread ever calls back
+    into Python, and a line longer than Arrow's block is never split between two blocks.
+    """
+    digest = hashlib.sha256()
+    tables: list[pa.Table] = []
+    lines: list[np.ndarray] = []
     bad: list[BadRow] = []
     alt: list[BadRow] = []
+    recoded = False
+    for block, first in _blocks(source, digest, report):
+        block, replaced = _utf8(block)
+        recoded |= replaced
+        header = names is None and first == 1
+        set_aside: list[int] = []
 
-    def handler(row: Any) -> str:
-        target = alt if row.actual_columns in alternative else bad
-        target.append(BadRow(int(row.number or 0), int(row.actual_columns), str(row.text)))
-        return "skip"
+        def handler(row: Any, first: int = first, set_aside: list[int] = set_aside) -> str:
+            line = first - 1 + int(row.number or 0)
+            target = alt if row.actual_columns in alternative else bad
+            target.append(BadRow(line, int(row.actual_columns), str(row.text)))
+            set_aside.append(line)
+            return "skip"
 
-    with source.open() as raw:
-        stream = _Tracked(raw, report, recode)
-        reader = pcsv.open_csv(
-            stream,
-            read_options=pcsv.ReadOptions(use_threads=False, block_size=_BLOCK, column_names=names),
-            parse_options=pcsv.ParseOptions(
-                delimiter="\t",
-                quote_char=False,
-                double_quote=False,
-                escape_char=False,
-                newlines_in_values=False,
-                ignore_empty_lines=False,
-                invalid_row_handler=handler,
-            ),
-            convert_options=pcsv.ConvertOptions(
-                include_columns=include,
-                column_types=dict.fromkeys(include, pa.string()),
-                strings_can_be_null=False,
-            ),
-        )
-        table = reader.read_all()
-        while stream.read(_BLOCK):  # hash what the reader did not need
-            pass
-    frame = table.to_pandas()
-    first = 1 if names is not None else 2
-    total = table.num_rows + len(bad) + len(alt)
-    keep = np.ones(total, dtype=bool)
-    set_aside = np.array([b.line for b in bad + alt], dtype=np.int64) - first
-    keep[set_aside[(set_aside >= 0) & (set_aside < total)]] = False
-    lines = np.arange(first, first + total, dtype=np.int64)[keep]
-    if len(lines) != table.num_rows:  # pragma: no cover - defensive
-        lines = np.arange(first, first + table.num_rows, dtype=np.int64)
-    return Rows(source, frame, lines, bad, alt, stream.digest.hexdigest(), source.size, recode)
+        try:
+            table = _parse_block(block, names, include, handler)
+        except pa.ArrowInvalid as exc:
+            if header and "empty csv" in str(exc).lower():  # only a header
+                continue
+            raise
+        if header:
+            names = table.column_names if names is None else names
+        start = first + 1 if header else first
+        total = table.num_rows + len(set_aside)
+        keep = np.ones(total, dtype=bool)
+        index = np.asarray(set_aside, dtype=np.int64) - start
+        keep[index[(index >= 0) & (index < total)]] = False
+        found = np.arange(start, start + total, dtype=np.int64)[keep]
+        if len(found) != table.num_rows:  # pragma: no cover - defensive
+            found = np.arange(start, start + table.num_rows, dtype=np.int64)
+        tables.append(table)
+        lines.append(found)
+    if not tables:
+        return _empty(source, include, digest.hexdigest())
+    table = pa.concat_tables(tables)
+    return Rows(
+        source,
+        table.to_pandas(),
+        np.concatenate(lines),
+        bad,
+        alt,
+        digest.hexdigest(),
+        source.size,
+        recoded,
+    )
+
+
+def _parse_block(
+    block: bytes, names: list[str] | None, include: list[str], handler: Callable[[Any], str]
+) -> pa.Table:
+    return pcsv.read_csv(
+        pa.py_buffer(block),
+        read_options=pcsv.ReadOptions(
+            use_threads=False, block_size=len(block) + 1, column_names=names
+        ),
+        parse_options=pcsv.ParseOptions(
+            delimiter="\t",
+            quote_char=False,
+            double_quote=False,
+            escape_char=False,
+            newlines_in_values=False,
+            ignore_empty_lines=False,
+            invalid_row_handler=handler,
+        ),
+        convert_options=pcsv.ConvertOptions(
+            include_columns=include,
+            column_types=dict.fromkeys(include, pa.string()),
+            strings_can_be_null=False,
+        ),
+    )
 
 
 def read_rows(
@@ -244,23 +357,21 @@ def read_rows(
     Returns
     -------
     Rows
-        A blank line comes back as a row of empty strings (so lines stay exact).
+        A blank line comes back as a row of empty strings (so lines stay exact). Bytes that
+        are not UTF-8 are replaced by U+FFFD (``Rows.recoded``).
+
+    Raises
+    ------
+    DataError
+        With one issue: a line longer than :data:`MAX_LINE` (``line-too-long``), or a zip
+        member that is damaged or encrypted (``bad-archive``).
     """
     report = progress or (lambda n: None)
-    try:
-        return _read(source, names, include, alternative, report, recode=False)
-    except pa.ArrowInvalid as exc:
-        if "empty csv" in str(exc).lower():  # no bytes, or only a header
-            return _empty(source, include)
-        if "utf8" not in str(exc).lower():
-            raise
-    return _read(source, names, include, alternative, lambda n: None, recode=True)
+    return _read(source, names, include, alternative, report)
 
 
-def _empty(source: Source, include: list[str]) -> Rows:
-    with source.open() as raw:
-        data = raw.read()
+def _empty(source: Source, include: list[str], sha256: str) -> Rows:
     frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in include})
     rows = Rows(source, frame, np.zeros(0, dtype=np.int64), size=source.size)
-    rows.sha256 = hashlib.sha256(data).hexdigest()
+    rows.sha256 = sha256
     return rows

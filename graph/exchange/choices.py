@@ -1,0 +1,15 @@
+"""What a caller chooses when exporting: the file formats.
+
+Kept apart from the writers so that the CLI's help can name them without importing networkx.
+
+>>> FORMATS
+('graphml', 'gexf', 'json', 'csv')
+"""
+
+from __future__ import annotations
+
+__all__ = ["FORMATS"]
+
+#: Export formats: GraphML and GEXF (Gephi, with a timeline), node-link JSON (D3), and this
+#: project's CSV folder.
+FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
