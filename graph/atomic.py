@@ -33,9 +33,12 @@ import sys
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 __all__ = [
     "atomic_file",
@@ -101,8 +104,8 @@ class _Sink(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: object) -> int:  # type: ignore[override]
-        view = memoryview(data).cast("B")  # type: ignore[arg-type]
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
         if self.aborted:  # the write failed: what is still buffered goes nowhere
             return len(view)
         return _write(self.fd, view[:CHUNK])
@@ -219,9 +222,9 @@ def _folder_target(path: str | os.PathLike[str]) -> tuple[Path, os.stat_result |
 def _kept_entries(folder: Path, owned: Collection[str]) -> list[str]:
     """The entries of an existing output folder that the new one keeps (its foreign files)."""
     kept = []
-    for entry in os.scandir(folder):
-        name = entry.name
-        mode = entry.stat(follow_symlinks=False).st_mode
+    with os.scandir(folder) as entries:
+        found = [(e.name, e.stat(follow_symlinks=False).st_mode) for e in entries]
+    for name, mode in found:
         if name in owned or (name.startswith(".") and name.endswith(".tmp")):
             continue  # written anew (or dropped), or a temporary file of an older write
         if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
@@ -292,12 +295,16 @@ def _clean_stale(target: Path) -> None:
     A folder set aside (``.old``) while the target is missing is put back instead.
     """
     stem = _stem(target.name)
-    with os.scandir(target.parent) as entries:
-        stale = [
-            (Path(e.path), m["kind"], e.is_dir(follow_symlinks=False))
-            for e in entries
-            if (m := _TEMP.fullmatch(e.name)) and m["stem"] == stem and not _alive(int(m["pid"]))
-        ]
+    try:
+        with os.scandir(target.parent) as entries:
+            stale = [
+                (Path(e.path), m["kind"], e.is_dir(follow_symlinks=False))
+                for e in entries
+                if (m := _TEMP.fullmatch(e.name)) and m["stem"] == stem
+                if not _alive(int(m["pid"]))
+            ]
+    except OSError:  # an unreadable folder: nothing to clean
+        return
     for path, kind, is_dir in stale:
         with suppress(OSError):
             if kind == "old" and not os.path.lexists(target):
@@ -446,10 +453,10 @@ def _carry(old: Path, new: Path, kept: list[str]) -> None:
             os.link(source, new / name)
         except OSError:
             shutil.copy2(source, new / name)
-    for entry in os.scandir(new):
-        before = _lstat(old / entry.name)
-        if before is not None and stat.S_ISREG(before.st_mode) and entry.is_file():
-            os.chmod(entry.path, stat.S_IMODE(before.st_mode))
+    for name in os.listdir(new):
+        before, now = _lstat(old / name), _lstat(new / name)
+        if before and now and stat.S_ISREG(before.st_mode) and stat.S_ISREG(now.st_mode):
+            os.chmod(new / name, stat.S_IMODE(before.st_mode))
 
 
 def _swap(new: Path, target: Path) -> Path:

@@ -53,10 +53,16 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 # lines (bidirectional marks, embeddings, overrides and isolates; line and paragraph separators).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _TERMINAL_SHOWN = {"\t": " ", "\n": "\\n", "\r": "\\r"}
-# Markdown: characters that can make syntax in a line (emphasis, code, links, images, tables,
-# headings, lists, HTML, entities, strikethrough, the "." of auto-linked domains), the ":" of
-# "scheme://" and a leading "=" (a setext underline), backslash-escaped; & < > as entities.
-_MARKDOWN_UNSAFE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~&<>]|:(?=/)|^=")
+# Markdown, backslash-escaped: what makes syntax anywhere in a line (emphasis, code spans,
+# links and images, tables, HTML, entities, strikethrough, attributes, ATX heading ends);
+# a "_" at a word's edge (within a word it makes no emphasis); a "." before a letter or
+# digit and the ":" of "://" (auto-linked domains, addresses and URLs); and at the start,
+# "-", "+" or "=" (list, thematic break, setext underline). & < > are written as entities.
+_MARKDOWN_UNSAFE = re.compile(
+    r"[\\`*{}\[\]#!|~&<>]|(?<![^\W_])_|_(?![^\W_])|\.(?=[^\W_])|:(?=/)|^[-+=]"
+)
+# The start of an ordered list ("1." or "1)" then a space or the end), escaped after the rest.
+_MARKDOWN_ORDERED = re.compile(r"^(\d+)([.)])")
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # A number or an ISO date, which no Markdown reader takes for syntax: written as it is.
 _MARKDOWN_PLAIN = re.compile(r"[+-]?\d+(?:[.:-]\d+)*(?:e[+-]?\d+)?")
@@ -237,15 +243,19 @@ def markdown_text(text: str) -> str:
     r"""``text`` as Markdown that shows it literally: no link, image, HTML or table break.
 
     Every character that can make Markdown syntax in a line is backslash-escaped:
-    ``\ ` * _ { } [ ] ( ) # + - . ! | ~``, a ``:`` before ``/`` and a leading ``=``
-    (CommonMark allows a backslash before any ASCII punctuation, and shows the character
-    alone); ``&``, ``<`` and ``>`` are written as entities. So a label
-    ``![a](http://127.0.0.1:9/leak)`` is shown as written instead of becoming an image every
-    viewer fetches, and ``[x](javascript:…)`` is not a link; the escaped ``://`` and ``.``
-    keep ``http://…``, ``www.…`` and e-mail addresses from being auto-linked (GFM). Runs of
-    whitespace (newlines included) become one space and the ends are stripped, so the text
-    stays on its line: in a table cell, a heading or a list item, it cannot start a block
-    (heading, list, quote, code block). Control characters are shown as
+    ``\ ` * { } [ ] # ! | ~`` everywhere; ``_`` at either edge of a word (inside one, as in
+    ``iran_tajikistan``, it makes no emphasis); ``.`` before a letter or digit and ``:``
+    before ``/``, so no domain, e-mail address or URL is auto-linked (GFM, linkify); and
+    ``-``, ``+``, ``=`` or a number's ``.`` or ``)`` at the start, where they would begin a
+    list, a thematic break or a setext heading. CommonMark shows a backslash-escaped ASCII
+    punctuation character as itself. ``&``, ``<`` and ``>`` are written as entities. ``(``
+    and ``)`` are left as they are: they only make a link right after a ``]``, which is
+    always escaped. So a label ``![a](http://127.0.0.1:9/leak)`` is shown as written instead
+    of becoming an image every viewer fetches, and ``[x](javascript:…)`` is not a link. Runs
+    of whitespace (newlines included) become one space and the ends are stripped, so the
+    text stays on its line: in a table cell, a heading or a list item it cannot break the
+    table or start a block (heading, list, quote, code block). Control characters are shown
+    as
     :func:`terminal_text` shows them. A number or an ISO date is written as it is.
 
     Parameters
@@ -265,16 +275,21 @@ def markdown_text(text: str) -> str:
     Examples
     --------
     >>> print(markdown_text("![a](http://127.0.0.1:9/leak)"))
-    \!\[a\]\(http\://127\.0\.0\.1:9/leak\)
+    \!\[a\](http\://127\.0\.0\.1:9/leak)
+    >>> print(markdown_text("1. Talks (in Dushanbe) on www.example.com ended."))
+    1\. Talks (in Dushanbe) on www\.example\.com ended.
     >>> print(markdown_text("a|b <i>\n# c & d"))
     a\|b &lt;i&gt; \# c &amp; d
+    >>> print(markdown_text("_em_ iran_tajikistan - 2 + 2 = 4"), markdown_text("- item"))
+    \_em\_ iran_tajikistan - 2 + 2 = 4 \- item
     >>> markdown_text("-0.25"), markdown_text("2019-05-01"), markdown_text("Душанбе")
     ('-0.25', '2019-05-01', 'Душанбе')
     """
     text = " ".join(text.split())
     if _MARKDOWN_PLAIN.fullmatch(text):
         return text
-    return _MARKDOWN_UNSAFE.sub(_markdown_escape, terminal_text(text))
+    text = _MARKDOWN_UNSAFE.sub(_markdown_escape, terminal_text(text))
+    return _MARKDOWN_ORDERED.sub(r"\1\\\2", text, count=1)
 
 
 def _finite(value: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import socket
 import stat
@@ -76,15 +77,16 @@ def _merge(target: Path, version: int) -> object:
     return write_merged(merge(_dataset(version), _dataset(1 - version)), target)
 
 
+def _export(fmt: str) -> Callable[[Path, int], object]:
+    return lambda target, version: graph.export(_dataset(version), fmt, target)
+
+
 WRITERS = [
     Writer("html", False, lambda p, v: graph.write_html(_dataset(v), p)),
     Writer("notebook", False, lambda p, v: graph.Explorer(_dataset(v)).save(p)),
     Writer("report-html", False, lambda p, v: graph.write_report(_report(v), p, "html")),
     Writer("report-md", False, lambda p, v: graph.write_report(_report(v), p, "markdown")),
-    *(
-        Writer(f"export-{fmt}", fmt == "csv", lambda p, v, f=fmt: graph.export(_dataset(v), f, p))
-        for fmt in ("graphml", "gexf", "json", "csv")
-    ),
+    *(Writer(f"export-{f}", f == "csv", _export(f)) for f in ("graphml", "gexf", "json", "csv")),
     Writer("import-gdelt", True, _import),
     Writer("merge", True, _merge),
 ]
@@ -479,3 +481,13 @@ def test_every_write_case_of_the_corpus_has_its_test() -> None:
         text = (HOSTILE / case / "README.md").read_text(encoding="utf-8")
         assert text.startswith("Attack: ") and "\nExpected: " in text, case
         assert test.__name__ in text, case
+
+
+def test_every_test_named_in_the_security_page_exists() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    writes = page.split("\n## Writes\n", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(?:tests/(test_\w+)\.py::)?(test_\w+)`", writes))
+    assert len(named) >= 10
+    for module, name in named:
+        source = (ROOT / "tests" / f"{module or 'test_atomic_writes'}.py").read_text()
+        assert f"def {name}(" in source, name

@@ -155,6 +155,6 @@ def test_any_csv_written_by_the_csv_module_reads_back(tmp_path_factory, rows, en
     assert table.frame[NAMES].astype(str).values.tolist() == kept
     assert table.frame["_line"].tolist() == lines
     multi_line = any("\n" in c or "\r" in c for row in rows for c in row)
-    blank = any(row == ["", "", ""] for row in rows)
+    blank = any(not any(c.strip() for c in row) for row in rows)  # skipped rows: careful path
     fast = parse_well_formed(path.read_bytes(), NAMES) is not None
     assert fast == (not multi_line and not blank)

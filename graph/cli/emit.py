@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,27 +18,16 @@ if TYPE_CHECKING:
 
 from ..errors import UsageError
 from .common import out, print_json
-from .options import flag
 
-__all__ = ["FORMATS", "ExcelSafeOpt", "emit", "output_format", "print_csv"]
+__all__ = ["FORMATS", "emit", "output_format", "print_csv"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 
 #: What CSV output is made of: a table, or rows as dicts.
 Rows = Union["pd.DataFrame", Sequence[dict[str, Any]]]
 
+
 # Shared by the commands with a CSV output (stats, timeline, neighbors, path, export).
-ExcelSafeOpt = Annotated[
-    bool,
-    flag(
-        "--excel-safe",
-        help="CSV only: put ' before each cell that starts with = + - @ (a formula to a "
-        "spreadsheet), so Excel or LibreOffice shows it as text. The CSV then no longer reads "
-        "back exactly.",
-    ),
-]
-
-
 def output_format(fmt: str | None, as_json: bool) -> str:
     """The chosen format; ``--json`` is ``--format json``.
 

@@ -11,8 +11,7 @@ from ..atomic import check_output_folder
 from ..dataset.criteria import Criteria
 from ..exchange.choices import FORMATS
 from .common import handle_errors, load_view, say
-from .emit import ExcelSafeOpt
-from .options import DatasetArg, ForceOpt, filter_options
+from .options import DatasetArg, ExcelSafeOpt, ForceOpt, filter_options
 
 EPILOG = (
     "Examples: graph export --format graphml -o iran.graphml  ·  "

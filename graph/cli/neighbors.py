@@ -10,8 +10,8 @@ from rich.table import Table
 
 from ..text import num, plural
 from .common import handle_errors, out, plain
-from .emit import ExcelSafeOpt, emit, output_format
-from .options import DatasetArg, FormatOpt, JsonOpt
+from .emit import emit, output_format
+from .options import DatasetArg, ExcelSafeOpt, FormatOpt, JsonOpt
 
 EPILOG = (
     "Examples: graph neighbors iran  ·  graph neighbors tajikistan --depth 2  ·  "

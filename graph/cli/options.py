@@ -28,6 +28,7 @@ __all__ = [
     "DatasetArg",
     "DirectedOpt",
     "EngineOpt",
+    "ExcelSafeOpt",
     "FilesArg",
     "ForceOpt",
     "FormatOpt",
@@ -50,6 +51,7 @@ FLAGS: Mapping[str, str] = {
     "directed": "--directed",
     "ego": "--ego",
     "end": "--to",
+    "excel_safe": "--excel-safe",
     "engine": "--engine",
     "families": "--families",
     "force": "--force",
@@ -86,6 +88,16 @@ JsonOpt = Annotated[bool, flag("--json", help="Print the result as JSON.")]
 ForceOpt = Annotated[
     bool,
     flag("--force", help="Write into an output folder that already holds files."),
+]
+
+ExcelSafeOpt = Annotated[
+    bool,
+    flag(
+        "--excel-safe",
+        help="CSV only: put ' before each cell that starts with = + - @ (a formula to a "
+        "spreadsheet), so Excel or LibreOffice shows it as text. The CSV then no longer reads "
+        "back exactly.",
+    ),
 ]
 
 # Shared by the analysis commands (stats, report, timeline, neighbors, path).

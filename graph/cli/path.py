@@ -10,8 +10,8 @@ import typer
 
 from ..text import plural
 from .common import handle_errors, out, plain, say
-from .emit import ExcelSafeOpt, emit, output_format
-from .options import DatasetArg, DirectedOpt, FormatOpt, JsonOpt
+from .emit import emit, output_format
+from .options import DatasetArg, DirectedOpt, ExcelSafeOpt, FormatOpt, JsonOpt
 
 EPILOG = (
     "Examples: graph path muhiddin_kabiri russia  ·  graph path Kabiri Russia  ·  "

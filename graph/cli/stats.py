@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 from ..text import num, plural
 from .common import handle_errors, load_view, out, plain, say
-from .emit import ExcelSafeOpt, emit, output_format
+from .emit import emit, output_format
 from .options import (
     DatasetArg,
     DirectedOpt,
     EngineOpt,
+    ExcelSafeOpt,
     FormatOpt,
     JsonOpt,
     SampleOpt,

@@ -9,8 +9,8 @@ import typer
 
 from ..text import num, plural
 from .common import handle_errors, out, plain, say
-from .emit import ExcelSafeOpt, emit, output_format
-from .options import DatasetArg, FormatOpt, JsonOpt, PeriodOpt
+from .emit import emit, output_format
+from .options import DatasetArg, ExcelSafeOpt, FormatOpt, JsonOpt, PeriodOpt
 
 EPILOG = (
     "Examples: graph timeline iran tajikistan  ·  graph timeline Iran Tajikistan --json  ·  "

@@ -286,12 +286,29 @@ type); rename it, for example to 'user_family'"]
 
 
 def _cells_too_long(frame: pd.DataFrame, file: str) -> list[Issue]:
-    """One ``bad-csv`` issue per cell longer than :data:`MAX_CELL` (a vectorized scan)."""
+    """One ``bad-csv`` issue per cell longer than :data:`MAX_CELL`.
+
+    Only files over :data:`MAX_CELL` bytes are scanned; a categorical column is checked on
+    its distinct values, an Arrow string column in Arrow.
+
+    >>> frame = pd.DataFrame({"a": pd.Categorical(["x", "y"]), "b": ["", "z"], LINE: [2, 3]})
+    >>> _cells_too_long(frame, "t.csv")
+    []
+    """
     issues: list[Issue] = []
     for col in frame.columns.drop(LINE, errors="ignore"):
-        lengths = frame[col].astype(str).str.len().to_numpy(dtype=np.int64)
-        for row in np.flatnonzero(lengths > MAX_CELL).tolist():
-            issues.append(_too_long(file, int(frame[LINE].iloc[row]), str(col)))
+        values = frame[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            long = np.asarray(values.cat.categories.astype(str).str.len() > MAX_CELL, bool)
+            if not long.any():
+                continue
+            codes = values.cat.codes.to_numpy()
+            rows = np.flatnonzero((codes >= 0) & long[codes])
+        else:
+            lengths = values.astype(str).str.len().to_numpy(dtype=float, na_value=0.0)
+            rows = np.flatnonzero(lengths > MAX_CELL)
+        lines = frame[LINE].to_numpy()[rows]
+        issues += [_too_long(file, int(line), str(col)) for line in lines.tolist()]
     return issues
 
 

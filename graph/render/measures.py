@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["node_measure"]
 
+
 def node_measure(dataset: Dataset, name: str) -> pd.Series:
     """One value per node of ``dataset`` (indexed by id, in node order).
 

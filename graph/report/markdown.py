@@ -28,7 +28,7 @@ def md_escape(value: Any) -> str:
     its text.
 
     >>> print(md_escape("a|b <i>\\nc"), md_escape("[x](javascript:alert(1))"), md_escape(0.5))
-    a\\|b &lt;i&gt; c \\[x\\]\\(javascript:alert\\(1\\)\\) 0.5
+    a\\|b &lt;i&gt; c \\[x\\](javascript:alert(1)) 0.5
     """
     return markdown_text(str(value))
 
@@ -333,7 +333,7 @@ def to_report_markdown(report: Report) -> str:
     >>> report = graph.build_report(ds.filter(start="2021"), top=3)
     >>> text = graph.to_report_markdown(report)
     >>> print("\\n".join(text.splitlines()[:3]))
-    # iran\\_tajikistan: network report
+    # iran_tajikistan: network report
     <BLANKLINE>
     *filtered: from 2021 to …*
     >>> [line for line in text.splitlines() if line.startswith("## ")][:2]
@@ -359,7 +359,7 @@ def stats_markdown(result: StatsResult) -> str:
     >>> from graph import load
     >>> from graph.analyze import stats
     >>> print(stats_markdown(stats(load(), top=2)).splitlines()[0])
-    # iran\\_tajikistan: statistics
+    # iran_tajikistan: statistics
     """
     columns = ["id", "label", "type", *MEASURES]
     rows = [

@@ -1,6 +1,6 @@
 """Read tab-separated event files fast, keeping every row's line and every bad row.
 
-Event files are read with pyarrow's CSV reader (C++, streaming), tab-separated, with quoting
+Event files are read with pyarrow's CSV reader (C++, one thread), tab-separated, with quoting
 off (GDELT does not quote: a ``"`` is part of a name). Only the needed columns become
 strings. A row with the wrong number of fields is not dropped silently, as
 ``pandas.read_csv(usecols=...)`` would do, but handed back with its line number and text; so
@@ -104,11 +104,8 @@ class Rows:
 
 
 def _zip_members(path: Path) -> list[Source]:
-    with _archive_errors(path.name):
-        with zipfile.ZipFile(path) as archive:
-            infos = sorted(
-                (i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename
-            )
+    with _archive_errors(path.name), zipfile.ZipFile(path) as archive:
+        infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
     return [Source(f"{path.name}!{i.filename}", path, i.filename, i.file_size) for i in infos]
 
 
