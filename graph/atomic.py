@@ -35,7 +35,13 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .errors import UsageError
+from .file_checks import (
+    check_output_file,
+    check_output_folder,
+    folder_target,
+    kept_entries,
+    lstat_or_none,
+)
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -109,164 +115,6 @@ class _Sink(io.RawIOBase):
         if self.aborted:  # the write failed: what is still buffered goes nowhere
             return len(view)
         return _write(self.fd, view[:CHUNK])
-
-
-def _kind(mode: int) -> str:
-    kinds = (
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISREG, "a file"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "a special file")
-
-
-def _lstat(path: Path) -> os.stat_result | None:
-    try:
-        return os.lstat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-
-
-def _refuse_special(shown: str, mode: int, wanted: str) -> UsageError:
-    if stat.S_ISLNK(mode):
-        return UsageError(
-            f"{shown} is a symbolic link; give the path it points to, or a new name "
-            "(outputs never replace or write through a link)"
-        )
-    return UsageError(
-        f"{shown} is {_kind(mode)}, not {wanted}; give a new name (outputs replace only {wanted}s)"
-    )
-
-
-def _check_parents(folder: Path) -> None:
-    """Refuse a path whose nearest existing ancestor is not a folder."""
-    for ancestor in (folder, *folder.parents):
-        if os.path.lexists(ancestor):
-            if not ancestor.is_dir():
-                raise UsageError(f"{ancestor} is not a folder; give a path inside a folder")
-            return
-
-
-def check_output_file(path: str | os.PathLike[str]) -> int | None:
-    """Check that ``path`` may receive a file output; return the mode of the file it replaces.
-
-    Parameters
-    ----------
-    path : str or path-like
-        The file to write: a new name, or an existing regular file (replaced, keeping its mode).
-
-    Returns
-    -------
-    int or None
-        The permission bits of the existing file, or None for a new one.
-
-    Raises
-    ------
-    UsageError
-        For an empty path, a folder, a symbolic link, a device, a named pipe or a socket, or a
-        path under something that is not a folder.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> check_output_file(folder / "new.html") is None
-    True
-    >>> check_output_file(folder)
-    Traceback (most recent call last):
-    ...
-    graph.errors.UsageError: ... is a folder; give the name of a file to write
-    """
-    shown = os.fspath(path)
-    if shown in ("", "."):
-        raise UsageError("the output path is empty or '.'; give the name of a file to write")
-    target = Path(shown)
-    info = _lstat(target)
-    if info is None:
-        _check_parents(target.parent)
-        return None
-    if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{shown} is a folder; give the name of a file to write")
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse_special(shown, info.st_mode, "a regular file")
-    return stat.S_IMODE(info.st_mode)
-
-
-def _folder_target(path: str | os.PathLike[str]) -> tuple[Path, os.stat_result | None]:
-    shown = os.fspath(path)
-    if shown in ("", "."):
-        raise UsageError("the output path is empty or '.'; give the name of a folder to write")
-    target = Path(os.path.abspath(shown))
-    with suppress(OSError):  # the working folder may be gone
-        here = Path.cwd()
-        if target == here or target in here.parents:
-            raise UsageError(
-                f"{shown} is the working folder or holds it; give the name of a folder to write"
-            )
-    info = _lstat(target)
-    if info is None:
-        _check_parents(target.parent)
-    elif stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{shown} is a file; give the name of a folder to write the dataset into")
-    elif not stat.S_ISDIR(info.st_mode):
-        raise _refuse_special(shown, info.st_mode, "a folder")
-    elif os.path.ismount(target):
-        raise UsageError(f"{shown} is a mount point; give the name of a new folder inside it")
-    return target, info
-
-
-def _kept_entries(folder: Path, owned: Collection[str]) -> list[str]:
-    """The entries of an existing output folder that the new one keeps (its foreign files)."""
-    kept = []
-    with os.scandir(folder) as entries:
-        found = [(e.name, e.stat(follow_symlinks=False).st_mode) for e in entries]
-    for name, mode in found:
-        if name in owned or (name.startswith(".") and name.endswith(".tmp")):
-            continue  # written anew (or dropped), or a temporary file of an older write
-        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-            raise UsageError(
-                f"{folder / name} is {_kind(mode)}; an output folder is replaced whole and keeps "
-                "only the files beside the dataset: choose a new folder"
-            )
-        kept.append(name)
-    return kept
-
-
-def check_output_folder(path: str | os.PathLike[str], *, force: bool = False) -> None:
-    """Refuse to write a dataset where the folder swap cannot be done, or over files unasked.
-
-    Parameters
-    ----------
-    path : str or path-like
-        The folder to write: a new name, an empty folder, or (with ``force``) a folder that
-        holds files; the dataset files in it are replaced, the other files kept.
-    force : bool
-        Allow a folder that already holds files.
-
-    Raises
-    ------
-    UsageError
-        For an empty path, the working folder, a file, a symbolic link or other special file,
-        a folder holding a sub-folder or special file, or a non-empty folder without ``force``.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> check_output_folder(Path(tempfile.mkdtemp()) / "new")  # a new folder is fine
-    """
-    target, info = _folder_target(path)
-    if info is None:
-        return
-    kept = _kept_entries(target, ())
-    if kept and not force:
-        raise UsageError(
-            f"{path} already holds files; choose a new folder, or add {{force}} to write into it",
-            params=("force",),
-        )
 
 
 def _stem(name: str) -> str:
@@ -454,7 +302,7 @@ def _carry(old: Path, new: Path, kept: list[str]) -> None:
         except OSError:
             shutil.copy2(source, new / name)
     for name in os.listdir(new):
-        before, now = _lstat(old / name), _lstat(new / name)
+        before, now = lstat_or_none(old / name), lstat_or_none(new / name)
         if before and now and stat.S_ISREG(before.st_mode) and stat.S_ISREG(now.st_mode):
             os.chmod(new / name, stat.S_IMODE(before.st_mode))
 
@@ -505,8 +353,8 @@ def atomic_folder(path: str | os.PathLike[str], *, owned: Collection[str] = ()) 
     >>> sorted(p.name for p in folder.iterdir())
     ['nodes.csv']
     """
-    target, before = _folder_target(path)
-    kept = _kept_entries(target, owned) if before is not None else []
+    target, before = folder_target(path)
+    kept = kept_entries(target, owned) if before is not None else []
     created = _make_parents(target.parent)
     _clean_stale(target)
     tmp = _sibling(target, "tmp")

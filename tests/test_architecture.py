@@ -120,6 +120,7 @@ SHARED_LEAVES = {
     "atomic.py",
     "errors.py",
     "issue_codes.py",
+    "file_checks.py",
     "text.py",
 }
 

@@ -29,8 +29,9 @@ from graph.errors import DataError
 from graph.exchange.importers.options import ImportOptions
 from graph.exchange.importers.reader import MAX_LINE
 from graph.issue_codes import CODES, IssueCode
-from graph.loading import csv_reader
-from graph.loading.csv_reader import MAX_CELL, read_table
+from graph.loading import cell_limits, csv_reader
+from graph.loading.cell_limits import MAX_CELL
+from graph.loading.csv_reader import read_table
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 runner = CliRunner()
@@ -186,6 +187,7 @@ def test_multiline_cell_over_the_limit_is_located(
 ) -> None:
     # The csv module's own limit, lowered for the test (it is process-wide; put back after).
     monkeypatch.setattr(csv_reader, "MAX_CELL", 1_000)
+    monkeypatch.setattr(cell_limits, "MAX_CELL", 1_000)
     previous = csv.field_size_limit(1_000)
     try:
         folder = tmp_path / "ml"

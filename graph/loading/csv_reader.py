@@ -24,7 +24,6 @@ import csv
 import difflib
 import io
 import re
-import stat
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,27 +32,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import Issue, UsageError
+from ..errors import Issue
+from ..file_checks import read_input
 from ..issue_codes import IssueCode
 from ..model.columns import LINE
+from .cell_limits import MAX_CELL, allow_large_cells, cells_too_long, oversized_record
 from .csv_fast import parse_well_formed
+from .headers import (
+    header_names,
+    normalize_header,
+    reserved_columns,
+    shown_columns,
+    well_formed_header,
+)
 
-__all__ = ["MAX_CELL", "Table", "is_input_file", "read_table", "reserved_columns"]
+__all__ = ["Table", "read_table"]
 
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
-
-#: The longest cell read, in characters (64 MiB): a longer one is a ``bad-csv`` issue.
-MAX_CELL = 64 << 20
-
-
-def _allow_large_cells() -> None:
-    """Raise the csv module's cell limit (131,072 characters) to :data:`MAX_CELL`.
-
-    The limit is process-wide; it is only ever raised here, never lowered, so that another
-    thread reading meanwhile never sees a smaller one.
-    """
-    if csv.field_size_limit() < MAX_CELL:
-        csv.field_size_limit(MAX_CELL)
 
 
 @dataclass
@@ -87,27 +82,6 @@ def _decode(data: bytes, file: str) -> tuple[str, list[Issue]]:
             value=repr(bad),
         )
         return data.decode("utf-8-sig", errors="replace"), [issue]
-
-
-def _header(text: str) -> list[str]:
-    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
-    return next(csv.reader([first]), [])
-
-
-def _normalize_header(header: list[str], known: tuple[str, ...]) -> list[str]:
-    """Strip names, lowercase the known ones, and name a second ``source`` column ``citation``."""
-    names: list[str] = []
-    lowered = {k.lower(): k for k in known}
-    has_citation = "citation" in header
-    seen_source = False
-    for raw in header:
-        name = raw.strip()
-        name = lowered.get(name.lower(), name)
-        if name == "source" and seen_source and not has_citation:
-            name = "citation"
-        seen_source = seen_source or name == "source"
-        names.append(name)
-    return names
 
 
 def _record_lines(text: str) -> np.ndarray:
@@ -155,25 +129,6 @@ def _unclosed_quote_line(text: str) -> int | None:
     return opened if inside else None
 
 
-def _well_formed_header(
-    data: bytes, required: tuple[str, ...], known: tuple[str, ...]
-) -> list[str] | None:
-    """Column names when the header is plainly fine (UTF-8, commas, all required, no twice)."""
-    end = data.find(b"\n")
-    try:
-        first = (data if end < 0 else data[:end]).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    try:
-        header = _header(first)
-    except csv.Error:  # a header cell over the limit: the careful reader reports it
-        return None
-    names = _normalize_header(header, required + known)
-    if len(names) <= 1 or len(set(names)) < len(names) or not set(required) <= set(names):
-        return None
-    return names
-
-
 def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
     return pd.read_csv(
         io.BytesIO(data),
@@ -188,183 +143,6 @@ def _parse(data: bytes, names: list[str]) -> pd.DataFrame:
         on_bad_lines="warn",
         engine="c",
     )
-
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
-
-#: What the loader keeps in the columns a user may not name (see ``reserved`` below).
-_RESERVED_USE = {
-    LINE: "each row's line number",
-    "directed": "the direction of the relation type",
-    "family": "the family of the relation type",
-    "date_start": "the first day of 'date'",
-    "date_end": "the last day of 'end_date' or 'date'",
-    "date_precision": "the precision of 'date'",
-}
-
-
-def is_input_file(path: Path) -> bool:
-    """True when a regular file is at ``path``, False when nothing is.
-
-    Raises
-    ------
-    UsageError
-        If something is at ``path`` that cannot be read as a file: a folder, a named pipe,
-        a socket, a device, a symbolic link to nothing, a loop of links.
-
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> is_input_file(folder / "nodes.csv")
-    False
-    >>> is_input_file(folder)
-    Traceback (most recent call last):
-    graph.errors.UsageError: ... is a folder, not a file
-    """
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise UsageError(
-                f"{path} is a symbolic link to {path.readlink()}, which does not exist"
-            ) from None
-        return False
-    except OSError as exc:  # a loop of links, a parent folder without permission ...
-        raise UsageError(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(mode):
-        kind = next((k for test, k in _KINDS if test(mode)), "not a regular file")
-        raise UsageError(f"{path} is {kind}, not a file")
-    return True
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    """The bytes of a regular file, or None when nothing is at ``path``.
-
-    Raises
-    ------
-    UsageError
-        If something is at ``path`` but cannot be read (see :func:`is_input_file`), or the
-        file cannot be read (no read permission).
-    """
-    if not is_input_file(path):
-        return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path} cannot be read: {exc.strerror or exc}") from None
-
-
-def reserved_columns(file: str, names: list[str], reserved: tuple[str, ...]) -> list[Issue]:
-    """One ``reserved-column`` issue per column named like one the loader adds itself.
-
-    Such a column would be overwritten (``family``, from the relation type) or dropped from
-    the exports, so it is refused rather than lost silently.
-
-    >>> [i.message for i in reserved_columns("edges.csv", ["source", "family"], ("family",))]
-    ["column 'family' has the name of a column the loader adds (the family of the relation \
-type); rename it, for example to 'user_family'"]
-    """
-    return [
-        Issue(
-            file,
-            1,
-            col,
-            IssueCode.RESERVED_COLUMN,
-            f"column '{col}' has the name of a column the loader adds "
-            f"({_RESERVED_USE.get(col, 'a derived value')}); rename it, for example to "
-            f"'user_{col.lstrip('_')}'",
-            col,
-        )
-        for col in dict.fromkeys(names)
-        if col in reserved
-    ]
-
-
-def _cells_too_long(frame: pd.DataFrame, file: str) -> list[Issue]:
-    """One ``bad-csv`` issue per cell longer than :data:`MAX_CELL`.
-
-    Only files over :data:`MAX_CELL` bytes are scanned; a categorical column is checked on
-    its distinct values, an Arrow string column in Arrow.
-
-    >>> frame = pd.DataFrame({"a": pd.Categorical(["x", "y"]), "b": ["", "z"], LINE: [2, 3]})
-    >>> _cells_too_long(frame, "t.csv")
-    []
-    """
-    issues: list[Issue] = []
-    for col in frame.columns.drop(LINE, errors="ignore"):
-        values = frame[col]
-        if isinstance(values.dtype, pd.CategoricalDtype):
-            long = np.asarray(values.cat.categories.astype(str).str.len() > MAX_CELL, bool)
-            if not long.any():
-                continue
-            codes = values.cat.codes.to_numpy()
-            rows = np.flatnonzero((codes >= 0) & long[codes])
-        else:
-            lengths = values.astype(str).str.len().to_numpy(dtype=float, na_value=0.0)
-            rows = np.flatnonzero(lengths > MAX_CELL)
-        lines = frame[LINE].to_numpy()[rows]
-        issues += [_too_long(file, int(line), str(col)) for line in lines.tolist()]
-    return issues
-
-
-def _too_long(file: str, line: int | None, column: str | None) -> Issue:
-    return Issue(
-        file,
-        line,
-        column,
-        IssueCode.BAD_CSV,
-        f"a cell is longer than {MAX_CELL >> 20} MiB ({MAX_CELL:,} characters), the most "
-        "that is read; split it, or check for a quote that is never closed",
-    )
-
-
-def _oversized_record(text: str, names: list[str], file: str) -> Issue:
-    """Locate the record whose cell broke the csv module's limit: its line and column."""
-    reader = csv.reader(io.StringIO(text))
-    start = 1
-    try:
-        for _ in reader:
-            start = reader.line_num + 1
-    except csv.Error:
-        pass
-    offset = 0
-    for _ in range(start - 1):
-        offset = text.index("\n", offset) + 1
-    index = _long_field_index(text, offset)
-    column = names[index] if index is not None and index < len(names) else None
-    return _too_long(file, start, column)
-
-
-def _long_field_index(text: str, offset: int) -> int | None:
-    r"""Position of the first field over :data:`MAX_CELL` in the record starting at ``offset``.
-
-    >>> _long_field_index('a,"b\n' + "x" * (MAX_CELL + 1) + '"\n', 0)
-    1
-    """
-    index, pos, end = 0, offset, len(text)
-    while pos < end:
-        if text.startswith('"', pos):
-            close = pos + 1
-            while True:
-                close = text.find('"', close)
-                if close < 0 or not text.startswith('"', close + 1):
-                    break
-                close += 2
-            stop = end if close < 0 else close + 1
-        else:
-            stops = [i for i in (text.find(",", pos), text.find("\n", pos)) if i >= 0]
-            stop = min(stops) if stops else end
-        if stop - pos > MAX_CELL:
-            return index
-        if stop >= end or text.startswith("\n", stop) or text.startswith("\r", stop):
-            return None
-        index, pos = index + 1, stop + 1
-    return None
 
 
 def read_table(
@@ -410,20 +188,20 @@ def read_table(
     """
     path = Path(path)
     name = file or path.name
-    data = _read_bytes(path)
+    data = read_input(path)
     if data is None:
         return _empty(
             name, [Issue(name, None, None, IssueCode.MISSING_FILE, f"{path} does not exist")]
         )
-    _allow_large_cells()
-    names = _well_formed_header(data, required, known)
+    allow_large_cells()
+    names = well_formed_header(data, required, known)
     if names is not None:
         frame = parse_well_formed(data, names, categorical)
         if frame is not None:
             frame[LINE] = np.arange(2, len(frame) + 2, dtype=np.int64)
             issues = reserved_columns(name, names, reserved)
             if len(data) > MAX_CELL:
-                issues += _cells_too_long(frame, name)
+                issues += cells_too_long(frame, name)
             return Table(name, frame, issues)
     text, issues = _decode(data, name)
     if "\r" in text and "\n" not in text:  # old Mac line ends (Excel's "CSV (Macintosh)")
@@ -431,15 +209,15 @@ def read_table(
         data = text.encode("utf-8")
     header: list[str] = []
     try:
-        header = _header(text)
+        header = header_names(text)
         table = _read_text(text, data, name, header, required, known, reserved, issues)
     except csv.Error as exc:  # the only one left: a cell over the limit
         if "field larger than field limit" not in str(exc):  # pragma: no cover - defensive
             raise
-        names = _normalize_header(header, required + known)
-        return _empty(name, [*issues, _oversized_record(text, names, name)])
+        names = normalize_header(header, required + known)
+        return _empty(name, [*issues, oversized_record(text, names, name)])
     if table.ok and len(data) > MAX_CELL:
-        table.issues += _cells_too_long(table.frame, name)
+        table.issues += cells_too_long(table.frame, name)
     return table
 
 
@@ -473,7 +251,7 @@ def _read_text(
                 )
             )
             return _empty(name, issues)
-    names = _normalize_header(header, required + known)
+    names = normalize_header(header, required + known)
     counts = Counter(names)  # one pass: 100,000 columns must not cost 100,000 scans
     dupes = sorted(n for n, c in counts.items() if c > 1)
     for dup in dupes:
@@ -498,7 +276,7 @@ def _read_text(
                 1,
                 col,
                 IssueCode.MISSING_COLUMN,
-                f"required column '{col}' is missing{hint}; the header is: {_shown(header)}",
+                f"required column '{col}' is missing{hint}; the header is: {shown_columns(header)}",
             )
         )
     if dupes or missing:
@@ -536,17 +314,6 @@ def _read_text(
         for pandas_line, (expected, saw) in sorted(bad.items()):
             issues.append(_extra(name, int(physical[pandas_line - 1]), expected, saw))
     return Table(name, _without_empty_rows(frame), issues)
-
-
-def _shown(header: list[str], most: int = 20) -> str:
-    """The header as written, its first ``most`` names (a message stays one line).
-
-    >>> _shown(["a", "b"]), _shown([str(i) for i in range(30)], 3)
-    ('a,b', '0,1,2 … (30 columns)')
-    """
-    if len(header) <= most:
-        return ",".join(header)
-    return ",".join(header[:most]) + f" … ({len(header):,} columns)"
 
 
 def _without_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -33,8 +33,9 @@ from ..model.columns import (
     VOCABULARY_FILE,
 )
 from ..model.vocabulary import Vocabulary, load_vocabulary
-from .csv_reader import read_table, reserved_columns
+from .csv_reader import read_table
 from .edge_checks import check_edges
+from .headers import reserved_columns
 from .node_checks import check_nodes
 
 __all__ = ["default_dataset_path", "from_frames", "load", "validate"]

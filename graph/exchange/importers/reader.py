@@ -41,8 +41,8 @@ import pyarrow as pa
 import pyarrow.csv as pcsv
 
 from ...errors import DataError, Issue, UsageError, ValidationReport
+from ...file_checks import is_input_file
 from ...issue_codes import IssueCode
-from ...loading.csv_reader import is_input_file
 
 __all__ = [
     "MAX_LINE",
