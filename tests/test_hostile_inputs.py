@@ -32,6 +32,7 @@ from graph.issue_codes import CODES, IssueCode
 from graph.loading import cell_limits, csv_reader
 from graph.loading.cell_limits import MAX_CELL
 from graph.loading.csv_reader import read_table
+from graph.loading.headers import MAX_COLUMNS
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 runner = CliRunner()
@@ -393,7 +394,7 @@ def test_duplicate_id_does_not_shift_isolated_warnings() -> None:
 
 def test_wide_header_with_duplicates_is_linear(tmp_path: Path) -> None:
     folder = copy_case("wide-header", tmp_path)
-    names = [f"c{i}" for i in range(10_000)] * 2  # 20,000 columns, each name twice
+    names = [f"c{i}" for i in range(4_998)] * 2  # 9,996 + 3 columns, each extra name twice
     header = ",".join(["id", "label", "type", *names])
     (folder / "nodes.csv").write_text(header + "\na0,A,state" + ",x" * len(names) + "\n")
     code = (
@@ -405,16 +406,25 @@ def test_wide_header_with_duplicates_is_linear(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     counts, places = json.loads(done.stdout)
-    assert counts == {"duplicate-column": 10_000}
+    assert counts == {"duplicate-column": 4_998}
     assert places == [[1, "nodes.csv"]]
 
 
 def test_wide_header_of_distinct_columns_is_kept(tmp_path: Path) -> None:
-    names = [f"c{i}" for i in range(20_000)]
+    names = [f"c{i}" for i in range(MAX_COLUMNS - 3)]  # the widest table read
     path = tmp_path / "nodes.csv"
-    path.write_text(",".join(["id", "label", "type", *names]) + "\na0,A,state" + ",x" * 20_000)
+    path.write_text(",".join(["id", "label", "type", *names]) + "\na0,A,state" + ",x" * len(names))
     table = read_table(path, required=("id", "label", "type"))
-    assert table.issues == [] and table.frame.shape == (1, 20_004)  # + _line
+    assert table.issues == [] and table.frame.shape == (1, MAX_COLUMNS + 1)  # + _line
+
+
+def test_a_table_wider_than_the_limit_is_one_issue(tmp_path: Path) -> None:
+    names = [f"c{i}" for i in range(100_000)]  # took 52 s and 1 GB before saying anything
+    path = tmp_path / "nodes.csv"
+    path.write_text(",".join(["id", "label", "type", *names]) + "\na0,A,state" + ",x" * len(names))
+    (issue,) = read_table(path, required=("id", "label", "type")).issues
+    assert (issue.code, issue.row) == ("bad-csv", 1)
+    assert issue.message == f"100,003 columns; a table may have at most {MAX_COLUMNS:,}"
 
 
 # Left-overs: zero weights (zero-weights) and the bad-weight wording

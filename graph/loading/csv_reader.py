@@ -39,6 +39,7 @@ from ..model.columns import LINE
 from .cell_limits import MAX_CELL, allow_large_cells, cells_too_long, oversized_record
 from .csv_fast import parse_well_formed
 from .headers import (
+    MAX_COLUMNS,
     header_names,
     normalize_header,
     reserved_columns,
@@ -251,6 +252,9 @@ def _read_text(
                 )
             )
             return _empty(name, issues)
+    if len(header) > MAX_COLUMNS:
+        message = f"{len(header):,} columns; a table may have at most {MAX_COLUMNS:,}"
+        return _empty(name, [*issues, Issue(name, 1, None, IssueCode.BAD_CSV, message)])
     names = normalize_header(header, required + known)
     counts = Counter(names)  # one pass: 100,000 columns must not cost 100,000 scans
     dupes = sorted(n for n, c in counts.items() if c > 1)
