@@ -77,6 +77,9 @@ def test_wrong_format_exits_1(tmp_path: Path) -> None:
     result = invoke("import", "icews", GDELT2, "-o", tmp_path / "o")
     assert result.exit_code == 1
     assert "missing-column" in result.stderr
+    # the event files are what is invalid, not a dataset
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Error: the input is invalid: ") and last.endswith("listed above.")
 
 
 def test_help_lists_both_formats() -> None:

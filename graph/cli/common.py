@@ -20,6 +20,7 @@ from rich.console import Console
 
 from ..dataset.criteria import Criteria
 from ..errors import DataError, GraphError, UsageError
+from ..model.columns import EDGES_FILE, NODES_FILE, VOCABULARY_FILE
 from ..text import json_text
 from .options import FLAGS
 
@@ -88,11 +89,18 @@ def plain(value: object) -> str:
 
 
 def print_issues(error: DataError) -> None:
-    """Print every issue of a failed load, then how many there were."""
-    for issue in error.report.sorted().issues:
+    """Print every issue of a failed load or import, then how many errors there were.
+
+    The closing line names what was invalid: the dataset, or the event files of an import
+    (their issues name files other than ``nodes.csv``/``edges.csv``/``vocabulary.toml``).
+    """
+    issues = error.report.sorted().issues
+    for issue in issues:
         say(f"{issue.severity}: {issue}", stream=err)
     n = len(error.report.errors)
-    say(f"Error: the dataset is invalid: {n} error(s) listed above.", stream=err)
+    dataset_files = {NODES_FILE, EDGES_FILE, VOCABULARY_FILE}
+    what = "dataset" if all(i.file in dataset_files for i in issues) else "input"
+    say(f"Error: the {what} is invalid: {n} error(s) listed above.", stream=err)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
