@@ -99,3 +99,11 @@ def browser_page(chromium: Any) -> Iterator[PageProbe]:
     page.on("pageerror", lambda e: probe.errors.append(str(e)))
     yield probe
     context.close()
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every path under ``folder`` (hidden ones included): its mode and its bytes."""
+    return {
+        str(p.relative_to(folder)): (p.lstat().st_mode, p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }

@@ -5,9 +5,9 @@ format, import, merge) writes once, then a second write is failed at its Nth low
 fsync, rename or folder swap (the seams ``_write``, ``_fsync``, ``_replace`` and ``_exchange``
 of :mod:`graph.atomic`), or interrupted; the previous output must be byte-identical and no
 temporary file or folder left. A subprocess killed (SIGKILL) mid-write leaves the old output
-whole; the temporary sibling it leaves is removed by the next write. Then the refusals (device,
-named pipe, socket, symbolic link, folder, empty path) and the modes (umask, kept mode).
-Each ``tests/data/hostile/write-*`` case names the test here that checks it.
+whole; the temporary sibling it leaves is removed by the next write. The refusals and the modes
+are in ``tests/test_output_targets.py``. Each ``tests/data/hostile/write-*`` case names the
+test that checks it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import errno
 import os
 import re
 import signal
-import socket
-import stat
 import subprocess
 import sys
 import time
@@ -31,11 +29,11 @@ import pytest
 from typer.testing import CliRunner
 
 import graph
+from conftest import snapshot
 from graph import atomic
 from graph.cli import app
 from graph.exchange.combine import merge, write_merged
-from graph.exchange.formats import DATASET_FILES
-from graph.exchange.importers import PROVENANCE_FILE, import_gdelt
+from graph.exchange.importers import import_gdelt
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = Path(__file__).parent / "data" / "events"
@@ -90,14 +88,6 @@ WRITERS = [
     Writer("import-gdelt", True, _import),
     Writer("merge", True, _merge),
 ]
-
-
-def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
-    """Every path under ``folder`` (hidden ones included): its mode and its bytes."""
-    return {
-        str(p.relative_to(folder)): (p.lstat().st_mode, p.read_bytes() if p.is_file() else None)
-        for p in sorted(folder.rglob("*"))
-    }
 
 
 def inject(monkeypatch: pytest.MonkeyPatch, seam: str, at: int, error: BaseException) -> list[int]:
@@ -279,199 +269,24 @@ def test_a_folder_set_aside_by_a_killed_process_is_put_back(tmp_path: Path) -> N
     assert snapshot(target) == before and sorted(tmp_path.iterdir()) == [target]
 
 
-# Refusals: what an output never replaces, with one line and exit 2.
-
-FILE_COMMANDS = {
-    "html": ["html"],
-    "report": ["report", "--no-graph"],
-    "report-md": ["report", "--format", "markdown"],
-    "export-graphml": ["export", "--format", "graphml"],
-    "export-json": ["export", "--format", "json"],
-}
-FOLDER_COMMANDS = {
-    "export-csv": ["export", "--format", "csv", "--force"],
-    "import": ["import", "gdelt", EVENTS / "gdelt2_sample.export.CSV", "--force"],
-    "merge": ["merge", BUNDLED, BUNDLED, "--force"],
-}
-
-
-def _special(kind: str, path: Path) -> None:
-    if kind == "fifo":
-        os.mkfifo(path)
-    elif kind == "device":
-        try:
-            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # like /dev/null
-        except PermissionError:
-            pytest.skip("creating a device node needs root")
-    elif kind == "socket":
-        server = socket.socket(socket.AF_UNIX)
-        server.bind(str(path))
-        server.close()
-    elif kind == "symlink":
-        path.with_name("real").write_text("kept")
-        path.symlink_to("real")
-    elif kind == "dangling":
-        path.symlink_to("nowhere")
-
-
-SPECIAL = {
-    "fifo": "a named pipe (FIFO), not a regular file",
-    "device": "a character device, not a regular file",
-    "socket": "a socket, not a regular file",
-    "symlink": "a symbolic link; give the path it points to",
-    "dangling": "a symbolic link; give the path it points to",
-}
-
-
-@pytest.mark.parametrize("kind", SPECIAL)
-@pytest.mark.parametrize("command", FILE_COMMANDS.values(), ids=FILE_COMMANDS)
-def test_a_file_output_never_replaces_a_special_file(
-    command: list[str], kind: str, tmp_path: Path
-) -> None:
-    target = tmp_path / "out"
-    _special(kind, target)
-    before = snapshot(tmp_path)
-    result = invoke(*command, "-o", target)
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {target} is {SPECIAL[kind]}")
-    assert result.stderr.count("\n") == 1
-    assert snapshot(tmp_path) == before
-
-
-@pytest.mark.parametrize("command", FILE_COMMANDS.values(), ids=FILE_COMMANDS)
-def test_a_file_output_refuses_a_folder_and_an_empty_path(
-    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    folder = invoke(*command, "-o", tmp_path)
-    assert folder.exit_code == 2
-    assert folder.stderr == f"Error: {tmp_path} is a folder; give the name of a file to write\n"
-    empty = invoke(*command, "-o", "")
-    assert empty.exit_code == 2
-    assert (
-        empty.stderr == "Error: the output path is empty or '.'; give the name of a file to write\n"
-    )
-    (tmp_path / "plain").write_text("")
-    under = invoke(*command, "-o", tmp_path / "plain" / "out")
-    assert under.exit_code == 2 and "plain is not a folder" in under.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["plain"]
-
-
-FOLDER_REFUSALS = {
-    "file": "is a file; give the name of a folder",
-    "fifo": "is a named pipe (FIFO), not a folder",
-    "symlink": "is a symbolic link",
-    "subfolder": "is a folder; an output folder is replaced whole",
-}
-
-
-@pytest.mark.parametrize("kind", FOLDER_REFUSALS)
-@pytest.mark.parametrize("command", FOLDER_COMMANDS.values(), ids=FOLDER_COMMANDS)
-def test_a_folder_output_refuses_what_it_cannot_swap(
-    command: list[str], kind: str, tmp_path: Path
-) -> None:
-    target = tmp_path / "out"
-    if kind == "file":
-        target.write_text("kept")
-    elif kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "symlink":
-        (tmp_path / "real").mkdir()
-        target.symlink_to("real")
-    else:
-        (target / "sub").mkdir(parents=True)
-    before = snapshot(tmp_path)
-    result = invoke(*command, "-o", target)
-    assert result.exit_code == 2 and FOLDER_REFUSALS[kind] in result.stderr, result.stderr
-    assert result.stderr.count("\n") == 1
-    assert snapshot(tmp_path) == before
-    empty = invoke(*command, "-o", "")
-    assert empty.exit_code == 2
-    assert (
-        empty.stderr
-        == "Error: the output path is empty or '.'; give the name of a folder to write\n"
-    )
-
-
-def test_force_replaces_the_dataset_and_keeps_other_files(tmp_path: Path) -> None:
-    folder = tmp_path / "out"
-    import_gdelt(EVENTS / "gdelt2_sample.export.CSV", folder)
-    (folder / "notes.txt").write_text("mine")
-    (folder / "link").symlink_to("notes.txt")
-    (folder / ".edges.csv.abc123.tmp").write_text("left by an older version")
-    assert PROVENANCE_FILE in DATASET_FILES and (folder / PROVENANCE_FILE).is_file()
-    assert invoke("export", "--format", "csv", "-o", folder).exit_code == 2  # without --force
-    assert invoke("export", "--format", "csv", "-o", folder, "--force").exit_code == 0
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == [
-        "edges.csv",
-        "link",
-        "nodes.csv",
-        "notes.txt",
-    ]  # stale vocabulary, import.json dropped
-    assert (folder / "notes.txt").read_text() == "mine" and os.readlink(
-        folder / "link"
-    ) == "notes.txt"
-
-
-def test_a_stale_temporary_file_of_a_dead_process_is_removed(tmp_path: Path) -> None:
-    target = tmp_path / "page.html"
-    dead = tmp_path / ".page.html.999999999-0123abcd.tmp"
-    alive = tmp_path / f".page.html.{os.getppid()}-0123abcd.tmp"  # a running process: kept
-    other = tmp_path / ".other.html.999999999-0123abcd.tmp"  # another target's: kept
-    for path in (dead, alive, other):
-        path.write_text("partial")
-    atomic.write_text(target, "whole")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["page.html", alive.name, other.name]
-    )
-
-
-# Modes: the umask for new outputs, the old mode for replaced ones.
-
-
-@pytest.fixture
-def umask() -> Any:
-    old = os.umask(0o027)
-    yield 0o027
-    os.umask(old)
-
-
-def test_new_outputs_honour_the_umask(umask: int, tmp_path: Path) -> None:
-    graph.write_html(graph.load(), tmp_path / "page.html")
-    graph.export(graph.load(), "csv", tmp_path / "copy")
-    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == 0o640
-    assert stat.S_IMODE((tmp_path / "copy").stat().st_mode) == 0o750
-    assert stat.S_IMODE((tmp_path / "copy" / "nodes.csv").stat().st_mode) == 0o640
-
-
-def test_replaced_outputs_keep_their_mode(umask: int, tmp_path: Path) -> None:
-    page, copy = tmp_path / "page.html", tmp_path / "copy"
-    graph.write_html(graph.load(), page)
-    graph.export(graph.load(), "csv", copy)
-    page.chmod(0o604)
-    copy.chmod(0o711)
-    (copy / "nodes.csv").chmod(0o600)
-    graph.write_html(graph.load().filter(start="2019"), page)
-    graph.export(graph.load().filter(start="2019"), "csv", copy)
-    assert stat.S_IMODE(page.stat().st_mode) == 0o604
-    assert stat.S_IMODE(copy.stat().st_mode) == 0o711
-    assert stat.S_IMODE((copy / "nodes.csv").stat().st_mode) == 0o600
-    assert stat.S_IMODE((copy / "edges.csv").stat().st_mode) == 0o640
-
-
 # The hostile corpus: every write-* case names the test that checks it.
 
+WRITE_TESTS = ("test_atomic_writes", "test_output_targets")  # the modules that test writes
 CORPUS = {
-    "write-disk-full": test_a_failed_write_leaves_the_previous_output,
-    "write-csv-folder-half-written": test_cli_csv_export_that_fails_midway_keeps_the_old_dataset,
-    "write-kill-mid-write": test_a_process_killed_mid_write_leaves_the_old_output,
-    "write-device-node": test_a_file_output_never_replaces_a_special_file,
-    "write-symlink": test_a_file_output_never_replaces_a_special_file,
-    "write-folder-or-empty-path": test_a_file_output_refuses_a_folder_and_an_empty_path,
-    "write-folder-output-special": test_a_folder_output_refuses_what_it_cannot_swap,
-    "write-mode-umask": test_replaced_outputs_keep_their_mode,
+    "write-disk-full": "test_a_failed_write_leaves_the_previous_output",
+    "write-csv-folder-half-written": "test_cli_csv_export_that_fails_midway_keeps_the_old_dataset",
+    "write-kill-mid-write": "test_a_process_killed_mid_write_leaves_the_old_output",
+    "write-device-node": "test_a_file_output_never_replaces_a_special_file",
+    "write-symlink": "test_a_file_output_never_replaces_a_special_file",
+    "write-folder-or-empty-path": "test_a_file_output_refuses_a_folder_and_an_empty_path",
+    "write-folder-output-special": "test_a_folder_output_refuses_what_it_cannot_swap",
+    "write-mode-umask": "test_replaced_outputs_keep_their_mode",
 }
+
+
+def _defined(name: str, modules: tuple[str, ...] = WRITE_TESTS) -> bool:
+    sources = ((ROOT / "tests" / f"{m}.py").read_text(encoding="utf-8") for m in modules)
+    return any(f"def {name}(" in source for source in sources)
 
 
 def test_every_write_case_of_the_corpus_has_its_test() -> None:
@@ -480,7 +295,7 @@ def test_every_write_case_of_the_corpus_has_its_test() -> None:
     for case, test in CORPUS.items():
         text = (HOSTILE / case / "README.md").read_text(encoding="utf-8")
         assert text.startswith("Attack: ") and "\nExpected: " in text, case
-        assert test.__name__ in text, case
+        assert test in text and _defined(test), case
 
 
 def test_every_test_named_in_the_security_page_exists() -> None:
@@ -489,5 +304,4 @@ def test_every_test_named_in_the_security_page_exists() -> None:
     named = set(re.findall(r"`(?:tests/(test_\w+)\.py::)?(test_\w+)`", writes))
     assert len(named) >= 10
     for module, name in named:
-        source = (ROOT / "tests" / f"{module or 'test_atomic_writes'}.py").read_text()
-        assert f"def {name}(" in source, name
+        assert _defined(name, (module,) if module else WRITE_TESTS), name

@@ -31,8 +31,8 @@ h1{font-size:24px;margin:12px 0 4px}h2{font-size:19px;margin:28px 0 8px;border-b
 table{border-collapse:collapse;margin:6px 0 12px;background:#fff}
 th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:12px 24px;
-align-items:start}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));
+gap:12px 24px;align-items:start}
 .card{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;
 overflow-x:auto}
 .muted{color:#666}.quote{font-style:italic}.neg{color:#b2182b}.pos{color:#1b7837}
@@ -40,6 +40,8 @@ dl.figures{display:grid;grid-template-columns:max-content auto;gap:2px 16px}
 dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-nums}
 iframe{width:100%;height:640px;border:1px solid #ddd;background:#fff}
 svg.chart{max-width:100%;height:auto}
+@media (max-width:600px){main{padding:12px 12px 32px}dl.figures{grid-template-columns:1fr;gap:0}
+dl.figures dd{margin-bottom:6px}table{display:block;max-width:100%;overflow-x:auto}}
 """
 
 
