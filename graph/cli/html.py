@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 
 from ..dataset.criteria import Criteria
-from ..render.choices import PHYSICS_MAX_NODES, SIZE_MEASURES
+from ..render.choices import COLOR_CHOICES, SIZE_MEASURES
 from .common import err, handle_errors, load_view, say
 from .options import DatasetArg, filter_options, flag
 
 EPILOG = (
     "Examples: graph html -o iran.html --open  ·  "
-    "graph html --aggregate --size-by pagerank -o pairs.html  ·  "
+    "graph html --links relation --size-by pagerank -o relations.html  ·  "
     "graph html --ego tajikistan --depth 2 --from 2015 -o tajikistan.html"
 )
 
@@ -31,16 +31,21 @@ def command(
     size_by: Annotated[
         str, typer.Option("--size-by", help=f"Node size: {', '.join(SIZE_MEASURES)}.")
     ] = "degree",
+    color_by: Annotated[
+        str, typer.Option("--color-by", help=f"Node colour: {', '.join(COLOR_CHOICES)}.")
+    ] = "type",
+    links: Annotated[
+        str,
+        typer.Option(
+            "--links",
+            help="Draw one link per pair of actors (pair) or one line per relation (relation).",
+        ),
+    ] = "pair",
     aggregate: Annotated[
-        bool,
-        flag("--aggregate", help="One edge per pair and relation type, with counts."),
+        bool, flag("--aggregate", help="Same as --links pair (the default).", hidden=True)
     ] = False,
     physics: Annotated[
-        bool,
-        flag(
-            "--physics",
-            help=f"Let nodes move in the browser (up to {PHYSICS_MAX_NODES:,} nodes).",
-        ),
+        bool, flag("--physics", help="No longer used: the layout is fixed.", hidden=True)
     ] = False,
     max_nodes: Annotated[
         int | None,
@@ -68,8 +73,8 @@ def command(
         target,
         title=title,
         size_by=size_by.lower(),
-        aggregate=aggregate,
-        physics=physics,
+        color_by=color_by.lower(),
+        links="pair" if aggregate else links.lower(),
         max_nodes=max_nodes,
         seed=seed,
     )
@@ -83,5 +88,7 @@ def command(
             "no actor or relation matches the filters" if filters.active else "the dataset is empty"
         )
         say(f"warning: nothing to draw: {why}", stream=err)
+    if physics:
+        say("note: --physics is no longer used: the layout is computed once and kept", stream=err)
     if open_page:
         webbrowser.open(target.resolve().as_uri())

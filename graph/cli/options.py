@@ -47,6 +47,7 @@ __all__ = [
 FLAGS: Mapping[str, str] = {
     "aggregate": "--aggregate",
     "as_of": "--as-of",
+    "color_by": "--color-by",
     "depth": "--depth",
     "directed": "--directed",
     "ego": "--ego",
@@ -55,7 +56,9 @@ FLAGS: Mapping[str, str] = {
     "engine": "--engine",
     "families": "--families",
     "force": "--force",
+    "links": "--links",
     "freq": "--period",
+    "max_nodes": "--max-nodes",
     "min_mentions": "--min-mentions",
     "node_types": "--node-types",
     "pair": "--pair",

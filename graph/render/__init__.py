@@ -3,7 +3,8 @@
 - :func:`to_html` / :func:`write_html`: one HTML file with vis-network, the data and the page
   script inlined; it opens from ``file://`` with no network and runs no data as code.
 - :func:`notebook_html` and :class:`Explorer`: the same page inline in Jupyter.
-- :func:`node_measure`: the node measure that sizes nodes.
+- :func:`node_measure`: the node measure that sizes nodes; :func:`pair_links`: one link per
+  pair of actors, the rule the page draws by.
 - :func:`to_pyvis`: a ``pyvis.network.Network`` with the page's styles and layout, for scripting.
 
 vis-network is vendored in ``vendor/`` (its version pinned there, :data:`VIS_VERSION`); the page
@@ -23,22 +24,26 @@ from typing import TYPE_CHECKING
 from .._lazy import attach
 
 if TYPE_CHECKING:
-    from .choices import PHYSICS_MAX_NODES, SIZE_MEASURES
+    from .choices import COLOR_CHOICES, LINK_MODES, PAIR_KINDS, SIZE_MEASURES
     from .data import page_data
     from .layout import positions
     from .measures import node_measure
+    from .pairs import pair_links
     from .notebook import Explorer, notebook_html
     from .page import VIS_VERSION, to_html, write_html
     from .pyvis_network import to_pyvis
 
 __all__ = [
-    "PHYSICS_MAX_NODES",
+    "COLOR_CHOICES",
+    "LINK_MODES",
+    "PAIR_KINDS",
     "SIZE_MEASURES",
     "VIS_VERSION",
     "Explorer",
     "node_measure",
     "notebook_html",
     "page_data",
+    "pair_links",
     "positions",
     "to_html",
     "to_pyvis",
@@ -48,12 +53,15 @@ __all__ = [
 #: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
 _EXPORTS = {
     "Explorer": "notebook",
-    "PHYSICS_MAX_NODES": "choices",
+    "COLOR_CHOICES": "choices",
+    "LINK_MODES": "choices",
+    "PAIR_KINDS": "choices",
     "SIZE_MEASURES": "choices",
     "VIS_VERSION": "page",
     "node_measure": "measures",
     "notebook_html": "notebook",
     "page_data": "data",
+    "pair_links": "pairs",
     "positions": "layout",
     "to_html": "page",
     "to_pyvis": "pyvis_network",

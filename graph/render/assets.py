@@ -19,22 +19,31 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["SCRIPT_PARTS", "asset", "page_script"]
+__all__ = ["SCRIPT_PARTS", "STYLE_PARTS", "asset", "page_script", "style_sheet"]
 
 #: The files of ``js/``, in the order they are joined.
 SCRIPT_PARTS = (
     "util.js",  # DOM, text, date and number helpers
-    "data.js",  # the embedded columns, type lookups, vis items
-    "state.js",  # the one mutable state object
+    "data.js",  # the embedded columns, type lookups, relations of each node and pair
+    "state.js",  # the one mutable state object and the view derived from it
     "network.js",  # the vis Network and window.network / nodes / edges / explorer
+    "links.js",  # one link per pair (the pair rule) or one line per relation, drawn
+    "appearance.js",  # size by and colour by, and the colour legend
+    "labels.js",  # labels drawn without overlaps, most important first
     "legend.js",  # type legends and their checkboxes
-    "filters.js",  # date window, view controls, applyFilters
-    "highlight.js",  # dimming all but a selection
-    "details.js",  # the details card
+    "filters.js",  # which relations and actors the filters keep; applyFilters
+    "focus.js",  # fading all but a selection or a focus of depth 1 to 3
+    "details.js",  # the details card: actor, pair, relation
+    "tooltip.js",  # short text tooltips on hover
     "selection.js",  # selecting and clearing, clicks
-    "search.js",  # finding actors
-    "main.js",  # reset, the scripting API, first filtering
+    "search.js",  # finding actors and relations
+    "timeline.js",  # the time strip: relations per year, window, step and play
+    "controls.js",  # view controls, zoom buttons, drawers, keys
+    "api.js",  # window.explorer.state / setState / visibleLinks and the URL fragment
+    "main.js",  # reset and the first drawing
 )
+#: The files of ``css/``, in the order they are joined into the page's one stylesheet.
+STYLE_PARTS = ("explorer.css", "timeline.css", "phone.css")
 _HEADER = """\
 /* graph-explorer page script: draws the embedded data with vis-network and wires the panel.
  *
@@ -63,3 +72,9 @@ def page_script() -> str:
     """The page script: the parts of ``js/`` joined in :data:`SCRIPT_PARTS` order."""
     body = "\n".join(asset(f"js/{name}") for name in SCRIPT_PARTS)
     return _HEADER.format(parts=", ".join(SCRIPT_PARTS)) + body + "})();\n"
+
+
+@lru_cache(maxsize=1)
+def style_sheet() -> str:
+    """The page's stylesheet: the parts of ``css/`` joined in :data:`STYLE_PARTS` order."""
+    return "\n".join(asset(f"css/{name}") for name in STYLE_PARTS)

@@ -1,21 +1,68 @@
-"""What a caller chooses when drawing: the measures that size nodes, and the physics limit.
+"""What a caller chooses when drawing: size and colour measures, and how links are drawn.
 
 Kept apart from the drawing code so that the CLI's help can name them without importing it.
 
->>> sorted(SIZE_MEASURES), PHYSICS_MAX_NODES
-(['betweenness', 'degree', 'pagerank'], 2000)
+>>> list(SIZE_MEASURES)
+['degree', 'weighted_degree', 'betweenness', 'pagerank', 'eigenvector']
+>>> list(COLOR_CHOICES), list(LINK_MODES)
+(['type', 'community', 'sign'], ['pair', 'relation'])
+>>> check_choice("links", "pair", LINK_MODES)
 """
 
 from __future__ import annotations
 
-__all__ = ["PHYSICS_MAX_NODES", "SIZE_MEASURES"]
+from collections.abc import Mapping
 
-#: Measures a page can size nodes by, with what they tell.
+from ..errors import UsageError
+
+__all__ = ["COLOR_CHOICES", "LINK_MODES", "PAIR_KINDS", "SIZE_MEASURES", "check_choice"]
+
+#: Measures a page can size nodes by (those of ``graph stats``), with what they tell.
 SIZE_MEASURES: dict[str, str] = {
     "degree": "distinct partners",
+    "weighted_degree": "sum of relation weights",
+    "betweenness": "share of shortest paths through the actor",
     "pagerank": "weighted random-walk score",
-    "betweenness": "share of shortest paths through the node",
+    "eigenvector": "tied to well-tied actors",
 }
 
-#: Above this many nodes the page offers no physics (the browser would not keep up).
-PHYSICS_MAX_NODES = 2000
+#: What a page can colour actors by.
+COLOR_CHOICES: dict[str, str] = {
+    "type": "actor type",
+    "community": "community on the cooperative layer",
+    "sign": "net relation with the selected actor",
+}
+
+#: How a page draws relations: one link per pair of actors, or one line per relation.
+LINK_MODES: dict[str, str] = {
+    "pair": "one link per pair of actors (width: number of relations, colour: net sign)",
+    "relation": "one line per relation (colour: its type)",
+}
+
+
+def check_choice(param: str, value: str, choices: Mapping[str, str]) -> None:
+    """Raise :class:`~graph.errors.UsageError` naming ``param`` unless ``value`` is a choice.
+
+    Parameters
+    ----------
+    param : str
+        The parameter's name, worded as a flag by the CLI.
+    value : str
+        What the caller gave.
+    choices : Mapping
+        The allowed values.
+    """
+    if value not in choices:
+        raise UsageError(
+            f"unknown {{{param}}} '{value}'; expected one of: {', '.join(choices)}",
+            params=(param,),
+        )
+
+
+#: The kinds of a pair's link, by the signs of its relations, and their colours.
+PAIR_KINDS: dict[str, dict[str, str]] = {
+    "cooperative": {"color": "#2f855a", "meaning": "only cooperative (and neutral) relations"},
+    "mixed": {"color": "#c27c0e", "meaning": "both cooperative and conflictual relations"},
+    "conflictual": {"color": "#c53030", "meaning": "only conflictual (and neutral) relations"},
+    "neutral": {"color": "#7b8794", "meaning": "only neutral relations"},
+}

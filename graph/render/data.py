@@ -6,7 +6,7 @@ keep the JSON small and quick to build: no Python loop over rows.
 >>> from graph import load
 >>> data = page_data(load())
 >>> len(data["nodes"]["id"]) == data["meta"]["nodes"], sorted(data)
-(True, ['edgeTypes', 'edges', 'meta', 'nodeTypes', 'nodes', 'relations'])
+(True, ['edgeTypes', 'meta', 'nodeTypes', 'nodes', 'relations'])
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ import pandas as pd
 
 from .._version import __version__
 from ..analyze.summary import relation_counts
-from ..dataset.build import aggregate_table
 from ..errors import UsageError
 from ..model.dates import DATE_DTYPE, iso_day
-from .choices import PHYSICS_MAX_NODES, SIZE_MEASURES
+from .choices import COLOR_CHOICES, LINK_MODES, PAIR_KINDS, SIZE_MEASURES, check_choice
 from .layout import positions, separate_boxes
-from .measures import node_measure
+try:
+    from .measures import automatic_links, page_measures
+except ImportError:  # TEMP
+    from ._tmp_measures import automatic_links, page_measures
 from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
 
 if TYPE_CHECKING:
@@ -86,7 +88,8 @@ def _text_columns(frame: pd.DataFrame, names: tuple[str, ...] | list[str]) -> di
     return {name: frame[name].fillna("").astype(str).tolist() for name in names}
 
 
-def _relations(dataset: Dataset) -> dict[str, Any]:
+def _relations(dataset: Dataset, s: np.ndarray, t: np.ndarray, n: int) -> dict[str, Any]:
+    """Every relation as columns; ``curve``/``loop`` fan out a pair's relations when drawn."""
     edges = dataset.edges
     cols: dict[str, Any] = {
         "id": edges["id"].astype(str).tolist(),
@@ -98,62 +101,18 @@ def _relations(dataset: Dataset) -> dict[str, Any]:
     cols["t1"] = _days(edges["date_end"])
     cols["weight"] = np.round(edges["weight"].to_numpy(dtype=float), 6).tolist()
     cols["sign"] = edges["sign"].to_numpy(dtype=np.int64).tolist()
+    cols["width"] = edge_widths(edges["weight"].to_numpy()).tolist()
+    cols["curve"], cols["loop"] = _curves(s, t, n)
+    cols["auto"] = automatic_links(edges).astype(np.int8).tolist()
     cols["extra"] = _text_columns(edges, dataset.extra_edge_columns)
     return cols
 
 
-def _aggregated(dataset: Dataset, index: pd.Index) -> tuple[pd.DataFrame, list[list[int]]]:
-    """One row per pair and type (direction kept for directed types) and its relations."""
-    edges = dataset.edges
-    directed = {n for n, t in dataset.vocabulary.edge_types.items() if t.directed}
-    one_way = aggregate_table(dataset, by_type=True, directed=True)
-    mutual = aggregate_table(dataset, by_type=True, directed=False)
-    table = pd.concat(
-        [one_way[one_way["type"].isin(directed)], mutual[~mutual["type"].isin(directed)]],
-        ignore_index=True,
-    )
-    s = index.get_indexer(pd.Index(edges["source"]))
-    t = index.get_indexer(pd.Index(edges["target"]))
-    two_way = ~edges["type"].isin(directed).to_numpy()
-    keys = pd.DataFrame(
-        {
-            "source": np.asarray(index)[np.where(two_way, np.minimum(s, t), s)],
-            "target": np.asarray(index)[np.where(two_way, np.maximum(s, t), t)],
-            "type": edges["type"].to_numpy(dtype=object),
-            "row": np.arange(len(edges)),
-        }
-    )
-    groups = keys.groupby(["source", "target", "type"], sort=False)["row"].agg(list)
-    members = groups.reindex(pd.MultiIndex.from_frame(table[["source", "target", "type"]]))
-    return table, [list(m) for m in members.tolist()]
-
-
-def _edges(
-    dataset: Dataset, index: pd.Index, aggregate: bool
-) -> tuple[dict[str, Any], np.ndarray, np.ndarray]:
-    if aggregate:
-        table, members = _aggregated(dataset, index)
-        cols: dict[str, Any] = {
-            "id": [f"agg{i}" for i in range(len(table))],
-            "from": table["source"].astype(str).tolist(),
-            "to": table["target"].astype(str).tolist(),
-            "type": table["type"].astype(str).tolist(),
-            "count": table["count"].to_numpy(dtype=np.int64).tolist(),
-            "weight": np.round(table["weight"].to_numpy(dtype=float), 6).tolist(),
-            "sign": table["sign"].to_numpy(dtype=np.int64).tolist(),
-            "t0": _days(table["first"]),
-            "t1": _days(table["last"]),
-            "members": members,
-        }
-        width = edge_widths(table["count"].to_numpy())
-    else:
-        cols = _relations(dataset)
-        width = edge_widths(dataset.edges["weight"].to_numpy())
-    s = index.get_indexer(pd.Index(cols["from"]))
-    t = index.get_indexer(pd.Index(cols["to"]))
-    cols["width"] = width.tolist()
-    cols["curve"], cols["loop"] = _curves(s, t, len(index))
-    return cols, s, t
+def _curves_of(dataset: Dataset, index: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    """Each relation's end nodes as row indices of ``index``."""
+    s = index.get_indexer(pd.Index(dataset.edges["source"]))
+    t = index.get_indexer(pd.Index(dataset.edges["target"]))
+    return s, t
 
 
 def _label_room(
@@ -178,11 +137,10 @@ def _label_room(
     return np.round(separate_boxes(xy + centre, width + 12, top + bottom) - centre, 1)
 
 
-def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray) -> dict[str, Any]:
+def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray, measures: dict[str, Any]) -> dict:
     nodes = dataset.nodes
     counts = relation_counts(dataset).reindex(nodes["id"])
-    measure = node_measure(dataset, size_by).to_numpy()
-    size = node_sizes(measure)
+    size = node_sizes(np.asarray(measures["values"][size_by], dtype=float))
     font = np.round(12 + (size - 10) * 0.35)  # label size in pixels: hubs' labels larger
     if 1 < len(nodes) <= _LABEL_ROOM_MAX:  # room for every label, drawn below its node
         shapes = {name: safe_shape(t.shape) for name, t in dataset.vocabulary.node_types.items()}
@@ -196,8 +154,8 @@ def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray) -> dict[str, Any]:
     cols["font"] = font.astype(int).tolist()
     cols["relations"] = counts["relations"].to_numpy(dtype=np.int64).tolist()
     cols["partners"] = counts["partners"].to_numpy(dtype=np.int64).tolist()
-    if size_by != "degree":
-        cols["measure"] = np.round(measure, 6).tolist()
+    cols["measures"] = measures["values"]
+    cols["community"] = measures["communities"]
     cols["extra"] = _text_columns(nodes, dataset.extra_node_columns)
     return cols
 
@@ -216,30 +174,29 @@ def page_data(
     *,
     title: str | None = None,
     size_by: str = "degree",
-    aggregate: bool = False,
-    physics: bool = False,
+    color_by: str = "type",
+    links: str = "pair",
     max_nodes: int | None = None,
     seed: int = 7,
 ) -> dict[str, Any]:
     """The JSON-ready content of an explorer page; see :func:`graph.render.to_html`."""
-    if size_by not in SIZE_MEASURES:
-        raise UsageError(
-            f"unknown size measure '{size_by}'; expected one of: {', '.join(SIZE_MEASURES)}"
-        )
+    check_choice("size_by", size_by, SIZE_MEASURES)
+    check_choice("color_by", color_by, COLOR_CHOICES)
+    check_choice("links", links, LINK_MODES)
     full_nodes = len(dataset.nodes)
     dataset, _ = limit_nodes(dataset, max_nodes)
     index = pd.Index(dataset.nodes["id"])
-    edges, s, t = _edges(dataset, index, aggregate)
+    s, t = _curves_of(dataset, index)
+    relations = _relations(dataset, s, t, len(index))
     xy = positions(len(index), s, t, seed=seed)
-    notes = list(dataset.notes)
-    allowed = len(index) <= PHYSICS_MAX_NODES
-    if physics and not allowed:
-        notes.append(f"physics off: more than {PHYSICS_MAX_NODES:,} actors")
+    measures = page_measures(dataset)
+    notes = list(dataset.notes) + ([measures["note"]] if measures.get("note") else [])
     span = _span(dataset.edges)
-    undated = int(dataset.edges["date_start"].isna().sum())
+    automatic = int(sum(relations["auto"]))
+    undated = int(dataset.edges["date_start"].isna().sum()) - int(
+        (np.asarray(relations["auto"], dtype=bool) & dataset.edges["date_start"].isna()).sum()
+    )
     parts = [f"{len(index):,} actors", f"{len(dataset.edges):,} relations"]
-    if aggregate:
-        parts.append(f"{len(edges['id']):,} links (one per pair and type)")
     if span:
         parts.append(span[0][:4] if span[0][:4] == span[1][:4] else f"{span[0][:4]}–{span[1][:4]}")
     meta = {
@@ -248,18 +205,20 @@ def page_data(
         "subtitle": " · ".join(([dataset.name] if title else []) + parts),
         "notes": notes,
         "version": __version__,
-        "aggregate": aggregate,
+        "links": links,
         "sizeBy": size_by,
-        "sizeLabel": SIZE_MEASURES[size_by],
-        "physics": bool(physics and allowed),
-        "physicsAllowed": allowed,
+        "colorBy": color_by,
+        "measures": measures["measures"],
+        "engine": measures["engine"],
         "nodes": len(index),
         "allNodes": full_nodes,
         "relations": len(dataset.edges),
-        "edges": len(edges["id"]),
         "dateMin": span[0] if span else None,
         "dateMax": span[1] if span else None,
         "undated": undated,
+        "automatic": automatic,
+        "pairKinds": PAIR_KINDS,
+        "colorChoices": COLOR_CHOICES,
     }
     present_nodes = dataset.nodes["type"].unique().tolist()
     present_edges = dataset.edges["type"].unique().tolist()
@@ -267,7 +226,6 @@ def page_data(
         "meta": meta,
         "nodeTypes": node_type_styles(dataset.vocabulary, present_nodes),
         "edgeTypes": edge_type_styles(dataset.vocabulary, present_edges),
-        "nodes": _nodes(dataset, size_by, xy),
-        "edges": edges,
-        "relations": _relations(dataset) if aggregate else None,
+        "nodes": _nodes(dataset, size_by, xy, measures),
+        "relations": relations,
     }

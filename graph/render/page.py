@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .._version import __version__
 from ..atomic import write_text
 from ..text import json_text
-from .assets import asset, page_script
+from .assets import asset, page_script, style_sheet
 from .data import page_data
 from .vendor import VIS_VERSION, vis_library
 
@@ -81,8 +81,8 @@ def to_html(
     *,
     title: str | None = None,
     size_by: str = "degree",
-    aggregate: bool = False,
-    physics: bool = False,
+    color_by: str = "type",
+    links: str = "pair",
     max_nodes: int | None = None,
     seed: int = 7,
 ) -> str:
@@ -94,12 +94,14 @@ def to_html(
         What to draw (filter it first for a view).
     title : str, optional
         Page title (default: the dataset name).
-    size_by : {"degree", "pagerank", "betweenness"}
-        The measure that sizes nodes (betweenness is slow on thousands of nodes).
-    aggregate : bool
-        One edge per pair and relation type, with counts, instead of one per relation.
-    physics : bool
-        Let nodes move in the browser (ignored above 2,000 nodes).
+    size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
+        The measure that sizes nodes at first (the page can switch).
+    color_by : {"type", "community", "sign"}
+        What colours nodes at first: actor type, cooperative-layer community, or net sign
+        towards the selected actor.
+    links : {"pair", "relation"}
+        Draw one link per pair of actors (width by count, colour by net sign) or one line per
+        relation (the page can switch).
     max_nodes : int, optional
         Keep only this many of the most connected nodes; the page says so.
     seed : int
@@ -110,7 +112,8 @@ def to_html(
     str
         The page; opens from ``file://`` with no network. In it, ``window.network`` is the
         vis Network and ``window.nodes`` / ``window.edges`` its DataSets, whose item ids are
-        row indices (each item's ``dataId`` is the data's id).
+        row indices (each item's ``dataId`` is the data's id); ``window.explorer`` is the
+        page's API (``state()``, ``setState()``, ``visibleLinks()``; see docs/explorer.md).
 
     See Also
     --------
@@ -129,14 +132,14 @@ def to_html(
         dataset,
         title=title,
         size_by=size_by,
-        aggregate=aggregate,
-        physics=physics,
+        color_by=color_by,
+        links=links,
         max_nodes=max_nodes,
         seed=seed,
     )
     vis = _inline_script(vis_library())
     app = _inline_script(page_script())
-    css = asset("explorer.css")
+    css = style_sheet()
     if re.search(r"</style", css, flags=re.IGNORECASE):  # pragma: no cover - our own file
         raise ValueError("the stylesheet must not contain '</style'")
     meta = data["meta"]
@@ -163,7 +166,7 @@ def write_html(dataset: Dataset, path: str | Path, **options: Any) -> Path:
     path : str or pathlib.Path
         The HTML file to write; it opens in a browser with no network.
     **options
-        Passed to :func:`to_html` (``title``, ``size_by``, ``aggregate``, ``max_nodes`` …).
+        Passed to :func:`to_html` (``title``, ``size_by``, ``links``, ``max_nodes`` …).
 
     Returns
     -------

@@ -1,95 +1,106 @@
-/* filters.js: the date window and view controls, and applying every filter to the drawing. */
+/* filters.js: which relations and actors the filters keep, and applying them to the drawing.
+ *
+ * The time rule (the same as graph's Python filters): a relation is shown when it is in force at
+ * some moment of the window, t0 <= to and t1 >= from, where t1 is already the last day of a month
+ * or year when the end date was given as one. Undated relations follow the "undated" box.
+ */
 
-const dateFromInput = byId("date-from");
-const dateToInput = byId("date-to");
-const undatedInput = byId("show-undated");
-const isolatedInput = byId("hide-isolated");
-const physicsInput = byId("physics");
 const firstDay = meta.dateMin ? dayOf(meta.dateMin) : null; /* null: no dated relation */
 const lastDay = meta.dateMax ? dayOf(meta.dateMax) : null;
 
-if (firstDay === null) {
-  byId("time-controls").hidden = true;
-  byId("time-empty").hidden = false;
-} else {
-  [dateFromInput, dateToInput].forEach((input) => { input.min = String(firstDay); input.max = String(lastDay); });
+/* Whether relation r passes every filter except the time window. */
+function relPassesTypes(r) {
+  return state.edgeOn.get(relCols.type[r]) !== false &&
+    state.nodeOn.get(nodeCols.type[relFrom[r]]) !== false &&
+    state.nodeOn.get(nodeCols.type[relTo[r]]) !== false &&
+    (state.automatic || !relAuto[r]);
 }
-byId("undated-label").textContent = "Show undated relations (" + meta.undated.toLocaleString("en") + ")";
 
-/* Show the state's date window on the sliders and their labels. */
-function syncTime() {
+function inWindow(r) {
+  const start = relCols.t0[r];
+  if (start === null || start === undefined) return state.undated;
+  return state.from === null || (relCols.t1[r] >= state.from && start <= state.to);
+}
+
+/* A new window (days), kept inside the data's span and in order; then everything is redrawn. */
+function setWindow(from, to) {
   if (firstDay === null) return;
-  dateFromInput.value = String(state.from);
-  dateToInput.value = String(state.to);
-  byId("date-from-out").textContent = isoDay(state.from);
-  byId("date-to-out").textContent = isoDay(state.to);
-}
-
-/* A slider moved: keep from ≤ to (the other slider follows the one that moved). */
-function onRange(which) {
-  let from = parseInt(dateFromInput.value, 10);
-  let to = parseInt(dateToInput.value, 10);
-  if (from > to) { if (which === "from") to = from; else from = to; }
-  state.from = from;
-  state.to = to;
-  syncTime();
+  let a = Math.round(Number(from)), b = Math.round(Number(to));
+  if (!isFinite(a)) a = firstDay;
+  if (!isFinite(b)) b = lastDay;
+  if (a > b) [a, b] = [b, a];
+  state.from = Math.max(firstDay, Math.min(lastDay, a));
+  state.to = Math.max(firstDay, Math.min(lastDay, b));
   scheduleFilters();
 }
 
-function scheduleFilters() { /* on big graphs, filter once the slider rests */
+let filterTimer = null;
+function scheduleFilters() { /* on big graphs, filter at most every 120 ms while a control moves */
   if (!isLarge) { applyFilters(); return; }
-  if (state.filterTimer !== null) clearTimeout(state.filterTimer);
-  state.filterTimer = setTimeout(() => { state.filterTimer = null; applyFilters(); }, 200);
+  if (filterTimer !== null) return;
+  filterTimer = setTimeout(() => { filterTimer = null; applyFilters(); }, 120);
 }
 
-dateFromInput.addEventListener("input", () => { onRange("from"); });
-dateToInput.addEventListener("input", () => { onRange("to"); });
-undatedInput.addEventListener("change", () => { state.undated = undatedInput.checked; applyFilters(); });
-isolatedInput.addEventListener("change", () => { state.isolated = isolatedInput.checked; applyFilters(); });
-physicsInput.checked = meta.physics;
-physicsInput.disabled = !meta.physicsAllowed;
-physicsInput.addEventListener("change", () => { network.setOptions({ physics: { enabled: physicsInput.checked } }); });
-
-/* Whether edge j overlaps the date window (undated edges follow the "undated" box). */
-function inDateWindow(j) {
-  const start = edgeCols.t0[j];
-  const end = edgeCols.t1[j];
-  if (start === null || start === undefined) return state.undated;
-  return state.from === null || (end >= state.from && start <= state.to);
-}
-
-/* Hide what the filters leave out (updating only what changed) and say what is shown. */
-function applyFilters() {
-  const typeShown = new Uint8Array(nodeCount);
-  const hasEdge = new Uint8Array(nodeCount);
-  const nodeUpdates = [];
-  const edgeUpdates = [];
-  let shownNodes = 0;
-  let shownEdges = 0;
-  for (let i = 0; i < nodeCount; i++) typeShown[i] = state.nodeOn.get(nodeCols.type[i]) ? 1 : 0;
-  for (let j = 0; j < edgeCount; j++) {
-    const show = state.edgeOn.get(edgeCols.type[j]) && typeShown[edgeFrom[j]] && typeShown[edgeTo[j]] && inDateWindow(j);
-    if (show) { hasEdge[edgeFrom[j]] = 1; hasEdge[edgeTo[j]] = 1; shownEdges++; }
-    const hidden = show ? 0 : 1;
-    if (hidden !== state.edgeHidden[j]) {
-      state.edgeHidden[j] = hidden;
-      edgeUpdates.push({ id: j, hidden: !!hidden });
-    }
-  }
+/* With "group", each actor whose country is a state in the data is drawn as that state. */
+let groupedAs = null;
+const hasMembers = new Uint8Array(nodeCount); /* 1 where other actors are drawn as this one */
+function groupActors() {
+  const key = state.collapse ? "1:" + Array.from(state.expanded).sort((a, b) => a - b).join(",") : "";
+  if (key === groupedAs) return;
+  groupedAs = key;
   for (let i = 0; i < nodeCount; i++) {
-    const hidden = typeShown[i] && (!state.isolated || hasEdge[i]) ? 0 : 1;
-    if (!hidden) shownNodes++;
-    if (hidden !== state.nodeHidden[i]) {
-      state.nodeHidden[i] = hidden;
-      nodeUpdates.push({ id: i, hidden: !!hidden });
-    }
+    const home = state.collapse ? nodeIndexById.get(nodeCols.country[i]) : undefined;
+    const grouped = home !== undefined && home !== i && nodeCols.type[home] === "state" &&
+      nodeCols.type[i] !== "state" && !state.expanded.has(home);
+    view.drawnAs[i] = grouped ? home : i;
   }
-  if (nodeUpdates.length) nodes.update(nodeUpdates);
-  if (edgeUpdates.length) edges.update(edgeUpdates);
+  hasMembers.fill(0);
+  for (let i = 0; i < nodeCount; i++) if (view.drawnAs[i] !== i) hasMembers[view.drawnAs[i]] = 1;
+  buildPairs();
+}
+
+/* Members drawn as each state (for its details and tooltip). */
+function groupedInto(i) {
+  const members = [];
+  for (let m = 0; m < nodeCount; m++) if (m !== i && view.drawnAs[m] === i) members.push(m);
+  return members;
+}
+
+/* Apply every filter and the selection to the drawing, and say what is shown. */
+function applyFilters() {
+  groupActors();
+  const hasRelation = new Uint8Array(nodeCount);
+  let shownRelations = 0;
+  for (let r = 0; r < relCount; r++) {
+    const s = view.drawnAs[relFrom[r]], t = view.drawnAs[relTo[r]];
+    const inside = s === t && relFrom[r] !== relTo[r]; /* an actor and its own state, grouped */
+    const shown = !inside && relPassesTypes(r) && inWindow(r) ? 1 : 0;
+    view.relShown[r] = shown;
+    if (shown) { hasRelation[s] = 1; hasRelation[t] = 1; shownRelations++; }
+  }
+  let shownNodes = 0;
+  for (let i = 0; i < nodeCount; i++) {
+    const typeOn = state.nodeOn.get(nodeCols.type[i]) !== false || hasMembers[i] === 1;
+    const show = view.drawnAs[i] === i && typeOn && (!state.isolated || hasRelation[i] || relCount === 0);
+    view.nodeShown[i] = show ? 1 : 0;
+    if (show) shownNodes++;
+  }
+  view.nodesShown = shownNodes;
+  countPairs();
+  computeFocus();
+  restyleNodes();
+  sortLabels();
+  drawLinks();
+  drawColorLegend();
+  drawLinksKey();
   showEmpty(shownNodes === 0);
-  byId("status").textContent = "Showing " + shownNodes.toLocaleString("en") + " of " + nodeCount.toLocaleString("en") +
-    " actors · " + shownEdges.toLocaleString("en") + " of " + edgeCount.toLocaleString("en") +
-    (meta.aggregate ? " links" : " relations");
+  const hidden = nodeCount - shownNodes;
+  byId("status").textContent = "Showing " + shownNodes.toLocaleString("en") + " of " + plural(nodeCount, "actor") +
+    " · " + plural(view.linkCount, state.links === "pair" ? "link" : "relation") +
+    (state.links === "pair" ? " (" + plural(shownRelations, "relation") + ")" : "") +
+    (firstDay !== null ? " · " + isoDay(state.from) + " to " + isoDay(state.to) : "") +
+    (state.isolated && hidden > 0 && shownNodes > 0 ? " · " + plural(hidden, "actor") + " without visible relations hidden" : "");
+  onApply.forEach((fn) => { fn(); });
 }
 
 function showEmpty(empty) { /* say so instead of a blank canvas */
@@ -98,5 +109,5 @@ function showEmpty(empty) { /* say so instead of a blank canvas */
   if (!empty) return;
   byId("empty-why").textContent = nodeCount === 0
     ? (meta.notes.length ? meta.notes.join(" · ") : "The dataset has no actors.")
-    : "Every actor is hidden by the filters on the left: widen them or press Reset.";
+    : "Every actor is hidden by the filters or the time window: widen them or press Reset.";
 }

@@ -74,7 +74,7 @@ function countBy(values) {
 }
 
 const nodesPerType = countBy(nodeCols.type);
-const edgesPerType = countBy(edgeCols.type);
+const edgesPerType = countBy(relCols.type);
 const edgeTypeBoxes = new Map();
 const nodeTypeBoxes = new Map();
 DATA.edgeTypes.forEach((type) => {
@@ -88,5 +88,21 @@ DATA.nodeTypes.forEach((type) => {
 });
 bulkButtons(byId("edge-bulk"), edgeTypeBoxes, state.edgeOn);
 bulkButtons(byId("node-bulk"), nodeTypeBoxes, state.nodeOn);
-byId("width-key").textContent = meta.aggregate ? "number of relations" : "weight";
-byId("size-key").textContent = meta.sizeBy + " (" + meta.sizeLabel + ")";
+
+/* What the links mean, for the mode drawn. */
+function drawLinksKey() {
+  const key = byId("links-key");
+  removeChildren(key);
+  if (state.links === "pair") {
+    key.appendChild(document.createTextNode("One link per pair: width by number of relations; "));
+    Object.keys(meta.pairKinds).forEach((kind, n) => {
+      const swatch = element("span", "swatch");
+      swatch.style.background = kindColor(kind);
+      key.appendChild(swatch);
+      key.appendChild(document.createTextNode(" " + kind + (n < 3 ? " · " : "")));
+    });
+    key.appendChild(document.createTextNode("; dashed: net conflictual; arrow: all one way."));
+  } else {
+    key.appendChild(document.createTextNode("One line per relation, in its type's colour; dashed: conflictual; arrow: directed; width: weight."));
+  }
+}

@@ -1,35 +1,56 @@
-/* main.js: reset, the notes line, the page's scripting API, and the first filtering. */
+/* main.js: reset, the notes line, the page's scripting API, and the first drawing. */
 
-function reset() {
-  edgeTypeBoxes.forEach((box, name) => { box.checked = true; state.edgeOn.set(name, true); });
-  nodeTypeBoxes.forEach((box, name) => { box.checked = true; state.nodeOn.set(name, true); });
+function defaultState() {
   state.from = firstDay;
   state.to = lastDay;
   state.undated = true;
-  state.isolated = false;
-  undatedInput.checked = true;
-  isolatedInput.checked = false;
+  state.automatic = false;
+  state.isolated = true;
+  state.collapse = false;
+  state.expanded = new Set();
+  state.links = meta.links;
+  state.sizeBy = meta.sizeBy;
+  state.colorBy = meta.colorBy;
+  state.depth = 1;
+  state.selection = null;
+  state.edgeOn.forEach((_, name) => { state.edgeOn.set(name, true); });
+  state.nodeOn.forEach((_, name) => { state.nodeOn.set(name, true); });
+}
+
+function reset() {
+  defaultState();
   searchInput.value = "";
   runSearch();
+  showNotice("");
+  syncControls();
   syncTime();
-  clearSelection();
-  applyFilters();
+  select(null);
   network.fit({ animation: false });
 }
 
 byId("reset").addEventListener("click", reset);
 byId("notes").textContent = meta.notes.join(" · ");
 Object.assign(explorer, {
-  state: state,
+  state: currentState,
+  setState: setState,
+  visibleLinks: visibleLinks,
+  labels: () => labelBoxes.slice(),
   applyFilters: applyFilters,
   selectNode: selectNode,
+  selectPair: selectPair,
   selectEdge: selectEdge,
   clearSelection: clearSelection,
   reset: reset,
+  timeline: timeline,
   nodeIndex: (id) => nodeIndexById.get(id), /* a node's data id to its vis id (undefined: none) */
-  edgeIndex: (id) => edgeIndexById.get(id)
+  relationIndex: (id) => relIndexById.get(id),
+  linkOf: (id) => { const r = relIndexById.get(id); return r === undefined ? undefined : (state.links === "pair" ? relPair[r] : r); }
 });
-state.from = firstDay;
-state.to = lastDay;
+defaultState();
+groupActors();
+readFragment();
+syncControls();
 syncTime();
 applyFilters();
+showDetails();
+if (state.selection && state.selection.kind === "node") network.selectNodes([view.drawnAs[state.selection.index]]);

@@ -34,3 +34,15 @@ function formatNumber(value) {
   if (typeof value !== "number") return String(value);
   return Number.isInteger(value) ? value.toLocaleString("en") : String(Number(value.toPrecision(4)));
 }
+
+function plural(count, one, many) { return count.toLocaleString("en") + " " + (count === 1 ? one : (many || one + "s")); }
+
+/* A plain button with text (no HTML). */
+function textButton(text, className, onClick) {
+  const button = element("button", className || "", text);
+  button.type = "button";
+  if (onClick) button.addEventListener("click", onClick);
+  return button;
+}
+
+const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);

@@ -1,0 +1,101 @@
+/* labels.js: actor labels drawn on the canvas, most important first, never over one another.
+ *
+ * Labels are not vis labels: after each frame, visible actors are taken in order (the selected
+ * one, actors in focus, then by the size measure, largest first) and a label is drawn below its
+ * node only where its box overlaps no label already drawn and no other node; the rest appear as
+ * the analyst zooms in. explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
+ */
+
+const LABEL_FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+const labelWidth10 = new Map(); /* label text → its width at 10 px */
+let labelOrder = [];
+let labelBoxes = [];
+
+function sortLabels() {
+  const sizes = sizesBy(state.sizeBy);
+  const selected = selectedNode();
+  labelOrder = Array.from({ length: nodeCount }, (_, i) => i).sort((a, b) =>
+    (b === selected) - (a === selected) || view.nodeDim[a] - view.nodeDim[b] || sizes[b] - sizes[a] ||
+    (nodeCols.label[a] < nodeCols.label[b] ? -1 : nodeCols.label[a] > nodeCols.label[b] ? 1 : a - b));
+}
+
+function labelFontPx(i) { return Math.round(12 + (nodeSize(i) - 10) * 0.25); }
+
+function textWidth(ctx, text) {
+  let width = labelWidth10.get(text);
+  if (width === undefined) {
+    ctx.font = "10px " + LABEL_FONT;
+    width = ctx.measureText(text).width;
+    labelWidth10.set(text, width);
+  }
+  return width;
+}
+
+network.on("afterDrawing", (ctx) => {
+  const scale = network.getScale();
+  const move = network.body.view.translation;
+  const canvas = network.canvas.frame.canvas;
+  const pixelRatio = network.canvas.pixelRatio || 1;
+  const width = canvas.width / pixelRatio, height = canvas.height / pixelRatio;
+  const cell = 80;
+  const grid = new Map();
+  const fits = (box) => {
+    for (let gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+      for (let gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+        const list = grid.get(gx * 100003 + gy);
+        if (!list) continue;
+        for (const other of list) {
+          if (other.node !== box.node && box.x < other.x + other.w && other.x < box.x + box.w &&
+              box.y < other.y + other.h && other.y < box.y + box.h) return false;
+        }
+      }
+    }
+    return true;
+  };
+  const add = (box) => {
+    for (let gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+      for (let gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+        const key = gx * 100003 + gy;
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(box);
+      }
+    }
+  };
+  const where = new Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) {
+    if (!view.nodeShown[i]) continue;
+    const body = network.body.nodes[i];
+    if (!body) continue;
+    const x = body.x * scale + move.x, y = body.y * scale + move.y, r = nodeSize(i) * scale;
+    where[i] = [x, y, r];
+    if (x + r < 0 || y + r < 0 || x - r > width || y - r > height) continue;
+    add({ node: i, x: x - r, y: y - r, w: 2 * r, h: 2 * r, shape: true });
+  }
+  const drawn = [];
+  ctx.save();
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.lineJoin = "round";
+  for (const i of labelOrder) {
+    if (!where[i]) continue;
+    const text = nodeCols.label[i];
+    if (!text) continue;
+    const [x, y, r] = where[i];
+    const font = labelFontPx(i);
+    const w = textWidth(ctx, text) * font / 10 + 6, h = font + 4;
+    const box = { node: i, x: x - w / 2, y: y + r + 2, w: w, h: h };
+    if (box.x + w < 0 || box.y + h < 0 || box.x > width || box.y > height) continue;
+    if (!fits(box)) continue;
+    add(box);
+    drawn.push(box);
+    ctx.font = (font / scale) + "px " + LABEL_FONT;
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
+    ctx.fillStyle = view.nodeDim[i] ? "#aab4be" : LABEL_COLOR;
+    const lx = (x - move.x) / scale, ly = (box.y + 2 - move.y) / scale;
+    ctx.strokeText(text, lx, ly);
+    ctx.fillText(text, lx, ly);
+  }
+  ctx.restore();
+  labelBoxes = drawn.map((box) => ({ id: nodeCols.id[box.node], x: box.x, y: box.y, w: box.w, h: box.h }));
+});
