@@ -2,8 +2,9 @@
  *
  * Labels are not vis labels: after each frame, visible actors are taken in order (the selected
  * one, actors in focus, then by the size measure, largest first) and a label is drawn below its
- * node only where its box overlaps no label already drawn and no other node; the rest appear as
- * the analyst zooms in. explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
+ * node (else above, right or left of it) only where its box overlaps no label already drawn and
+ * no other node; the rest appear as the analyst zooms in. Labels shrink a little when zoomed out
+ * (never under 10 px). explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
  */
 
 const LABEL_FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
@@ -81,18 +82,24 @@ network.on("afterDrawing", (ctx) => {
     const text = nodeCols.label[i];
     if (!text) continue;
     const [x, y, r] = where[i];
-    const font = labelFontPx(i);
+    const font = Math.max(10, Math.min(labelFontPx(i), labelFontPx(i) * scale * 1.25));
     const w = textWidth(ctx, text) * font / 10 + 6, h = font + 4;
-    const box = { node: i, x: x - w / 2, y: y + r + 2, w: w, h: h };
-    if (box.x + w < 0 || box.y + h < 0 || box.x > width || box.y > height) continue;
-    if (!fits(box)) continue;
+    /* below the node, else above, right, left */
+    const spots = [[x - w / 2, y + r + 2], [x - w / 2, y - r - 2 - h], [x + r + 3, y - h / 2], [x - r - 3 - w, y - h / 2]];
+    let box = null;
+    for (const [bx, by] of spots) {
+      const candidate = { node: i, x: bx, y: by, w: w, h: h };
+      if (bx < 0 || by < 0 || bx + w > width || by + h > height) continue; /* wholly on screen */
+      if (fits(candidate)) { box = candidate; break; }
+    }
+    if (box === null) continue;
     add(box);
     drawn.push(box);
     ctx.font = (font / scale) + "px " + LABEL_FONT;
     ctx.lineWidth = 4 / scale;
     ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
     ctx.fillStyle = view.nodeDim[i] ? "#aab4be" : LABEL_COLOR;
-    const lx = (x - move.x) / scale, ly = (box.y + 2 - move.y) / scale;
+    const lx = (box.x + w / 2 - move.x) / scale, ly = (box.y + 2 - move.y) / scale;
     ctx.strokeText(text, lx, ly);
     ctx.fillText(text, lx, ly);
   }

@@ -16,7 +16,6 @@ const STRIP_PLAY_MS = 700;
 const STRIP_WIDTHS = [1, 2, 5, 10]; /* years, for play */
 const STRIP_AXIS_H = 16; /* px under the bars for the year labels */
 const STRIP_PAD = 8; /* px left and right of the plot */
-const STRIP_LIVE_MS = 120; /* at most one filter run per this while dragging on large graphs */
 
 /* Calendar helpers on days since 1970-01-01 (UTC; any year from 1 to 9999). */
 function stripDay(year, month, day) { /* month 1–12; overflowing days roll over as Date does */
@@ -47,8 +46,7 @@ const timelineData = { /* what the strip counts and draws; filled once, then per
   width: 0, height: 0, drawnKey: ""
 };
 const timelineUi = {}; /* the strip's elements, once built */
-const timelineDrag = { mode: null, pointer: null, from: 0, to: 0, anchor: 0, offset: 0, startX: 0,
-                       moved: false, timer: null, last: 0 };
+const timelineDrag = { mode: null, pointer: null, from: 0, to: 0, anchor: 0, offset: 0, startX: 0, moved: false };
 const timelinePlay = { timer: null, width: 1, year: 0, endYear: 0, from: null, to: null, applying: false };
 
 /* ---- counting ---- */
@@ -200,7 +198,9 @@ function stripBuild() {
   moves.append(timelineUi.back, timelineUi.forward, timelineUi.widthSelect, timelineUi.play, timelineUi.all);
   const legend = element("div", "strip-legend");
   legend.setAttribute("aria-hidden", "true");
-  legend.append(element("span", "strip-legend-title", "Relations in force per year:"),
+  const legendTitle = element("span", "strip-legend-title");
+  legendTitle.append(element("span", "strip-long", "Relations in force per year:"), element("span", "strip-short", "In force per year:"));
+  legend.append(legendTitle,
                 stripLegendKey("coop", "cooperative"), stripLegendKey("neutral", "neutral"),
                 stripLegendKey("conflict", "conflictual"));
   controls.append(dates, moves, legend);
@@ -208,7 +208,7 @@ function stripBuild() {
   const chart = element("div", "strip-chart");
   const svg = svgElement("svg", { class: "strip-svg", role: "img", "aria-label": "Relations in force per year" });
   timelineUi.layers = {};
-  ["band", "bars", "axis", "net", "shade", "cols", "brush"].forEach((name) => {
+  ["band", "axis", "bars", "net", "shade", "cols", "brush"].forEach((name) => {
     timelineUi.layers[name] = svgElement("g", { class: "strip-" + name });
     svg.appendChild(timelineUi.layers[name]);
   });
@@ -461,7 +461,7 @@ function redrawStrip() {
   }
   const changed = stripCount();
   stripCountNet();
-  const key = d.net === null ? "" : d.netPair + ":" + Array.prototype.join.call(d.net, ",") + ":" + Array.prototype.join.call(d.netHas, ",");
+  const key = d.net === null ? "" : pairLabel(d.netPair) + ":" + Array.prototype.join.call(d.net, ",") + ":" + Array.prototype.join.call(d.netHas, ",");
   if (sized || changed || key !== d.drawnKey) {
     d.drawnKey = key;
     stripDrawChart();
@@ -593,21 +593,13 @@ function stripPointerMove(event) {
     else drag.to = edge - 1;
   }
   stripDrawWindow();
-  stripDragApply(false);
+  stripDragApply();
 }
 
-/* Filter with the dragged window: live on small graphs, at most every STRIP_LIVE_MS on large ones. */
-function stripDragApply(final) {
+/* Filter with the dragged window: live (setWindow itself filters at most every 120 ms on large graphs). */
+function stripDragApply() {
   const drag = timelineDrag;
-  if (drag.timer !== null) { clearTimeout(drag.timer); drag.timer = null; }
-  const run = () => {
-    drag.last = performance.now();
-    if (drag.from !== state.from || drag.to !== state.to) setWindow(drag.from, drag.to);
-  };
-  if (final || !isLarge) { run(); return; }
-  const wait = STRIP_LIVE_MS - (performance.now() - drag.last);
-  if (wait <= 0) run();
-  else drag.timer = setTimeout(() => { drag.timer = null; run(); stripDrawWindow(); }, wait);
+  if (drag.from !== state.from || drag.to !== state.to) setWindow(drag.from, drag.to);
 }
 
 function stripPointerUp(event) {
@@ -624,7 +616,6 @@ function stripPointerUp(event) {
   const to = drag.to;
   drag.mode = null;
   timelineUi.svg.removeAttribute("data-drag");
-  if (drag.timer !== null) { clearTimeout(drag.timer); drag.timer = null; }
   if (moved && (from !== state.from || to !== state.to)) setWindow(from, to);
   syncTime();
 }
@@ -649,7 +640,7 @@ function stripPlayFrame() {
 
 function stripPlayTick() {
   const p = timelinePlay;
-  p.timer = null;
+  p.timer = -1; /* playing while the next frame is applied */
   if (state.from !== p.from || state.to !== p.to) { timeline.stop(); return; } /* moved by someone else */
   p.year += 1;
   stripPlayFrame();
