@@ -53,16 +53,17 @@ def test_default_output_is_named_after_the_dataset(
 def test_shared_filters_and_options(tmp_path: Path, bundled: graph.Dataset) -> None:
     target = tmp_path / "view.html"
     result = invoke(
-        "html", "-o", target, "--types", "visit,talks", "--from", "2010", "--aggregate",
-        "--size-by", "pagerank", "--title", "Talks <2010>", "--physics", "--seed", "3",
+        "html", "-o", target, "--types", "visit,talks", "--from", "2010", "--links", "relation",
+        "--size-by", "pagerank", "--color-by", "community", "--title", "Talks <2010>",
+        "--seed", "3",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     data = page_data(target)
     view = bundled.filter(types=["visit", "talks"], start="2010")
     assert sorted(data["nodes"]["id"]) == sorted(view.nodes["id"])
     assert data["meta"]["relations"] == len(view.edges)
-    assert data["meta"]["aggregate"] and data["meta"]["sizeBy"] == "pagerank"
-    assert data["meta"]["physics"] is True
+    assert data["meta"]["links"] == "relation" and data["meta"]["sizeBy"] == "pagerank"
+    assert data["meta"]["colorBy"] == "community"
     assert data["meta"]["title"] == "Talks <2010>"
     assert "<title>Talks &lt;2010&gt;</title>" in target.read_text(encoding="utf-8")
     assert any(note.startswith("filtered:") for note in data["meta"]["notes"])
@@ -106,7 +107,7 @@ def test_nothing_to_draw_warns_but_writes_the_page(tmp_path: Path, args: list[st
     assert warning in result.stderr
     assert "warning" not in result.stdout
     data = page_data(target)
-    assert data["nodes"]["id"] == [] and data["edges"]["id"] == []
+    assert data["nodes"]["id"] == [] and data["relations"]["id"] == []
 
 
 def test_an_empty_dataset_warns(tmp_path: Path, make_dataset: Any) -> None:
@@ -125,7 +126,9 @@ def test_a_page_with_actors_does_not_warn(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--size-by", "closeness"], "unknown size measure"),
+        (["--size-by", "closeness"], "unknown --size-by 'closeness'"),
+        (["--links", "both"], "unknown --links 'both'; expected one of: pair, relation"),
+        (["--color-by", "rainbow"], "unknown --color-by"),
         (["--as-of", "2019", "--from", "2018"], "either --as-of or --from/--to"),
         (["--ego", "tajikstan"], "did you mean 'tajikistan'"),
         (["--types", "visits"], "unknown relation type"),
@@ -160,5 +163,14 @@ def test_help_shows_examples() -> None:
     result = invoke("html", "--help")
     assert result.exit_code == 0
     assert "graph html -o iran.html --open" in result.stdout
-    for option in ("--size-by", "--aggregate", "--max-nodes", "--physics", "--ego", "--as-of"):
+    for option in ("--size-by", "--color-by", "--links", "--max-nodes", "--ego", "--as-of"):
         assert option in result.stdout
+    assert "--physics" not in result.stdout  # hidden: kept so old scripts still run
+
+
+def test_old_flags_still_run(tmp_path: Path) -> None:
+    target = tmp_path / "old.html"
+    result = invoke("html", "-o", target, "--aggregate", "--physics")
+    assert result.exit_code == 0, result.output
+    assert page_data(target)["meta"]["links"] == "pair"
+    assert "--physics is no longer used" in result.stderr

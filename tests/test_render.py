@@ -18,15 +18,16 @@ import pytest
 import graph
 from graph.errors import UsageError
 from graph.render import (
+    SIZE_MEASURES,
     Explorer,
     node_measure,
     notebook_html,
     page_data,
+    pair_links,
     positions,
     to_html,
     write_html,
 )
-from graph.render import data as render_data
 from graph.render.assets import SCRIPT_PARTS, asset, page_script
 from graph.render.layout import separate_boxes
 from graph.render.page import script_json
@@ -176,17 +177,17 @@ def test_same_input_same_bytes(tmp_path: Path, bundled: graph.Dataset) -> None:
 def test_every_node_and_relation_is_in_the_data(bundled: graph.Dataset) -> None:
     data = page_data(bundled)
     assert data["nodes"]["id"] == bundled.nodes["id"].tolist()
-    assert data["edges"]["id"] == bundled.edges["id"].tolist()
-    assert data["edges"]["evidence"] == bundled.edges["evidence"].tolist()
+    assert data["relations"]["id"] == bundled.edges["id"].tolist()
+    assert data["relations"]["evidence"] == bundled.edges["evidence"].tolist()
     assert {t["name"] for t in data["edgeTypes"]} == set(bundled.edges["type"])
     assert {t["name"] for t in data["nodeTypes"]} == set(bundled.nodes["type"])
     assert data["meta"]["version"] == graph.__version__
-    assert data["relations"] is None
+    assert data["meta"]["links"] == "pair" and data["meta"]["automatic"] == 0
 
 
 def test_rows_carry_dates_as_days_and_undated_as_null() -> None:
     data = page_data(small())
-    e = data["edges"]
+    e = data["relations"]
     assert e["t0"][2] is None and e["t1"][2] is None  # undated
     assert e["t0"][0] == (pd.Timestamp("2019-01-01") - pd.Timestamp(0)).days
     assert e["t1"][0] == (pd.Timestamp("2019-12-31") - pd.Timestamp(0)).days
@@ -196,7 +197,7 @@ def test_rows_carry_dates_as_days_and_undated_as_null() -> None:
 
 
 def test_parallel_edges_get_distinct_curves() -> None:
-    e = page_data(small())["edges"]
+    e = page_data(small())["relations"]
     # vis bends curvedCW edges to the right of their own direction: compare in a->b terms
     pair = [
         c if s == "a" else -c
@@ -209,22 +210,36 @@ def test_parallel_edges_get_distinct_curves() -> None:
 
 
 def test_widths_follow_weight() -> None:
-    e = page_data(small())["edges"]
+    e = page_data(small())["relations"]
     assert e["width"][1] > e["width"][0]
 
 
-def test_aggregate_one_edge_per_pair_and_type_with_members() -> None:
+def test_one_link_per_pair_by_the_pair_rule() -> None:
     ds = small()
-    data = page_data(ds, aggregate=True)
-    e = data["edges"]
-    table = graph.aggregate_table(ds, by_type=True)
-    assert len(e["id"]) == len(table)
-    members = sorted(r for group in e["members"] for r in group)
-    assert members == list(range(len(ds.edges)))
-    for j, group in enumerate(e["members"]):
-        assert e["count"][j] == len(group)
-        assert {data["relations"]["type"][r] for r in group} == {e["type"][j]}
-    assert "links (one per pair and type)" in data["meta"]["subtitle"]
+    pairs = pair_links(ds)
+    ends = {frozenset((s, t)) for s, t in zip(pairs["source"], pairs["target"], strict=True)}
+    assert len(ends) == len(pairs)  # one row per unordered pair
+    assert sorted(r for group in pairs["relations"] for r in group) == list(range(len(ds.edges)))
+    for row in pairs.itertuples():
+        rel = ds.edges.iloc[row.relations]
+        assert row.count == len(rel) and row.weight == pytest.approx(rel["weight"].sum())
+        assert row.net == pytest.approx((rel["weight"] * rel["sign"]).sum())
+        pos, neg = (rel["sign"] > 0).any(), (rel["sign"] < 0).any()
+        expected = "mixed" if pos and neg else "cooperative" if pos else "conflictual" if neg else "neutral"
+        assert row.kind == expected and row.dashed == (row.net < 0)
+        dated = rel["date_start"].dropna()
+        assert dated.is_monotonic_increasing  # relations in date order, undated last
+        assert rel["date_start"].isna().tolist() == sorted(rel["date_start"].isna().tolist())
+
+
+def test_pair_arrow_only_when_every_relation_points_one_way(bundled: graph.Dataset) -> None:
+    pairs = pair_links(bundled).set_index(["source", "target"])
+    directed = {n for n, t in bundled.vocabulary.edge_types.items() if t.directed}
+    for (s, t), row in pairs.iterrows():
+        rel = bundled.edges.iloc[row["relations"]]
+        one_way = rel["type"].isin(directed).all() and (rel["source"] == s).all()
+        assert row["directed"] == bool(one_way), (s, t)
+    assert pairs.loc[("unsc", "iran"), "directed"]  # the sanctions point at Iran
 
 
 def test_max_nodes_keeps_the_most_connected_and_says_so(bundled: graph.Dataset) -> None:
@@ -233,16 +248,8 @@ def test_max_nodes_keeps_the_most_connected_and_says_so(bundled: graph.Dataset) 
     top = graph.relation_counts(bundled).index[:5].tolist()
     assert set(data["nodes"]["id"]) == set(top)
     assert any("most connected" in note for note in data["meta"]["notes"])
-    assert set(data["edges"]["from"]) | set(data["edges"]["to"]) <= set(top)
+    assert set(data["relations"]["from"]) | set(data["relations"]["to"]) <= set(top)
     assert data["meta"]["allNodes"] == len(bundled.nodes)
-
-
-def test_physics_is_off_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert page_data(small(), physics=True)["meta"]["physics"] is True
-    monkeypatch.setattr(render_data, "PHYSICS_MAX_NODES", 3)
-    meta = page_data(small(), physics=True)["meta"]
-    assert meta["physics"] is False and meta["physicsAllowed"] is False
-    assert any("physics off" in n for n in meta["notes"])
 
 
 def test_filters_show_in_the_page(bundled: graph.Dataset) -> None:
@@ -253,8 +260,12 @@ def test_filters_show_in_the_page(bundled: graph.Dataset) -> None:
 
 
 def test_bad_options_raise_usage_errors() -> None:
-    with pytest.raises(UsageError, match="size measure"):
+    with pytest.raises(UsageError, match="unknown size_by 'closeness'"):
         to_html(small(), size_by="closeness")
+    with pytest.raises(UsageError, match="unknown color_by"):
+        to_html(small(), color_by="rainbow")
+    with pytest.raises(UsageError, match="unknown links"):
+        to_html(small(), links="both")
     with pytest.raises(UsageError, match="at least 1"):
         to_html(small(), max_nodes=0)
 
@@ -315,11 +326,10 @@ def hub(leaves: int = 40, relations: int = 1, weight: float = 1.0) -> graph.Data
     return graph.from_frames(nodes, edges, name="hub")
 
 
-@pytest.mark.parametrize("aggregate", [False, True])
-def test_edges_around_a_hub_stay_thin(aggregate: bool) -> None:
-    # event data: large weights, or many relations per pair once aggregated
-    data = page_data(hub(relations=30, weight=250.0), aggregate=aggregate)
-    widths = data["edges"]["width"]
+def test_edges_around_a_hub_stay_thin() -> None:
+    # event data: large weights (the page caps pair widths by count the same way in links.js)
+    data = page_data(hub(relations=30, weight=250.0))
+    widths = data["relations"]["width"]
     assert max(widths) <= 6.0 and min(widths) >= 1.5
 
 
@@ -369,7 +379,8 @@ def test_node_measure_matches_networkx(bundled: graph.Dataset, name: str) -> Non
 def test_size_by_changes_sizes(bundled: graph.Dataset) -> None:
     by_degree = page_data(bundled)["nodes"]
     by_rank = page_data(bundled, size_by="pagerank")["nodes"]
-    assert "measure" not in by_degree and len(by_rank["measure"]) == len(bundled.nodes)
+    assert set(by_degree["measures"]) == set(SIZE_MEASURES)
+    assert by_degree["measures"] == by_rank["measures"]  # every measure travels with the page
     assert by_degree["size"] != by_rank["size"]
 
 
@@ -413,20 +424,20 @@ def test_notebook_html_escapes_the_page() -> None:
 
 
 def test_explorer_object(tmp_path: Path, bundled: graph.Dataset) -> None:
-    view = Explorer(bundled, height=450, aggregate=True)
-    assert view.html == to_html(bundled, aggregate=True)
+    view = Explorer(bundled, height=450, links="relation")
+    assert view.html == to_html(bundled, links="relation")
     assert view._repr_html_() == notebook_html(view.html, 450)
     target = view.save(tmp_path / "sub" / "page.html")
     assert target.read_text(encoding="utf-8") == view.html
     assert "Explorer" in repr(view)
 
 
-@pytest.mark.parametrize("aggregate", [False, True])
+@pytest.mark.parametrize("links", ["pair", "relation"])
 @pytest.mark.parametrize("size_by", ["degree", "pagerank", "betweenness"])
-def test_a_dataset_without_relations_still_renders(aggregate: bool, size_by: str) -> None:
+def test_a_dataset_without_relations_still_renders(links: str, size_by: str) -> None:
     nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state", "person"]})
     edges = pd.DataFrame({c: pd.Series([], dtype=str) for c in ("source", "target", "type")})
     ds = graph.from_frames(nodes, edges, name="lonely")
-    data = _data_json(to_html(ds, aggregate=aggregate, size_by=size_by))
-    assert data["nodes"]["id"] == ["a", "b"] and data["edges"]["id"] == []
+    data = _data_json(to_html(ds, links=links, size_by=size_by))
+    assert data["nodes"]["id"] == ["a", "b"] and data["relations"]["id"] == []
     assert data["meta"]["dateMin"] is None and data["edgeTypes"] == []

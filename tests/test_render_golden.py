@@ -18,7 +18,7 @@ import pytest
 
 import graph
 from graph.render import to_html
-from graph.render.assets import asset, page_script
+from graph.render.assets import page_script, style_sheet
 from graph.render.page import _JSON_ESCAPES, _JSON_UNSAFE
 from graph.render.vendor import vis_library
 
@@ -59,7 +59,7 @@ def skeleton(page: str) -> str:
     """The page with libraries, hashes and layout floats normalized."""
     page = page.replace(vis_library(), "/* vis-network (graph/render/vendor) */")
     page = page.replace(page_script(), "/* graph/render/js/*.js, joined */")
-    page = page.replace(asset("explorer.css"), "/* graph/render/explorer.css */")
+    page = page.replace(style_sheet(), "/* graph/render/css/*.css, joined */")
     page = re.sub(r"'sha256-[A-Za-z0-9+/=]+'", "'sha256-…'", page)
     page = page.replace(f"graph-explorer {graph.__version__}", "graph-explorer VERSION")
     head, rest = page.split(DATA_OPEN, 1)
@@ -74,7 +74,7 @@ def skeleton(page: str) -> str:
 
 @pytest.mark.parametrize(
     ("name", "options"),
-    [("explorer_rows.html", {}), ("explorer_aggregate.html", {"aggregate": True})],
+    [("explorer_pairs.html", {}), ("explorer_relations.html", {"links": "relation"})],
 )
 def test_page_matches_golden(name: str, options: dict) -> None:
     got = skeleton(to_html(golden_dataset(), **options))

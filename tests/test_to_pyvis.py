@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import graph
-from graph.render import page_data, to_html
+from graph.render import PAIR_KINDS, page_data, pair_links, to_html
 from graph.render.styles import safe_color, safe_shape
 
 PROTO = Path(__file__).parent / "data" / "hostile" / "proto-ids"
@@ -48,14 +48,16 @@ def _page_nodes(page: str) -> dict[str, Any]:
 
 def test_one_node_per_actor_and_one_edge_per_link_or_relation(bundled: graph.Dataset) -> None:
     net = graph.to_pyvis(bundled)
-    links = page_data(bundled, aggregate=True)["edges"]
+    links = pair_links(bundled)  # one link per pair, as the page draws by default
     ids = bundled.nodes["id"].tolist()
     assert [n["id"] for n in net.nodes] == list(range(len(ids)))  # row numbers, as the page
     assert [n["dataId"] for n in net.nodes] == ids
-    assert [e["id"] for e in net.edges] == list(range(len(links["id"])))
-    assert [e["dataId"] for e in net.edges] == links["id"]
-    ends = list(zip(links["from"], links["to"], strict=True))
+    assert [e["id"] for e in net.edges] == list(range(len(links)))
+    ends = list(zip(links["source"], links["target"], strict=True))
+    assert [e["dataId"] for e in net.edges] == [f"pair:{s}|{t}" for s, t in ends]
     assert [(ids[e["from"]], ids[e["to"]]) for e in net.edges] == ends
+    colors = [PAIR_KINDS[kind]["color"] for kind in links["kind"]]
+    assert [e["color"]["color"] for e in net.edges] == colors
     rows = graph.to_pyvis(bundled, aggregate=False)
     assert [e["dataId"] for e in rows.edges] == bundled.edges["id"].tolist()
     assert len(rows.nodes) == len(bundled.nodes)

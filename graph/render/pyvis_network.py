@@ -12,7 +12,10 @@ import html
 import math
 from typing import TYPE_CHECKING, Any
 
+from .choices import PAIR_KINDS
 from .data import page_data
+from .pairs import pair_links
+from .styles import edge_widths
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -48,8 +51,8 @@ def _node_title(cols: dict[str, Any], i: int, type_label: str) -> str:
 
 def _edge_title(edges: dict[str, Any], j: int, labels: dict[str, str], directed: bool) -> str:
     ends = f"{labels[edges['from'][j]]} {'→' if directed else '—'} {labels[edges['to'][j]]}"
-    if "count" in edges:  # one link per pair and type
-        return _title([ends, f"{edges['type'][j]} · {edges['count'][j]} relation(s)"])
+    if "count" in edges:  # one link per pair
+        return _title([ends, f"{edges['kind'][j]} · {edges['count'][j]} relation(s)"])
     start, end = edges["date"][j], edges["end_date"][j]
     return _title(
         [
@@ -78,9 +81,10 @@ def to_pyvis(
     dataset : Dataset
         What to draw: a loaded dataset or a view of one (``ds.filter(...)``).
     aggregate : bool
-        One link per pair and relation type, titled with its number of relations (the default,
-        as ``graph html --aggregate``); ``False`` draws one edge per relation.
-    size_by : {"degree", "pagerank", "betweenness"}
+        One link per pair of actors, coloured by its kind and titled with its number of
+        relations (the default, as the page draws it; see :func:`pair_links`); ``False`` draws
+        one edge per relation.
+    size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
         The node measure that sizes nodes.
     seed : int
         Seed of the layout: the positions are those of ``to_html(dataset, seed=seed)``.
@@ -122,7 +126,7 @@ def to_pyvis(
     """
     from pyvis.network import Network
 
-    data = page_data(dataset, size_by=size_by, aggregate=aggregate, seed=seed)
+    data = page_data(dataset, size_by=size_by, seed=seed)
     network_options.setdefault("cdn_resources", "in_line")
     network_options["directed"] = True
     net = Network(**network_options)
@@ -151,17 +155,21 @@ def to_pyvis(
             borderWidth=1.5,
         )
     edge_types = {t["name"]: t for t in data["edgeTypes"]}
-    edges = data["edges"]
+    edges = _pair_columns(dataset, data) if aggregate else data["relations"]
     labels = dict(zip(nodes["id"], nodes["label"], strict=True))
     for j, edge_id in enumerate(edges["id"]):
-        style = edge_types.get(edges["type"][j], _FALLBACK_EDGE)
+        if aggregate:
+            color, directed = PAIR_KINDS[edges["kind"][j]]["color"], edges["directed"][j]
+        else:
+            style = edge_types.get(edges["type"][j], _FALLBACK_EDGE)
+            color, directed = style["color"], style["directed"]
         options: dict[str, Any] = {
             "id": j,
             "dataId": edge_id,
-            "title": _edge_title(edges, j, labels, style["directed"]),
-            "color": {"color": style["color"], "highlight": style["color"], "opacity": 0.85},
+            "title": _edge_title(edges, j, labels, directed),
+            "color": {"color": color, "highlight": color, "opacity": 0.85},
             "width": edges["width"][j],
-            "arrows": {"to": {"enabled": style["directed"], "scaleFactor": 0.55}},
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.55}},
             "smooth": {"enabled": False},
         }
         if edges["sign"][j] < 0:
@@ -175,3 +183,21 @@ def to_pyvis(
             options["selfReference"] = {"size": 14 + 7 * loop, "angle": loop * math.pi / 3}
         net.add_edge(index[edges["from"][j]], index[edges["to"][j]], **options)
     return net
+
+
+def _pair_columns(dataset: Dataset, data: dict[str, Any]) -> dict[str, list[Any]]:
+    """The page's pair links as columns shaped like its relations (sign: the net's sign)."""
+    pairs = pair_links(dataset)
+    n = len(pairs)
+    return {
+        "id": [f"pair:{s}|{t}" for s, t in zip(pairs["source"], pairs["target"], strict=True)],
+        "from": pairs["source"].tolist(),
+        "to": pairs["target"].tolist(),
+        "kind": pairs["kind"].tolist(),
+        "directed": pairs["directed"].tolist(),
+        "count": pairs["count"].tolist(),
+        "sign": [-1 if dashed else 1 for dashed in pairs["dashed"]],
+        "width": edge_widths(pairs["count"].to_numpy()).tolist(),
+        "curve": [0.0] * n,
+        "loop": [0] * n,
+    }

@@ -3,7 +3,7 @@
  * Labels are not vis labels: after each frame, visible actors are taken in order (the selected
  * one, actors in focus, then by the size measure, largest first) and a label is drawn below its
  * node (else above, right or left of it) only where its box overlaps no label already drawn and
- * no other node; the rest appear as the analyst zooms in. Labels shrink a little when zoomed out
+ * no actor of higher rank (a hub's label may cover small actors, never a larger one); the rest appear as the analyst zooms in. Labels shrink a little when zoomed out
  * (never under 10 px). explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
  */
 
@@ -68,9 +68,8 @@ network.on("afterDrawing", (ctx) => {
     const body = network.body.nodes[i];
     if (!body) continue;
     const x = body.x * scale + move.x, y = body.y * scale + move.y, r = nodeSize(i) * scale;
-    where[i] = [x, y, r];
     if (x + r < 0 || y + r < 0 || x - r > width || y - r > height) continue;
-    add({ node: i, x: x - r, y: y - r, w: 2 * r, h: 2 * r, shape: true });
+    where[i] = [x, y, r];
   }
   const drawn = [];
   ctx.save();
@@ -79,9 +78,10 @@ network.on("afterDrawing", (ctx) => {
   ctx.lineJoin = "round";
   for (const i of labelOrder) {
     if (!where[i]) continue;
+    const [x, y, r] = where[i];
+    add({ node: i, x: x - r, y: y - r, w: 2 * r, h: 2 * r }); /* no later label covers this actor */
     const text = nodeCols.label[i];
     if (!text) continue;
-    const [x, y, r] = where[i];
     const font = Math.max(10, Math.min(labelFontPx(i), labelFontPx(i) * scale * 1.25));
     const w = textWidth(ctx, text) * font / 10 + 6, h = font + 4;
     /* below the node, else above, right, left */

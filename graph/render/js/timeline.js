@@ -140,7 +140,7 @@ function stripNumber(which, part, label, placeholder, min, max) {
   input.autocomplete = "off";
   input.setAttribute("aria-label", label);
   input.addEventListener("input", () => { input.removeAttribute("aria-invalid"); input.dataset.dirty = "1"; });
-  input.addEventListener("change", () => { stripApplyTyped(which); });
+  input.addEventListener("change", () => { stripApplyLater(which); });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") { event.preventDefault(); stripApplyTyped(which); }
   });
@@ -160,8 +160,20 @@ function stripDateGroup(which, title) {
   };
   group.append(name, fields.year, element("span", "strip-sep", "-"), fields.month,
                element("span", "strip-sep", "-"), fields.day);
+  group.addEventListener("focusout", () => { stripApplyLater(which); });
   timelineUi[which] = fields;
+  timelineUi[which + "Group"] = group;
   return group;
+}
+
+/* A typed date applies on Enter, or once the focus leaves its three fields (so that clearing the
+ * month and then typing the day is one change, not two). */
+function stripApplyLater(which) {
+  setTimeout(() => {
+    const fields = timelineUi[which];
+    const typed = Object.keys(fields).some((part) => fields[part].dataset.dirty);
+    if (typed && !timelineUi[which + "Group"].contains(document.activeElement)) stripApplyTyped(which);
+  }, 0);
 }
 
 function stripLegendKey(className, text) {
@@ -188,7 +200,7 @@ function stripBuild() {
   timelineUi.widthSelect.setAttribute("aria-label", "Width of the playing window");
   timelineUi.widthSelect.title = "Width of the window that Play moves";
   STRIP_WIDTHS.forEach((years) => {
-    const option = element("option", "", years === 1 ? "1 year" : years + " years");
+    const option = element("option", "", years + "-year window");
     option.value = String(years);
     timelineUi.widthSelect.appendChild(option);
   });
@@ -208,7 +220,7 @@ function stripBuild() {
   const chart = element("div", "strip-chart");
   const svg = svgElement("svg", { class: "strip-svg", role: "img", "aria-label": "Relations in force per year" });
   timelineUi.layers = {};
-  ["band", "axis", "bars", "net", "shade", "cols", "brush"].forEach((name) => {
+  ["band", "axis", "bars", "shade", "net", "cols", "brush"].forEach((name) => {
     timelineUi.layers[name] = svgElement("g", { class: "strip-" + name });
     svg.appendChild(timelineUi.layers[name]);
   });
@@ -246,8 +258,8 @@ function stripBuild() {
   svg.addEventListener("pointerup", stripPointerUp);
   svg.addEventListener("pointercancel", stripPointerUp);
   svg.addEventListener("lostpointercapture", stripPointerUp);
-  if (typeof ResizeObserver === "function") new ResizeObserver(() => { redrawStrip(); }).observe(chart);
-  else window.addEventListener("resize", () => { redrawStrip(); });
+  if (typeof ResizeObserver === "function") new ResizeObserver(() => { redrawStrip(false); }).observe(chart);
+  else window.addEventListener("resize", () => { redrawStrip(false); });
 }
 
 /* ---- drawing ---- */
@@ -368,16 +380,18 @@ function stripDrawNet(g) {
   layer.appendChild(svgElement("line", { class: "strip-net-zero", x1: g.left, x2: g.right, y1: mid, y2: mid }));
   let path = "";
   let open = false;
+  const series = []; /* "year:net" per bar with a relation in force, for tests and tools */
   for (let i = 0; i < d.net.length; i++) {
     if (!d.netHas[i]) { open = false; continue; }
     const year = d.firstYear + i * d.bin;
+    series.push(year + ":" + d.net[i]);
     const x0 = g.x(stripDay(year, 1, 1));
     const x1 = g.x(stripDay(Math.min(year + d.bin, d.lastYear + 1), 1, 1));
     const yy = y(d.net[i]).toFixed(1);
     path += (open ? " L" : " M") + x0.toFixed(1) + " " + yy + " L" + Math.max(x1, x0 + 2).toFixed(1) + " " + yy;
     open = true;
   }
-  if (path) layer.appendChild(svgElement("path", { class: "strip-net-line", d: path.trim() }));
+  if (path) layer.appendChild(svgElement("path", { class: "strip-net-line", d: path.trim(), "data-series": series.join(" ") }));
   const fmt = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + String(Number(Math.abs(v).toPrecision(3)));
   stripText(layer, g.right - 2, g.top + 8, fmt(scaleMax), "strip-net-scale", "end");
   stripText(layer, g.right - 2, mid - 2, "0", "strip-net-scale", "end");
@@ -419,21 +433,23 @@ function stripDrawWindow() {
 /* Show state.from / state.to in the typed fields (the shortest form that reads back the same). */
 function stripSyncFields() {
   if (state.from === null || state.to === null) return;
-  const show = (fields, day, isEnd) => {
+  const show = (which, day, isEnd) => {
+    const fields = timelineUi[which];
+    const editing = timelineUi[which + "Group"].contains(document.activeElement);
     const p = stripParts(day);
     const dayDefault = isEnd ? p.day === stripMonthDays(p.year, p.month) : p.day === 1;
     const monthDefault = dayDefault && p.month === (isEnd ? 12 : 1);
     const values = { year: String(p.year), month: monthDefault ? "" : String(p.month), day: dayDefault ? "" : String(p.day) };
     Object.keys(fields).forEach((part) => {
       const input = fields[part];
-      if (input.dataset.dirty && document.activeElement === input) return; /* being typed in */
+      if (input.dataset.dirty && editing) return; /* being typed in */
       input.value = values[part];
       delete input.dataset.dirty;
       input.removeAttribute("aria-invalid");
     });
   };
-  show(timelineUi.from, state.from, false);
-  show(timelineUi.to, state.to, true);
+  show("from", state.from, false);
+  show("to", state.to, true);
 }
 
 /* ---- what the lead's parts call ---- */
@@ -444,7 +460,7 @@ function syncTime() {
   stripSyncFields();
 }
 
-function redrawStrip() {
+function redrawStrip(force) {
   if (firstDay === null || !timelineUi.svg) return;
   const d = timelineData;
   const box = timelineUi.svg.getBoundingClientRect();
@@ -462,7 +478,7 @@ function redrawStrip() {
   const changed = stripCount();
   stripCountNet();
   const key = d.net === null ? "" : pairLabel(d.netPair) + ":" + Array.prototype.join.call(d.net, ",") + ":" + Array.prototype.join.call(d.netHas, ",");
-  if (sized || changed || key !== d.drawnKey) {
+  if (force === true || sized || changed || key !== d.drawnKey) {
     d.drawnKey = key;
     stripDrawChart();
   }
@@ -538,7 +554,8 @@ function stripHit(x, touch) {
   const d0 = Math.abs(x - x0);
   const d1 = Math.abs(x - x1);
   if (Math.min(d0, d1) <= edgeReach) return d0 <= d1 ? "from" : "to";
-  return inside ? "move" : "new";
+  const whole = state.from <= firstDay && state.to >= lastDay; /* nowhere to move: draw a new one */
+  return inside && !whole ? "move" : "new";
 }
 
 function stripClampDay(day) { return Math.min(lastDay, Math.max(firstDay, Math.round(day))); }
@@ -695,7 +712,8 @@ const timeline = {
     timelinePlay.timer = null;
     stripShowPlaying(false);
   },
-  playing: () => timelinePlay.timer !== null
+  playing: () => timelinePlay.timer !== null,
+  redraw: () => { redrawStrip(true); } /* recount and redraw everything (for timing it) */
 };
 
 document.addEventListener("keydown", (event) => {
