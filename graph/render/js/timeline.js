@@ -40,7 +40,7 @@ function stripAddYears(day, years) {
 const timelineData = { /* what the strip counts and draws; filled once, then per redraw */
   firstYear: null, lastYear: null, years: 0,
   y0: null, y1: null, /* per relation: first and last year in force (−1: undated) */
-  bin: 1, /* years per bar (more than 1 only when the years outnumber the pixels) */
+  bin: 1, /* years per bar (more than 1 only when bars would be under 2 px wide) */
   coop: null, neutral: null, conflict: null, /* per bar: relations in force */
   net: null, netHas: null, netPair: null, /* the selected pair's net relation per bar */
   width: 0, height: 0, drawnKey: ""
@@ -309,11 +309,12 @@ function stripDrawChart() {
   const base = g.top + maxUp * unit;
   const barWidth = (g.right - g.left) / d.years * d.bin;
   const gap = barWidth >= 6 ? 1 : barWidth >= 3 ? 0.5 : 0;
+  const r2 = (v) => Math.round(v * 100) / 100;
   const rect = (parent, className, x, y, w, h, attrs) => {
-    parent.appendChild(svgElement("rect", Object.assign({ class: className, x: x, y: y, width: w, height: h }, attrs || {})));
+    parent.appendChild(svgElement("rect", Object.assign({ class: className, x: r2(x), y: r2(y), width: r2(w), height: r2(h) }, attrs || {})));
   };
-  const barsLayer = layers.bars;
-  const colsLayer = layers.cols;
+  const barsLayer = document.createDocumentFragment(); /* built off the page, added at once */
+  const colsLayer = document.createDocumentFragment();
   for (let i = 0; i < bars; i++) {
     const year = d.firstYear + i * d.bin;
     const x0 = g.x(stripDay(year, 1, 1));
@@ -330,12 +331,14 @@ function stripDrawChart() {
       rect(barsLayer, "strip-bar strip-bar-neutral", x, base - below - tall(n), w, tall(n), { "data-year": year, "data-count": n });
     }
     if (k) rect(barsLayer, "strip-bar strip-bar-conflict", x, base, w, tall(k), { "data-year": year, "data-count": k });
-    const col = svgElement("rect", { x: x0, y: g.top, width: Math.max(0.5, x1 - x0), height: height });
+    const col = svgElement("rect", { x: r2(x0), y: g.top, width: r2(Math.max(0.5, x1 - x0)), height: r2(height) });
     const title = svgElement("title", {});
     title.textContent = stripBarTitle(year, d.bin, c, n, k);
     col.appendChild(title);
     colsLayer.appendChild(col);
   }
+  layers.bars.appendChild(barsLayer);
+  layers.cols.appendChild(colsLayer);
   if (maxUp + maxDown > 0) {
     layers.axis.appendChild(svgElement("line", { class: "strip-baseline", x1: g.left, x2: g.right, y1: base, y2: base }));
     stripText(layers.axis, g.left + 2, g.top + 8, String(maxUp), "strip-scale", "start");
@@ -424,8 +427,9 @@ function stripDrawWindow() {
   set(timelineUi.edgeFrom, { x1: x0, x2: x0, y1: g.top, y2: g.bottom });
   set(timelineUi.edgeTo, { x1: x1, x2: x1, y1: g.top, y2: g.bottom });
   const hy = g.top + (h - 22) / 2;
-  set(timelineUi.handleFrom, { x: x0 - 4, y: hy });
-  set(timelineUi.handleTo, { x: x1 - 4, y: hy });
+  const narrow = x1 - x0 < 24; /* handles outside a narrow window, so as not to hide it */
+  set(timelineUi.handleFrom, { x: narrow ? x0 - 8 : x0 - 4, y: hy });
+  set(timelineUi.handleTo, { x: narrow ? x1 : x1 - 4, y: hy });
   stripRoot.dataset.from = isoDay(from);
   stripRoot.dataset.to = isoDay(to);
 }
