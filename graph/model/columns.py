@@ -18,6 +18,9 @@ __all__ = [
     "EDGE_REQUIRED",
     "FREE_TEXT",
     "LINE",
+    "LINK_CITATION_SUFFIX",
+    "LINK_ID_INFIX",
+    "LINK_TYPES",
     "NODES_FILE",
     "NODE_COLUMNS",
     "NODE_REQUIRED",
@@ -67,3 +70,10 @@ DERIVED_EDGE_COLUMNS: tuple[str, ...] = (
 #: Free-text columns: stripped cell by cell. Every other column is factorized first, so
 #: stripping, type lookups and parsing run once per distinct value.
 FREE_TEXT = frozenset({"label", "description", "evidence", "citation", "aliases", "role"})
+
+#: The links an importer adds from each actor to its state (its actor coding, not an event):
+#: id ``<prefix>-link-<actor>``, citation ``<PREFIX> actor coding`` (the format's name, such as
+#: ``icews``, upper-cased), type ``office`` for an official and ``membership`` otherwise.
+LINK_ID_INFIX = "-link-"
+LINK_CITATION_SUFFIX = " actor coding"
+LINK_TYPES: tuple[str, ...] = ("membership", "office")

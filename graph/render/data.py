@@ -22,10 +22,7 @@ from ..errors import UsageError
 from ..model.dates import DATE_DTYPE, iso_day
 from .choices import COLOR_CHOICES, LINK_MODES, PAIR_KINDS, SIZE_MEASURES, check_choice
 from .layout import positions, separate_boxes
-try:
-    from .measures import automatic_links, page_measures
-except ImportError:  # TEMP
-    from ._tmp_measures import automatic_links, page_measures
+from .measures import PageMeasures, automatic_links, page_measures
 from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
 
 if TYPE_CHECKING:
@@ -137,7 +134,7 @@ def _label_room(
     return np.round(separate_boxes(xy + centre, width + 12, top + bottom) - centre, 1)
 
 
-def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray, measures: dict[str, Any]) -> dict:
+def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray, measures: PageMeasures) -> dict:
     nodes = dataset.nodes
     counts = relation_counts(dataset).reindex(nodes["id"])
     size = node_sizes(np.asarray(measures["values"][size_by], dtype=float))

@@ -104,8 +104,9 @@ def pair_links(dataset: Dataset) -> pd.DataFrame:
     one_way = (table["mutual"] == 0) & ((table["forward"] == 0) | (table["backward"] == 0))
     flip = one_way & (table["backward"] > 0)
     ids = np.asarray(index, dtype=object)
-    source = np.where(flip, ids[table["hi"]], ids[table["lo"]]) if len(table) else []
-    target = np.where(flip, ids[table["lo"]], ids[table["hi"]]) if len(table) else []
+    lo_ids, hi_ids = ids[table["lo"].to_numpy(dtype=int)], ids[table["hi"].to_numpy(dtype=int)]
+    source: np.ndarray = np.where(flip, hi_ids, lo_ids)
+    target: np.ndarray = np.where(flip, lo_ids, hi_ids)
     net = table["net"].to_numpy(dtype=float)
     return pd.DataFrame(
         {

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ...errors import Issue
+from ...model.columns import LINK_CITATION_SUFFIX, LINK_ID_INFIX, LINK_TYPES
 from .fields import Checker, spread, tally
 from .options import ImportOptions
 from .reader import Rows
@@ -282,16 +283,17 @@ def link_edges(nodes: pd.DataFrame, prefix: str, columns: list[str]) -> pd.DataF
     state = linked["country"].map(labels).fillna(linked["country"])
     sectors = linked["sectors"] if "sectors" in linked else pd.Series("", index=linked.index)
     official = (linked["type"] == "person") & sectors.str.contains(_OFFICIAL, regex=True)
+    member, office = LINK_TYPES
     out = pd.DataFrame(
         {
-            "id": prefix + "-link-" + linked["id"],
+            "id": prefix + LINK_ID_INFIX + linked["id"],
             "source": linked["id"],
             "target": linked["country"],
-            "type": np.where(official, "office", "membership"),
+            "type": np.where(official, office, member),
             "weight": "1",
             "sign": "0",
             "description": linked["label"] + " belongs to " + state + " (actor coding)",
-            "citation": f"{prefix.upper()} actor coding",
+            "citation": prefix.upper() + LINK_CITATION_SUFFIX,
         }
     )
     return out.reindex(columns=columns, fill_value="").reset_index(drop=True).astype("str")
