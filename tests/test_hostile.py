@@ -70,12 +70,11 @@ def proto() -> graph.Dataset:
     return graph.load(HOSTILE / "proto-ids")
 
 
-def _check_proto_page(probe: Any, path: Path, ds: graph.Dataset, aggregate: bool) -> None:
+def _check_proto_page(probe: Any, path: Path, ds: graph.Dataset, per_relation: bool) -> None:
     page = open_page(probe, path)
-    page.wait_for_timeout(800)  # physics runs a few hundred steps
     drawn = page.evaluate(DRAWN)
     assert drawn["nodes"] == sorted(ds.nodes["id"])
-    if not aggregate:
+    if per_relation:
         assert drawn["edges"] == sorted(ds.edges["id"])
     assert drawn["finite"]
     for node_id, label in zip(ds.nodes["id"], ds.nodes["label"], strict=True):
@@ -86,7 +85,7 @@ def _check_proto_page(probe: Any, path: Path, ds: graph.Dataset, aggregate: bool
         " return [...document.querySelectorAll('#details dt')].map((dt) => dt.textContent); }"
     )
     assert {"__proto__", "constructor"} <= set(extra)  # the extra columns
-    if not aggregate:
+    if per_relation:
         for edge_id in ds.edges["id"]:
             page.evaluate("(id) => explorer.selectEdge(id)", edge_id)
             assert edge_id in page.text_content("#details")
@@ -108,16 +107,14 @@ def test_proto_ids_validate(proto: graph.Dataset) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("physics", [False, True], ids=["still", "physics"])
-@pytest.mark.parametrize("aggregate", [False, True], ids=["relations", "aggregate"])
+@pytest.mark.parametrize("links", ["relation", "pair"])
 def test_proto_ids_page_draws_every_node(
-    browser_page: Any, tmp_path: Path, proto: graph.Dataset, physics: bool, aggregate: bool
+    browser_page: Any, tmp_path: Path, proto: graph.Dataset, links: str
 ) -> None:
     path = tmp_path / "proto.html"
-    flags = ["--physics"] * physics + ["--aggregate"] * aggregate
-    result = invoke("html", HOSTILE / "proto-ids", "-o", path, *flags)
+    result = invoke("html", HOSTILE / "proto-ids", "-o", path, "--links", links)
     assert result.exit_code == 0, result.output
-    _check_proto_page(browser_page, path, proto, aggregate)
+    _check_proto_page(browser_page, path, proto, links == "relation")
 
 
 # icews-proto-actors: an import that makes such ids from actor names
@@ -132,14 +129,13 @@ def test_icews_actor_named_constructor_is_drawn(browser_page: Any, tmp_path: Pat
     ds = graph.load(out)
     assert {"constructor", "tostring", "valueof", "hasownproperty"} <= set(ds.nodes["id"])
     assert invoke("validate", out).exit_code == 0
-    for flags in ([], ["--physics"]):
-        path = tmp_path / f"icews{len(flags)}.html"
-        assert invoke("html", out, "-o", path, *flags).exit_code == 0
-        page = open_page(browser_page, path)
-        page.wait_for_timeout(500)
-        drawn = page.evaluate(DRAWN)
-        assert drawn["nodes"] == sorted(ds.nodes["id"])
-        assert drawn["edges"] == sorted(ds.edges["id"]) and drawn["finite"]
+    path = tmp_path / "icews.html"
+    assert invoke("html", out, "-o", path, "--links", "relation").exit_code == 0
+    page = open_page(browser_page, path)
+    assert page.evaluate("() => explorer.setState({filters: {automatic: true}})")
+    drawn = page.evaluate(DRAWN)
+    assert drawn["nodes"] == sorted(ds.nodes["id"])
+    assert drawn["edges"] == sorted(ds.edges["id"]) and drawn["finite"]
     assert browser_page.errors == [] and browser_page.requests == []
 
 
@@ -209,16 +205,15 @@ def test_weights_at_the_limit_give_strict_json(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     data = page.split('id="graph-data">')[1].split("</script>")[0]
-    assert strict_json(data)["edges"]["weight"][0] == 1e12
+    assert strict_json(data)["relations"]["weight"][0] == 1e12
 
 
 @pytest.mark.browser
 def test_weights_at_the_limit_draw(browser_page: Any, tmp_path: Path) -> None:
     ds = graph.load(HOSTILE / "max-weight")
     path = tmp_path / "max.html"
-    assert invoke("html", HOSTILE / "max-weight", "-o", path, "--physics").exit_code == 0
+    assert invoke("html", HOSTILE / "max-weight", "-o", path).exit_code == 0
     page = open_page(browser_page, path)
-    page.wait_for_timeout(500)
     drawn = page.evaluate(DRAWN)
     assert drawn["nodes"] == sorted(ds.nodes["id"]) and drawn["finite"]
     page.evaluate("(id) => explorer.selectEdge(id)", ds.edges["id"][0])

@@ -37,7 +37,7 @@ SCRIPT_PARTS = (
     "tooltip.js",  # short text tooltips on hover
     "selection.js",  # selecting and clearing, clicks
     "search.js",  # finding actors and relations
-    "timeline.js",  # the time strip: relations per year, window, step and play
+    "timeline.js",  # the time strip: relations per year, month or day; window, step and play
     "controls.js",  # view controls, zoom buttons, drawers, keys
     "api.js",  # window.explorer.state / setState / visibleLinks and the URL fragment
     "main.js",  # reset and the first drawing

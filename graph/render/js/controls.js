@@ -67,7 +67,15 @@ collapseInput.addEventListener("change", () => {
 function zoomBy(factor) {
   network.moveTo({ scale: Math.min(8, Math.max(0.02, network.getScale() * factor)), animation: { duration: 200 } });
 }
-function fitView() { network.fit({ animation: { duration: 250 } }); }
+/* Fit the actors drawn now (hidden ones, such as isolated actors, keep no room). */
+function fitShown(animation) {
+  const ids = [];
+  for (let i = 0; i < nodeCount; i++) if (view.nodeShown[i]) ids.push(i);
+  const options = { animation: animation, maxZoomLevel: 2.5 };
+  if (ids.length) options.nodes = ids;
+  network.fit(options);
+}
+function fitView() { fitShown({ duration: 250 }); }
 byId("zoom-in").addEventListener("click", () => { zoomBy(1.4); });
 byId("zoom-out").addEventListener("click", () => { zoomBy(1 / 1.4); });
 byId("zoom-fit").addEventListener("click", fitView);

@@ -25,7 +25,7 @@ function reset() {
   syncControls();
   syncTime();
   select(null);
-  network.fit({ animation: false });
+  fitShown(false);
 }
 
 byId("reset").addEventListener("click", reset);
@@ -52,5 +52,7 @@ readFragment();
 syncControls();
 syncTime();
 applyFilters();
+network.setSize("100%", "100%"); /* the strip and panel are built now: measure the canvas again */
+fitShown(false);
 showDetails();
 if (state.selection && state.selection.kind === "node") network.selectNodes([view.drawnAs[state.selection.index]]);

@@ -1,20 +1,26 @@
-/* timeline.js: the time strip under the graph: relations in force per year, the window over it,
- * typed From / To dates, step, play and "All".
+/* timeline.js: the time strip under the graph: relations in force per unit of time, the window
+ * over it, typed From / To dates, step, play and "All".
+ *
+ * The unit follows the data's span (firstDay..lastDay): years when it is at least three years
+ * long, months when it is at least 60 days long, else days (so at most about 60 bars for months
+ * and days; years are binned when bars would be too thin). It is #strip[data-unit] and
+ * timeline.unit ("year", "month" or "day"). Bars, labels, the step buttons and ←/→ (one unit),
+ * Play's widths (1, 2, 5 or 10 units) and the pair's net series all follow it.
  *
  * Counts ignore the window and follow the other filters (relPassesTypes). A relation is in force
- * in [from, to] when t0 <= to && t1 >= from; in year Y when it is in force in [Jan 1, Dec 31].
- * Per year, cooperative relations stack up from a baseline with neutral ones on top, conflictual
- * ones go down. With a pair selected, its net relation per year (sum of weight × sign of its
- * relations in force) is drawn over the bars on its own scale. Everything is built as DOM nodes
- * with text going in as textContent; nothing is parsed as HTML.
+ * in [from, to] when t0 <= to && t1 >= from; in a unit when it is in force in [its first day, its
+ * last day]. Per unit, cooperative relations stack up from a baseline with neutral ones on top,
+ * conflictual ones go down. With a pair selected, its net relation per unit (sum of weight × sign
+ * of its relations in force) is drawn over the bars on its own scale. Everything is built as DOM
+ * nodes with text going in as textContent; nothing is parsed as HTML.
  *
  * Tests can speed play up with data-play-ms on #strip (milliseconds per step; default 700).
  */
 
 const stripRoot = byId("strip");
 const STRIP_PLAY_MS = 700;
-const STRIP_WIDTHS = [1, 2, 5, 10]; /* years, for play */
-const STRIP_AXIS_H = 16; /* px under the bars for the year labels */
+const STRIP_WIDTHS = [1, 2, 5, 10]; /* units, for play */
+const STRIP_AXIS_H = 16; /* px under the bars for the unit labels */
 const STRIP_PAD = 8; /* px left and right of the plot */
 
 /* Calendar helpers on days since 1970-01-01 (UTC; any year from 1 to 9999). */
@@ -29,54 +35,106 @@ function stripParts(day) {
 }
 function stripYearOf(day) { return new Date(day * DAY_MS).getUTCFullYear(); }
 function stripMonthDays(year, month) { return stripDay(year, month + 1, 1) - stripDay(year, month, 1); }
-/* The same day `years` later (earlier when negative); a month's last day stays its last day. */
-function stripAddYears(day, years) {
+/* The same day `months` later (earlier when negative); a month's last day stays its last day. */
+function stripAddMonths(day, months) {
   const p = stripParts(day);
   const last = p.day === stripMonthDays(p.year, p.month);
-  const length = stripMonthDays(p.year + years, p.month);
-  return stripDay(p.year + years, p.month, last ? length : Math.min(p.day, length));
+  const index = p.year * 12 + p.month - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const length = stripMonthDays(year, month);
+  return stripDay(year, month, last ? length : Math.min(p.day, length));
+}
+
+/* The strip's units. A unit is numbered: a year by itself, a month as year × 12 + month − 1, a
+ * day by its day number. of: the unit of a day; start: its first day; add: a day n units later;
+ * key: its id in data attributes and the net series; label: under the axis; title: in tooltips.
+ * Labels are spaced by the first of `steps` that leaves `px` between them; years label the
+ * boundaries (as round years), months and days the middle of their bars. */
+const STRIP_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const STRIP_YEARS_FROM = 3 * 365; /* days of span from which the unit is a year */
+const STRIP_MONTHS_FROM = 60; /* … a month; shorter spans count days */
+const STRIP_UNITS = {
+  year: {
+    of: (day) => stripYearOf(day),
+    start: (u) => stripDay(u, 1, 1),
+    add: (day, n) => stripAddMonths(day, 12 * n),
+    key: (u) => String(u),
+    label: (u) => String(u),
+    title: (u) => String(u),
+    steps: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000], px: 42
+  },
+  month: {
+    of: (day) => { const p = stripParts(day); return p.year * 12 + p.month - 1; },
+    start: (u) => { const year = Math.floor(u / 12); return stripDay(year, u - year * 12 + 1, 1); },
+    add: (day, n) => stripAddMonths(day, n),
+    key: (u) => isoDay(STRIP_UNITS.month.start(u)).slice(0, 7),
+    label: (u) => { const year = Math.floor(u / 12); return STRIP_MONTH_NAMES[u - year * 12] + " " + year; },
+    title: (u) => STRIP_UNITS.month.label(u),
+    steps: [1, 2, 3, 6, 12, 24], px: 58, half: 24
+  },
+  day: {
+    of: (day) => day,
+    start: (u) => u,
+    add: (day, n) => day + n,
+    key: (u) => isoDay(u),
+    label: (u) => isoDay(u).slice(5),
+    title: (u) => isoDay(u),
+    steps: [1, 2, 3, 5, 7, 10, 14, 15, 30], px: 38, half: 15
+  }
+};
+function stripUnitFor(first, last) {
+  const span = last - first + 1;
+  return span >= STRIP_YEARS_FROM ? "year" : span >= STRIP_MONTHS_FROM ? "month" : "day";
 }
 
 const timelineData = { /* what the strip counts and draws; filled once, then per redraw */
-  firstYear: null, lastYear: null, years: 0,
-  y0: null, y1: null, /* per relation: first and last year in force (−1: undated) */
-  bin: 1, /* years per bar (more than 1 only when bars would be under 2 px wide) */
+  unit: null, calendar: null, /* "year", "month" or "day", and its STRIP_UNITS entry */
+  firstUnit: null, lastUnit: null, units: 0,
+  u0: null, u1: null, /* per relation: first and last unit in force, from firstUnit (−1: undated) */
+  bin: 1, /* units per bar (more than 1 only when bars would be under 2 px wide) */
   coop: null, neutral: null, conflict: null, /* per bar: relations in force */
   net: null, netHas: null, netPair: null, /* the selected pair's net relation per bar */
   width: 0, height: 0, drawnKey: ""
 };
 const timelineUi = {}; /* the strip's elements, once built */
 const timelineDrag = { mode: null, pointer: null, from: 0, to: 0, anchor: 0, offset: 0, startX: 0, moved: false };
-const timelinePlay = { timer: null, width: 1, year: 0, endYear: 0, from: null, to: null, applying: false };
+const timelinePlay = { timer: null, width: 1, unit: 0, endUnit: 0, from: null, to: null, applying: false };
 
 /* ---- counting ---- */
 
 if (firstDay !== null) {
-  timelineData.firstYear = stripYearOf(firstDay);
-  timelineData.lastYear = stripYearOf(lastDay);
-  timelineData.years = timelineData.lastYear - timelineData.firstYear + 1;
-  timelineData.y0 = new Int32Array(relCount);
-  timelineData.y1 = new Int32Array(relCount);
+  const d = timelineData;
+  d.unit = stripUnitFor(firstDay, lastDay);
+  d.calendar = STRIP_UNITS[d.unit];
+  d.firstUnit = d.calendar.of(firstDay);
+  d.lastUnit = d.calendar.of(lastDay);
+  d.units = d.lastUnit - d.firstUnit + 1;
+  d.u0 = new Int32Array(relCount);
+  d.u1 = new Int32Array(relCount);
   for (let r = 0; r < relCount; r++) {
     const start = relCols.t0[r];
-    if (start === null || start === undefined) { timelineData.y0[r] = -1; timelineData.y1[r] = -1; continue; }
+    if (start === null || start === undefined) { d.u0[r] = -1; d.u1[r] = -1; continue; }
     const end = relCols.t1[r] === null || relCols.t1[r] === undefined ? start : relCols.t1[r];
-    timelineData.y0[r] = stripYearOf(Math.min(start, end)) - timelineData.firstYear;
-    timelineData.y1[r] = stripYearOf(Math.max(start, end)) - timelineData.firstYear;
+    d.u0[r] = d.calendar.of(Math.min(start, end)) - d.firstUnit;
+    d.u1[r] = d.calendar.of(Math.max(start, end)) - d.firstUnit;
   }
 }
+/* The first day of unit u, and the last day of unit u + n − 1. */
+function stripUnitStart(u) { return timelineData.calendar.start(u); }
+function stripUnitEnd(u, n) { return timelineData.calendar.start(u + (n || 1)) - 1; }
 
-/* Bars of `bin` years each: relations in force per bar and sign, by a difference array. */
+/* Bars of `bin` units each: relations in force per bar and sign, by a difference array. */
 function stripCount() {
   const d = timelineData;
-  const bars = Math.ceil(d.years / d.bin);
+  const bars = Math.ceil(d.units / d.bin);
   const up = new Int32Array(bars + 1);
   const mid = new Int32Array(bars + 1);
   const down = new Int32Array(bars + 1);
   for (let r = 0; r < relCount; r++) {
-    if (d.y0[r] < 0 || !relPassesTypes(r)) continue;
-    const a = Math.floor(Math.max(0, d.y0[r]) / d.bin);
-    const b = Math.floor(Math.min(d.years - 1, d.y1[r]) / d.bin) + 1;
+    if (d.u0[r] < 0 || !relPassesTypes(r)) continue;
+    const a = Math.floor(Math.max(0, d.u0[r]) / d.bin);
+    const b = Math.floor(Math.min(d.units - 1, d.u1[r]) / d.bin) + 1;
     const sign = relCols.sign[r];
     const diff = sign > 0 ? up : sign < 0 ? down : mid;
     diff[a] += 1;
@@ -102,13 +160,13 @@ function stripCountNet() {
   const d = timelineData;
   const sel = state.selection;
   if (!sel || sel.kind !== "pair" || !relsOfPair[sel.index]) { d.net = null; d.netPair = null; return; }
-  const bars = Math.ceil(d.years / d.bin);
+  const bars = Math.ceil(d.units / d.bin);
   const net = new Float64Array(bars + 1);
   const has = new Int32Array(bars + 1);
   relsOfPair[sel.index].forEach((r) => {
-    if (d.y0[r] < 0 || !relPassesTypes(r)) return;
-    const a = Math.floor(Math.max(0, d.y0[r]) / d.bin);
-    const b = Math.floor(Math.min(d.years - 1, d.y1[r]) / d.bin) + 1;
+    if (d.u0[r] < 0 || !relPassesTypes(r)) return;
+    const a = Math.floor(Math.max(0, d.u0[r]) / d.bin);
+    const b = Math.floor(Math.min(d.units - 1, d.u1[r]) / d.bin) + 1;
     const value = (Number(relCols.weight[r]) || 0) * relCols.sign[r];
     net[a] += value; net[b] -= value; has[a] += 1; has[b] -= 1;
   });
@@ -189,36 +247,39 @@ function stripBuild() {
     stripRoot.appendChild(element("p", "strip-empty", "No dated relations."));
     return;
   }
+  const unit = timelineData.unit;
+  stripRoot.dataset.unit = unit;
   const controls = element("div", "strip-controls");
   const dates = element("div", "strip-dates");
   dates.append(stripDateGroup("from", "From"), stripDateGroup("to", "To"));
   const moves = element("div", "strip-moves");
-  timelineUi.back = stripButton("strip-step", "\u25c0\ufe0e", "Window one year earlier", "One year earlier (←)");
-  timelineUi.forward = stripButton("strip-step", "\u25b6\ufe0e", "Window one year later", "One year later (→)");
+  timelineUi.back = stripButton("strip-step", "\u25c0\ufe0e", "Window one " + unit + " earlier", "One " + unit + " earlier (←)");
+  timelineUi.forward = stripButton("strip-step", "\u25b6\ufe0e", "Window one " + unit + " later", "One " + unit + " later (→)");
   timelineUi.widthSelect = element("select", "strip-width");
   timelineUi.widthSelect.id = "strip-play-width";
   timelineUi.widthSelect.setAttribute("aria-label", "Width of the playing window");
   timelineUi.widthSelect.title = "Width of the window that Play moves";
-  STRIP_WIDTHS.forEach((years) => {
-    const option = element("option", "", years + "-year window");
-    option.value = String(years);
+  STRIP_WIDTHS.forEach((units) => {
+    const option = element("option", "", units + "-" + unit + " window");
+    option.value = String(units);
     timelineUi.widthSelect.appendChild(option);
   });
-  timelineUi.play = stripButton("strip-play", "Play", null, "Move a window of this width across the years");
+  timelineUi.play = stripButton("strip-play", "Play", null, "Move a window of this width across the " + unit + "s");
   timelineUi.play.setAttribute("aria-pressed", "false");
   timelineUi.all = stripButton("strip-all", "All", "Whole time span", "Show the whole time span");
   moves.append(timelineUi.back, timelineUi.forward, timelineUi.widthSelect, timelineUi.play, timelineUi.all);
   const legend = element("div", "strip-legend");
   legend.setAttribute("aria-hidden", "true");
   const legendTitle = element("span", "strip-legend-title");
-  legendTitle.append(element("span", "strip-long", "Relations in force per year:"), element("span", "strip-short", "In force per year:"));
+  legendTitle.append(element("span", "strip-long", "Relations in force per " + unit + ":"),
+                     element("span", "strip-short", "In force per " + unit + ":"));
   legend.append(legendTitle,
                 stripLegendKey("coop", "cooperative"), stripLegendKey("neutral", "neutral"),
                 stripLegendKey("conflict", "conflictual"));
   controls.append(dates, moves, legend);
 
   const chart = element("div", "strip-chart");
-  const svg = svgElement("svg", { class: "strip-svg", role: "img", "aria-label": "Relations in force per year" });
+  const svg = svgElement("svg", { class: "strip-svg", role: "img", "aria-label": "Relations in force per " + unit });
   timelineUi.layers = {};
   ["band", "axis", "bars", "shade", "net", "cols", "brush"].forEach((name) => {
     timelineUi.layers[name] = svgElement("g", { class: "strip-" + name });
@@ -267,8 +328,8 @@ function stripBuild() {
 /* The plot's geometry for the current size: x of a day, and the day at an x. */
 function stripGeometry() {
   const d = timelineData;
-  const start = stripDay(d.firstYear, 1, 1);
-  const end = stripDay(d.lastYear + 1, 1, 1);
+  const start = stripUnitStart(d.firstUnit);
+  const end = stripUnitStart(d.lastUnit + 1);
   const left = STRIP_PAD;
   const right = Math.max(left + 1, d.width - STRIP_PAD);
   const scale = (right - left) / (end - start);
@@ -286,12 +347,45 @@ function stripText(parent, x, y, text, className, anchor) {
   return node;
 }
 
-function stripBarTitle(year, bin, c, n, k) {
-  const years = bin === 1 ? String(year) : year + "–" + (year + bin - 1);
-  return years + ": " + (c + n + k) + " in force (" + c + " cooperative, " + n + " neutral, " + k + " conflictual)";
+function stripBarTitle(u, bin, c, n, k) {
+  const cal = timelineData.calendar;
+  const last = Math.min(u + bin - 1, timelineData.lastUnit);
+  const when = last === u ? cal.title(u) : cal.title(u) + "–" + cal.title(last);
+  return when + ": " + (c + n + k) + " in force (" + c + " cooperative, " + n + " neutral, " + k + " conflictual)";
 }
 
-/* Bars, year labels and the pair's net series, for the current counts and size. */
+/* Labels under the axis: for years, round years at their boundaries (as always); for months and
+ * days, every step-th unit in the middle of its bar, where the label fits inside the strip. */
+function stripDrawLabels(g, axis) {
+  const d = timelineData;
+  const cal = d.calendar;
+  const perUnit = (g.right - g.left) / d.units;
+  const step = cal.steps.find((s) => s * perUnit >= cal.px) || cal.steps[cal.steps.length - 1] * 10;
+  const axisY = d.height - 4;
+  axis.appendChild(svgElement("line", { class: "strip-axis-line", x1: g.left, x2: g.right, y1: g.bottom + 0.5, y2: g.bottom + 0.5 }));
+  const tick = (x) => { axis.appendChild(svgElement("line", { class: "strip-tick", x1: x, x2: x, y1: g.bottom, y2: g.bottom + 3 })); };
+  if (d.unit === "year") {
+    for (let year = Math.ceil(d.firstUnit / step) * step; year <= d.lastUnit + 1; year += step) {
+      const x = g.x(stripDay(year, 1, 1));
+      if (x < g.left + 12 || x > g.right - 12) continue;
+      tick(x);
+      stripText(axis, x, axisY, String(year), "strip-tick-label strip-year");
+    }
+    return;
+  }
+  /* months on multiples of the step (Jan, Apr, Jul, Oct for 3); days every step from the first */
+  const origin = d.unit === "month" ? 0 : d.firstUnit;
+  const first = d.firstUnit + ((((origin - d.firstUnit) % step) + step) % step);
+  for (let u = first; u <= d.lastUnit; u += step) {
+    const x0 = g.x(stripUnitStart(u));
+    const x = (x0 + g.x(stripUnitStart(u + 1))) / 2;
+    if (x0 > g.left + 0.5) tick(x0);
+    if (x - cal.half < 1 || x + cal.half > d.width - 1) continue;
+    stripText(axis, x, axisY, cal.label(u), "strip-tick-label strip-" + d.unit + "-label");
+  }
+}
+
+/* Bars, unit labels and the pair's net series, for the current counts and size. */
 function stripDrawChart() {
   const d = timelineData;
   const g = stripGeometry();
@@ -307,7 +401,7 @@ function stripDrawChart() {
   const height = g.bottom - g.top;
   const unit = maxUp + maxDown > 0 ? height / (maxUp + maxDown) : 0;
   const base = g.top + maxUp * unit;
-  const barWidth = (g.right - g.left) / d.years * d.bin;
+  const barWidth = (g.right - g.left) / d.units * d.bin;
   const gap = barWidth >= 6 ? 1 : barWidth >= 3 ? 0.5 : 0;
   const r2 = (v) => Math.round(v * 100) / 100;
   const rect = (parent, className, x, y, w, h, attrs) => {
@@ -315,25 +409,29 @@ function stripDrawChart() {
   };
   const barsLayer = document.createDocumentFragment(); /* built off the page, added at once */
   const colsLayer = document.createDocumentFragment();
+  const cal = d.calendar;
   for (let i = 0; i < bars; i++) {
-    const year = d.firstYear + i * d.bin;
-    const x0 = g.x(stripDay(year, 1, 1));
-    const x1 = g.x(stripDay(Math.min(year + d.bin, d.lastYear + 1), 1, 1));
+    const u = d.firstUnit + i * d.bin;
+    const x0 = g.x(stripUnitStart(u));
+    const x1 = g.x(stripUnitStart(Math.min(u + d.bin, d.lastUnit + 1)));
     const x = x0 + gap / 2;
+    const attrs = { "data-key": cal.key(u) };
+    if (d.unit === "year") attrs["data-year"] = u;
     const w = Math.max(0.6, x1 - x0 - gap);
     const c = d.coop[i];
     const n = d.neutral[i];
     const k = d.conflict[i];
     const tall = (count) => Math.max(1.5, count * unit);
-    if (c) rect(barsLayer, "strip-bar strip-bar-coop", x, base - tall(c), w, tall(c), { "data-year": year, "data-count": c });
+    const barAttrs = (count) => Object.assign({ "data-count": count }, attrs);
+    if (c) rect(barsLayer, "strip-bar strip-bar-coop", x, base - tall(c), w, tall(c), barAttrs(c));
     if (n) {
       const below = c ? tall(c) : 0;
-      rect(barsLayer, "strip-bar strip-bar-neutral", x, base - below - tall(n), w, tall(n), { "data-year": year, "data-count": n });
+      rect(barsLayer, "strip-bar strip-bar-neutral", x, base - below - tall(n), w, tall(n), barAttrs(n));
     }
-    if (k) rect(barsLayer, "strip-bar strip-bar-conflict", x, base, w, tall(k), { "data-year": year, "data-count": k });
+    if (k) rect(barsLayer, "strip-bar strip-bar-conflict", x, base, w, tall(k), barAttrs(k));
     const col = svgElement("rect", { x: r2(x0), y: g.top, width: r2(Math.max(0.5, x1 - x0)), height: r2(height) });
     const title = svgElement("title", {});
-    title.textContent = stripBarTitle(year, d.bin, c, n, k);
+    title.textContent = stripBarTitle(u, d.bin, c, n, k);
     col.appendChild(title);
     colsLayer.appendChild(col);
   }
@@ -346,25 +444,14 @@ function stripDrawChart() {
   } else {
     stripText(layers.axis, (g.left + g.right) / 2, (g.top + g.bottom) / 2 + 4, "No dated relation passes the filters.", "strip-none-text");
   }
-  /* Year labels: the smallest round step that leaves room for each label. */
-  const perYear = (g.right - g.left) / d.years;
-  const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000];
-  const step = steps.find((s) => s * perYear >= 42) || 10000;
-  const axisY = d.height - 4;
-  layers.axis.appendChild(svgElement("line", { class: "strip-axis-line", x1: g.left, x2: g.right, y1: g.bottom + 0.5, y2: g.bottom + 0.5 }));
-  for (let year = Math.ceil(d.firstYear / step) * step; year <= d.lastYear + 1; year += step) {
-    const x = g.x(stripDay(year, 1, 1));
-    if (x < g.left + 12 || x > g.right - 12) continue;
-    layers.axis.appendChild(svgElement("line", { class: "strip-tick", x1: x, x2: x, y1: g.bottom, y2: g.bottom + 3 }));
-    stripText(layers.axis, x, axisY, String(year), "strip-year");
-  }
+  stripDrawLabels(g, layers.axis);
   stripDrawNet(g);
-  const span = d.firstYear === d.lastYear ? String(d.firstYear) : d.firstYear + "–" + d.lastYear;
-  timelineUi.svg.setAttribute("aria-label", "Relations in force per year, " + span +
-    (maxUp + maxDown > 0 ? "; at most " + maxUp + " cooperative or neutral and " + maxDown + " conflictual in a year" : ""));
+  const span = d.firstUnit === d.lastUnit ? cal.title(d.firstUnit) : cal.title(d.firstUnit) + "–" + cal.title(d.lastUnit);
+  timelineUi.svg.setAttribute("aria-label", "Relations in force per " + d.unit + ", " + span +
+    (maxUp + maxDown > 0 ? "; at most " + maxUp + " cooperative or neutral and " + maxDown + " conflictual in a " + d.unit : ""));
 }
 
-/* The selected pair's net relation per year: a step line on its own scale (right), zero dashed. */
+/* The selected pair's net relation per unit: a step line on its own scale (right), zero dashed. */
 function stripDrawNet(g) {
   const d = timelineData;
   const layer = timelineUi.layers.net;
@@ -383,13 +470,13 @@ function stripDrawNet(g) {
   layer.appendChild(svgElement("line", { class: "strip-net-zero", x1: g.left, x2: g.right, y1: mid, y2: mid }));
   let path = "";
   let open = false;
-  const series = []; /* "year:net" per bar with a relation in force, for tests and tools */
+  const series = []; /* "key:net" per bar with a relation in force (key: 2018, 2018-06, 2018-06-01) */
   for (let i = 0; i < d.net.length; i++) {
     if (!d.netHas[i]) { open = false; continue; }
-    const year = d.firstYear + i * d.bin;
-    series.push(year + ":" + d.net[i]);
-    const x0 = g.x(stripDay(year, 1, 1));
-    const x1 = g.x(stripDay(Math.min(year + d.bin, d.lastYear + 1), 1, 1));
+    const u = d.firstUnit + i * d.bin;
+    series.push(d.calendar.key(u) + ":" + d.net[i]);
+    const x0 = g.x(stripUnitStart(u));
+    const x1 = g.x(stripUnitStart(Math.min(u + d.bin, d.lastUnit + 1)));
     const yy = y(d.net[i]).toFixed(1);
     path += (open ? " L" : " M") + x0.toFixed(1) + " " + yy + " L" + Math.max(x1, x0 + 2).toFixed(1) + " " + yy;
     open = true;
@@ -402,7 +489,7 @@ function stripDrawNet(g) {
   caption.textContent = "";
   caption.append(element("span", "strip-net-swatch"),
                  document.createTextNode("Net relation: " + pairLabel(d.netPair)));
-  caption.title = "Per year: the sum of weight × sign of the pair's relations in force (scale on the right)" +
+  caption.title = "Per " + d.unit + ": the sum of weight × sign of the pair's relations in force (scale on the right)" +
     (path ? "" : "; none of its relations is dated");
   caption.hidden = false;
   timelineUi.chart.classList.add("strip-has-net");
@@ -476,7 +563,7 @@ function redrawStrip(force) {
     d.width = width;
     d.height = height;
     timelineUi.svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-    const bin = Math.max(1, Math.ceil(d.years / Math.max(1, (width - 2 * STRIP_PAD) / 2)));
+    const bin = Math.max(1, Math.ceil(d.units / Math.max(1, (width - 2 * STRIP_PAD) / 2)));
     if (bin !== d.bin) { d.bin = bin; d.coop = null; }
   }
   const changed = stripCount();
@@ -627,9 +714,9 @@ function stripPointerUp(event) {
   const drag = timelineDrag;
   if (drag.mode === null || (event.pointerId !== undefined && event.pointerId !== drag.pointer)) return;
   if (!drag.moved && drag.mode === "new" && event.type === "pointerup") {
-    const year = stripYearOf(drag.anchor); /* a click on the chart: that year */
-    drag.from = stripClampDay(stripDay(year, 1, 1));
-    drag.to = stripClampDay(stripDay(year, 12, 31));
+    const u = timelineData.calendar.of(drag.anchor); /* a click on the chart: that unit */
+    drag.from = stripClampDay(stripUnitStart(u));
+    drag.to = stripClampDay(stripUnitEnd(u));
     drag.moved = true;
   }
   const moved = drag.moved;
@@ -650,8 +737,8 @@ function stripPlayMs() {
 
 function stripPlayFrame() {
   const p = timelinePlay;
-  const from = Math.max(firstDay, stripDay(p.year, 1, 1));
-  const to = Math.min(lastDay, stripDay(p.year + p.width - 1, 12, 31));
+  const from = Math.max(firstDay, stripUnitStart(p.unit));
+  const to = Math.min(lastDay, stripUnitEnd(p.unit, p.width));
   p.applying = true;
   try { setWindow(from, to); } finally { p.applying = false; }
   p.from = state.from;
@@ -663,9 +750,9 @@ function stripPlayTick() {
   const p = timelinePlay;
   p.timer = -1; /* playing while the next frame is applied */
   if (state.from !== p.from || state.to !== p.to) { timeline.stop(); return; } /* moved by someone else */
-  p.year += 1;
+  p.unit += 1;
   stripPlayFrame();
-  if (p.year >= p.endYear) { timeline.stop(); return; }
+  if (p.unit >= p.endUnit) { timeline.stop(); return; }
   p.timer = setTimeout(stripPlayTick, stripPlayMs());
 }
 
@@ -678,20 +765,21 @@ function stripShowPlaying(on) {
 }
 
 const timeline = {
-  /* Move the window by whole years (its calendar width kept; it stops at either end). */
-  step(years) {
-    if (firstDay === null || state.from === null || !years) return;
-    const n = Math.trunc(Number(years)) || 0;
+  unit: timelineData.unit, /* "year", "month" or "day"; null without dated relations */
+  /* Move the window by whole units (its calendar width kept; it stops at either end). */
+  step(units) {
+    if (firstDay === null || state.from === null || !units) return;
+    const n = Math.trunc(Number(units)) || 0;
     if (!n || (n > 0 && state.to >= lastDay) || (n < 0 && state.from <= firstDay)) return;
-    let from = stripAddYears(state.from, n);
-    let to = stripAddYears(state.to, n);
+    let from = timelineData.calendar.add(state.from, n);
+    let to = timelineData.calendar.add(state.to, n);
     if (to > lastDay) { to = lastDay; from = Math.max(firstDay, lastDay - (state.to - state.from)); }
     if (from < firstDay) { from = firstDay; to = Math.min(lastDay, firstDay + (state.to - state.from)); }
     setWindow(from, to);
     syncTime();
   },
-  /* Move a window of `width` years one year per step to the end: from the window's start year
-   * when the window is narrower than the whole span, else from the first year. */
+  /* Move a window of `width` units one unit per step to the end: from the window's start unit
+   * when the window is narrower than the whole span, else from the first unit. */
   play(width) {
     if (firstDay === null) return;
     timeline.stop();
@@ -700,15 +788,15 @@ const timeline = {
     if (timelineUi.widthSelect && STRIP_WIDTHS.indexOf(w) >= 0) timelineUi.widthSelect.value = String(w);
     const p = timelinePlay;
     p.width = w;
-    p.endYear = Math.max(d.firstYear, d.lastYear - w + 1);
+    p.endUnit = Math.max(d.firstUnit, d.lastUnit - w + 1);
     const whole = state.from <= firstDay && state.to >= lastDay;
-    const startYear = stripYearOf(state.from);
-    p.year = !whole && startYear < p.endYear ? startYear : d.firstYear;
+    const startUnit = d.calendar.of(state.from);
+    p.unit = !whole && startUnit < p.endUnit ? startUnit : d.firstUnit;
     stripShowPlaying(true);
     p.timer = -1; /* playing while the first frame is applied */
     stripPlayFrame();
     if (p.timer === null) return; /* stopped meanwhile */
-    if (p.year >= p.endYear) { timeline.stop(); return; }
+    if (p.unit >= p.endUnit) { timeline.stop(); return; }
     p.timer = setTimeout(stripPlayTick, stripPlayMs());
   },
   stop() {

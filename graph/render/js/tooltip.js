@@ -42,3 +42,4 @@ network.on("blurNode", hideTooltip);
 network.on("blurEdge", hideTooltip);
 network.on("dragStart", hideTooltip);
 network.on("zoom", hideTooltip);
+byId("network").addEventListener("pointerleave", hideTooltip); /* onto the card, the buttons, the panel */
