@@ -131,7 +131,8 @@ def test_far_dates_reach_every_output(tmp_path: Path) -> None:
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     data = json.loads(page.split('id="graph-data">')[1].split("</script>")[0])
     day = {
-        edge_id: t1 for edge_id, t1 in zip(data["relations"]["id"], data["relations"]["t1"], strict=True)
+        edge_id: t1
+        for edge_id, t1 in zip(data["relations"]["id"], data["relations"]["t1"], strict=True)
     }
     epoch = pd.Timestamp("1970-01-01")
     assert day["far"] == (pd.Timestamp("9999-12-31") - epoch).days

@@ -455,7 +455,6 @@ TOOLTIP_LEAVE = (
 )
 
 
-
 def test_the_tooltip_goes_when_the_pointer_leaves_the_canvas(view: Any) -> None:
     point = view.evaluate(NODE_POINT, "tajikistan")
     view.mouse.move(point["x"] - 40, point["y"] - 40)

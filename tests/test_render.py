@@ -225,7 +225,9 @@ def test_one_link_per_pair_by_the_pair_rule() -> None:
         assert row.count == len(rel) and row.weight == pytest.approx(rel["weight"].sum())
         assert row.net == pytest.approx((rel["weight"] * rel["sign"]).sum())
         pos, neg = (rel["sign"] > 0).any(), (rel["sign"] < 0).any()
-        expected = "mixed" if pos and neg else "cooperative" if pos else "conflictual" if neg else "neutral"
+        expected = {(1, 1): "mixed", (1, 0): "cooperative", (0, 1): "conflictual"}.get(
+            (int(pos), int(neg)), "neutral"
+        )
         assert row.kind == expected and row.dashed == (row.net < 0)
         dated = rel["date_start"].dropna()
         assert dated.is_monotonic_increasing  # relations in date order, undated last

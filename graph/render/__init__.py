@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from .data import page_data
     from .layout import positions
     from .measures import node_measure
-    from .pairs import pair_links
     from .notebook import Explorer, notebook_html
     from .page import VIS_VERSION, to_html, write_html
+    from .pairs import pair_links
     from .pyvis_network import to_pyvis
 
 __all__ = [

@@ -70,8 +70,13 @@ def pair_links(dataset: Dataset) -> pd.DataFrame:
     directed_types = {n for n, v in dataset.vocabulary.edge_types.items() if v.directed}
     sign = edges["sign"].to_numpy(dtype=float)
     weight = edges["weight"].to_numpy(dtype=float)
-    order = np.lexsort((np.arange(len(edges)), edges["date_start"].isna().to_numpy(),
-                        edges["date_start"].to_numpy()))
+    order = np.lexsort(
+        (
+            np.arange(len(edges)),
+            edges["date_start"].isna().to_numpy(),
+            edges["date_start"].to_numpy(),
+        )
+    )
     rows = pd.DataFrame(
         {
             "key": lo.astype(np.int64) * max(len(index), 1) + hi,
