@@ -46,7 +46,7 @@ def test_measures_are_named_and_described_as_in_stats() -> None:
     assert [m["name"] for m in page["measures"]] == list(PAGE_MEASURES) == list(SIZE_MEASURES)
     for m in page["measures"]:
         assert m["description"] == MEASURES[m["name"]]
-        assert m["label"] == m["name"].replace("_", " ")
+        assert m["label"].lower() == m["name"].replace("_", " ")
     assert page["engine"] in ("igraph", "networkx")
 
 

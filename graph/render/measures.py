@@ -66,6 +66,13 @@ __all__ = [
 ]
 
 #: The measures a page carries, in the order it lists them (names of ``graph stats``).
+_LABELS = {
+    "degree": "Degree",
+    "weighted_degree": "Weighted degree",
+    "betweenness": "Betweenness",
+    "pagerank": "PageRank",
+    "eigenvector": "Eigenvector",
+}
 PAGE_MEASURES: tuple[str, ...] = (
     "degree",
     "weighted_degree",
@@ -299,9 +306,7 @@ def page_measures(dataset: Dataset, *, engine: str = "auto") -> PageMeasures:
     measures: list[MeasureInfo] = [
         {
             "name": name,
-            "label": "Katz"
-            if name == "eigenvector" and method == "katz"
-            else name.replace("_", " "),
+            "label": "Katz" if name == "eigenvector" and method == "katz" else _LABELS[name],
             "description": MEASURES[name],
         }
         for name in PAGE_MEASURES
