@@ -53,7 +53,7 @@ bench: $(VENV)/.installed-dev
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_html.py
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_import.py
 
-## screenshot: the README's picture of the bundled dataset's page, taken in Chromium
+## screenshot: the explorer pictures in docs/img/ (bundled dataset, phone, time window, ICEWS sample), taken in Chromium
 screenshot: $(VENV)/.installed-dev
 	$(BIN)/python scripts/screenshot.py
 

@@ -85,6 +85,7 @@ if TYPE_CHECKING:
         validate,
     )
     from .model import (
+        DatasetMetadata,
         EdgeType,
         NodeType,
         Vocabulary,
@@ -113,6 +114,7 @@ __all__ = [
     "Criteria",
     "DataError",
     "Dataset",
+    "DatasetMetadata",
     "EdgeType",
     "Explorer",
     "GraphError",
@@ -239,6 +241,7 @@ _EXPORTS: dict[str, str] = {
     "from_frames": "loading",
     "load": "loading",
     "validate": "loading",
+    "DatasetMetadata": "model",
     "EdgeType": "model",
     "NodeType": "model",
     "Vocabulary": "model",

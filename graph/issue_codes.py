@@ -52,11 +52,13 @@ class IssueCode(StrEnum):
     BAD_WEIGHT = "bad-weight"
     BAD_SIGN = "bad-sign"
     BAD_VOCABULARY = "bad-vocabulary"
+    BAD_METADATA = "bad-metadata"
     ISOLATED_NODE = "isolated-node"
     SELF_LOOP = "self-loop"
     DUPLICATE_EDGE = "duplicate-edge"
     COUNTRY_NOT_STATE = "country-not-state"
     NO_ROWS = "no-rows"
+    UNKNOWN_METADATA_KEY = "unknown-metadata-key"
     NOT_GDELT = "not-gdelt"
     MISSING_FIELDS = "missing-fields"
     BAD_ID = "bad-id"
@@ -201,6 +203,13 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
             "`vocabulary.toml` is not valid TOML or has fields of the wrong kind",
             "Correct the file; the fields and their kinds are under *Your own types*.",
         ),
+        IssueCode.BAD_METADATA: CodeInfo(
+            "error", _V,
+            "`dataset.toml` is not valid TOML or UTF-8, or a key has a value of the wrong "
+            "kind (the line and key are given)",
+            "Write strings for `title`, `description`, `licence`, `author`, a list of strings "
+            "for `sources`, a date without quotes for `created` (`2021-04-20`).",
+        ),
         IssueCode.ISOLATED_NODE: CodeInfo(
             "warning", _V,
             "a node with no relation",
@@ -225,6 +234,11 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
             "warning", _V,
             "a file with a header and no rows",
             "Add rows, or check that the right file was given.",
+        ),
+        IssueCode.UNKNOWN_METADATA_KEY: CodeInfo(
+            "warning", _V,
+            "`dataset.toml` has a key that is not used (with a did-you-mean)",
+            "Correct the spelling, or remove the key; the keys are under *Dataset metadata*.",
         ),
         IssueCode.NOT_GDELT: CodeInfo(
             "error", _I,

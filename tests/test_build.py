@@ -72,7 +72,7 @@ def test_aggregate_by_type_keys_edges_by_type() -> None:
 def _reference(ds: graph.Dataset, directed: bool) -> nx.Graph:
     """The aggregate graph built through networkx's public API only."""
     table = aggregate_table(ds, directed=directed)
-    G = (nx.DiGraph if directed else nx.Graph)(name=ds.name)
+    G = (nx.DiGraph if directed else nx.Graph)(name=ds.title)
     G.add_nodes_from(node_records(ds))
     for row in table.to_dict("records"):
         attrs = {k: v for k, v in row.items() if k not in ("source", "target")}

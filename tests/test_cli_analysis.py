@@ -103,7 +103,7 @@ def test_report_command_writes_html_and_markdown(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<iframe" not in page
     md = tmp_path / "report.md"
     assert invoke("report", "--format", "markdown", "-o", md).exit_code == 0
-    assert md.read_text(encoding="utf-8").startswith("# iran_tajikistan: network report")
+    assert md.read_text(encoding="utf-8").startswith("# Iran–Tajikistan relations: network report")
 
 
 def test_report_filters_apply(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ def test_opens_offline_with_every_actor_and_one_link_per_pair(
     assert page.evaluate("() => window.network.body.nodeIndices.length") == len(bundled.nodes)
     assert page.evaluate(HIDDEN_NODES) == []
     assert page.evaluate(VISIBLE_RELATIONS) == sorted(bundled.edges["id"])
-    assert page.title() == bundled.name
+    assert page.title() == bundled.title
     assert "21 actors" in page.inner_text("#subtitle")
     assert "25 links (44 relations)" in page.inner_text("#status")
     assert graph.__version__ in page.inner_text("#foot")

@@ -159,11 +159,13 @@ def test_force_replaces_the_dataset_and_keeps_other_files(tmp_path: Path) -> Non
     assert invoke("export", "--format", "csv", "-o", folder, "--force").exit_code == 0
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
+        "dataset.toml",
         "edges.csv",
         "link",
         "nodes.csv",
         "notes.txt",
-    ]  # stale vocabulary, import.json dropped
+    ]  # stale vocabulary, import.json dropped; the import's dataset.toml replaced
+    assert "Iran–Tajikistan relations" in (folder / "dataset.toml").read_text(encoding="utf-8")
     assert (folder / "notes.txt").read_text() == "mine" and os.readlink(
         folder / "link"
     ) == "notes.txt"

@@ -183,7 +183,7 @@ def test_evil_report_runs_no_injected_script(browser_page, evil_dataset, tmp_pat
 def test_markdown_report_has_the_same_numbers() -> None:
     report = build_report(graph.load(), top=5)
     text = to_report_markdown(report)
-    assert text.startswith("# iran_tajikistan: network report")
+    assert text.startswith("# Iran–Tajikistan relations: network report")
     for measure in MEASURES:
         leader = report.leaders[measure][0]
         label, kind = markdown_text(leader["label"]), markdown_text(leader["type"])

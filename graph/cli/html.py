@@ -52,7 +52,7 @@ def command(
         typer.Option("--max-nodes", min=1, help="Keep only the N most connected actors."),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="Page title (default: the dataset name).")
+        str | None, typer.Option("--title", help="Page title (default: the dataset's title).")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 7,
     open_page: Annotated[bool, flag("--open", help="Open the page in the web browser.")] = False,

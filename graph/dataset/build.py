@@ -92,7 +92,9 @@ def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:
     -------
     networkx.MultiDiGraph
         One node per actor and one edge per relation, carrying the columns of the node
-        and edge tables as attributes (empty cells left out, dates as ISO text).
+        and edge tables as attributes (empty cells left out, dates as ISO text); the graph's
+        ``name`` is the dataset's :attr:`~graph.Dataset.title`, which GraphML, GEXF and JSON
+        exports carry.
 
     See Also
     --------
@@ -101,12 +103,12 @@ def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:
     Examples
     --------
     >>> G = graph.to_multidigraph(ds)
-    >>> G.number_of_nodes(), G.number_of_edges()
-    (21, 44)
+    >>> G.number_of_nodes(), G.number_of_edges(), G.name
+    (21, 44, 'Iran–Tajikistan relations')
     >>> G.edges["iran", "tajikistan", "e01_iran_recognizes_tajikistan"]["type"]
     'recognition'
     """
-    G = nx.MultiDiGraph(name=dataset.name)
+    G = nx.MultiDiGraph(name=dataset.title)
     G.add_nodes_from(node_records(dataset))
     G.add_edges_from((s, t, k, a) for s, t, k, a in edge_records(dataset))
     return G
@@ -309,7 +311,7 @@ def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False
         cls = nx.MultiDiGraph if directed else nx.MultiGraph
     else:
         cls = nx.DiGraph if directed else nx.Graph
-    G = cls(name=dataset.name)
+    G = cls(name=dataset.title)
     G.add_nodes_from(node_records(dataset))
     records = _aggregate_records(table)
     sources, targets = table["source"].tolist(), table["target"].tolist()

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..errors import ValidationReport
 from ..model.columns import DERIVED_EDGE_COLUMNS, EDGE_COLUMNS, LINE, NODE_COLUMNS
+from ..model.metadata import DatasetMetadata
 from ..model.vocabulary import Vocabulary
 from . import build, display, filters
 
@@ -55,6 +56,9 @@ class Dataset:
     notes : tuple of str
         What was done to the tables since loading, one line per step
         (``'filtered: types visit'``); shown in reports.
+    metadata : DatasetMetadata
+        Title, description, sources, licence, author and date, from the folder's optional
+        ``dataset.toml``; kept by filters and other views (:meth:`with_tables`).
 
     Notes
     -----
@@ -68,13 +72,15 @@ class Dataset:
     --------
     >>> ds
     <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    >>> ds.title
+    'Iran–Tajikistan relations'
     >>> ds.nodes[["id", "label", "type"]].head(2)
                id       label   type
     0        iran        Iran  state
     1  tajikistan  Tajikistan  state
     >>> visits = ds.filter(types=["visit"])
-    >>> visits.notes
-    ('filtered: types visit',)
+    >>> visits.notes, visits.title
+    (('filtered: types visit',), 'Iran–Tajikistan relations')
     """
 
     name: str
@@ -84,6 +90,13 @@ class Dataset:
     report: ValidationReport = field(default_factory=ValidationReport)
     path: Path | None = None
     notes: tuple[str, ...] = ()
+    metadata: DatasetMetadata = field(default_factory=DatasetMetadata)
+
+    @property
+    def title(self) -> str:
+        """What pages, reports and exports call the dataset: the title given in its
+        ``dataset.toml`` (:attr:`metadata`), or else its :attr:`name`."""
+        return self.metadata.title or self.name
 
     @property
     def extra_node_columns(self) -> list[str]:
@@ -99,7 +112,8 @@ class Dataset:
     def with_tables(
         self, nodes: pd.DataFrame, edges: pd.DataFrame, note: str | None = None
     ) -> Dataset:
-        """Return a dataset with other (already checked) tables, e.g. after filtering."""
+        """Return a dataset with other (already checked) tables, e.g. after filtering; the
+        name, vocabulary, metadata and notes are kept (``note`` is added to the notes)."""
         notes = self.notes + ((note,) if note else ())
         return replace(self, nodes=nodes, edges=edges, notes=notes)
 

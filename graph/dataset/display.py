@@ -17,7 +17,8 @@ __all__ = ["dataset_html"]
 
 
 def dataset_html(dataset: Dataset) -> str:
-    """A small HTML table: counts of nodes and relations by type (every string escaped)."""
+    """The dataset's title (its name beside it when they differ) and a small HTML table:
+    counts of nodes and relations by type (every string escaped)."""
     nodes = dataset.nodes["type"].value_counts().sort_index()
     edges = dataset.edges["type"].value_counts().sort_index()
     rows = "".join(
@@ -25,8 +26,9 @@ def dataset_html(dataset: Dataset) -> str:
         for kind, counts in (("node", nodes), ("relation", edges))
         for name, n in counts.items()
     )
+    name = f" ({escape(dataset.name)})" if dataset.title != dataset.name else ""
     return (
-        f"<div><strong>{escape(dataset.name)}</strong>: {len(dataset.nodes)} nodes, "
+        f"<div><strong>{escape(dataset.title)}</strong>{name}: {len(dataset.nodes)} nodes, "
         f"{len(dataset.edges)} relations"
         f"<table><thead><tr><th>kind</th><th>type</th><th>count</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"

@@ -6,7 +6,9 @@ its id, label or an alias (case-insensitive; a name shared by several actors of 
 used). A matched actor keeps ``a``'s id and row: its empty cells are filled from ``b`` and
 ``b``'s names join its aliases. Other actors of ``b`` are added. Relations of both are kept;
 an edge id of ``b`` already used in ``a`` becomes ``<b name>-<id>``. Vocabularies are merged:
-``b``'s types that ``a`` lacks are added (``a`` wins a conflict, which is reported).
+``b``'s types that ``a`` lacks are added (``a`` wins a conflict, which is reported). The
+merged dataset's metadata names the two titles and keeps both lists of sources; it has no
+title of its own (its name stands for one).
 
 >>> from graph import from_frames
 >>> a = from_frames(pd.DataFrame({"id": ["iran", "tajikistan"], "label": ["Iran", "Tajikistan"],
@@ -35,6 +37,7 @@ from ..analyze.display import html_table
 from ..dataset import Dataset
 from ..loading import from_frames, load
 from ..model.columns import DERIVED_EDGE_COLUMNS
+from ..model.metadata import DatasetMetadata
 from ..model.vocabulary import Vocabulary
 from .formats import write_dataset
 
@@ -281,7 +284,9 @@ def merge_with_report(
     edges = pd.concat([edges_a, edges_b], ignore_index=True).fillna("")
     vocabulary, conflicts = _merge_vocabulary(first.vocabulary, second.vocabulary)
     label = name or f"{first.name}+{second.name}"
-    merged = from_frames(nodes, edges, name=label, vocabulary=vocabulary)
+    merged = from_frames(
+        nodes, edges, name=label, vocabulary=vocabulary, metadata=_metadata(first, second)
+    )
     counts = how[how != ""].value_counts()
     report = MergeReport(
         name=label,
@@ -298,6 +303,17 @@ def merge_with_report(
         f"{report.added_nodes} added, {len(renames)} edge ids renamed"
     )
     return replace(merged, notes=(*first.notes, note)), report
+
+
+def _metadata(first: Dataset, second: Dataset) -> DatasetMetadata:
+    """The merged dataset's metadata: none when neither dataset has any."""
+    if first.metadata.empty and second.metadata.empty:
+        return DatasetMetadata()
+    sources = dict.fromkeys((*first.metadata.sources, *second.metadata.sources))
+    return DatasetMetadata(
+        description=f"{second.title} merged into {first.title} (graph merge).",
+        sources=tuple(sources),
+    )
 
 
 def merge(a: Dataset | str | Path, b: Dataset | str | Path, *, name: str | None = None) -> Dataset:

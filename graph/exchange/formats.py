@@ -3,6 +3,8 @@ and CSV in this project's own format.
 
 Every format holds the full graph: one edge per relation with every attribute (empty cells
 left out), nodes with theirs (GEXF: see :func:`to_gexf_graph`). Files are written atomically.
+GraphML and GEXF also hold the explorer page's look, so Gephi opens them as the page draws
+them (colours, sizes, positions: :mod:`graph.exchange.drawing`).
 GraphML and GEXF write each character that XML cannot hold as U+FFFD
 (:func:`graph.text.xml_safe`); JSON is strict (:func:`graph.text.json_text`).
 
@@ -24,10 +26,19 @@ import networkx as nx
 from ..atomic import atomic_file, atomic_folder, check_output_file, write_text
 from ..dataset.build import to_multidigraph
 from ..errors import UsageError
-from ..model.columns import DERIVED_EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE, VOCABULARY_FILE
+from ..model.columns import (
+    DERIVED_EDGE_COLUMNS,
+    EDGES_FILE,
+    LINE,
+    METADATA_FILE,
+    NODES_FILE,
+    VOCABULARY_FILE,
+)
+from ..model.metadata import metadata_toml
 from ..model.vocabulary import vocabulary_toml
 from ..text import json_text, spreadsheet_frame, xml_safe
 from .choices import FORMATS
+from .drawing import add_look_columns, add_viz, page_look, rename_columns
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -36,9 +47,15 @@ __all__ = ["DATASET_FILES", "FORMATS", "export", "to_gexf_graph", "to_node_link"
 
 Format = Literal["graphml", "gexf", "json", "csv"]
 
+#: Node and edge attribute names that networkx's GEXF writer reads as its own (``pid``,
+#: ``parents``, dynamic ``start``/``end``, ``spells``, ``viz`` …) or :func:`to_gexf_graph` sets:
+#: a dataset column of such a name is renamed, not misread.
+GEXF_NODE_NAMES = ("pid", "start", "end", "parents", "spells", "viz")
+GEXF_EDGE_NAMES = ("label", "relation", "key", "networkx_key", "start", "end", "spells", "viz")
+
 #: The files a dataset folder output owns: an old one the new output does not write is dropped
 #: (``import.json`` is the provenance an import writes; it does not describe other outputs).
-DATASET_FILES = (NODES_FILE, EDGES_FILE, VOCABULARY_FILE, "import.json")
+DATASET_FILES = (NODES_FILE, EDGES_FILE, VOCABULARY_FILE, METADATA_FILE, "import.json")
 
 
 def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -46,7 +63,9 @@ def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     GEXF reserves ``type`` for the edge direction, so the relation type is stored as the
     edge ``label`` and the attribute ``relation``; ``date_start``/``date_end`` become GEXF's
-    ``start``/``end``, so Gephi's timeline can play the relations.
+    ``start``/``end``, so Gephi's timeline can play the relations. A column named as one of
+    the names GEXF (or networkx's writer) reads as its own (:data:`GEXF_NODE_NAMES`,
+    :data:`GEXF_EDGE_NAMES`) is renamed with ``_`` added, ``start`` → ``start_``.
 
     Parameters
     ----------
@@ -66,6 +85,7 @@ def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ('recognition', '1991-01-01')
     """
     H = nx.MultiDiGraph(G)
+    rename_columns(H, GEXF_NODE_NAMES, GEXF_EDGE_NAMES)
     for _, _, attrs in H.edges(data=True):
         relation = attrs.pop("type")
         attrs["relation"] = attrs["label"] = relation
@@ -148,8 +168,10 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
     """Write a dataset folder that ``graph.load`` reads back as the same dataset.
 
     ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), and a
-    ``vocabulary.toml`` with the types beyond the built-in vocabulary (a stale one is
-    removed). A ``country`` that names an actor not in the dataset (filtered out) is cleared.
+    ``vocabulary.toml`` with the types beyond the built-in vocabulary, and a ``dataset.toml``
+    with the dataset's metadata (title, sources, licence …) when it has any (a stale one of
+    either is removed). A ``country`` that names an actor not in the dataset (filtered out)
+    is cleared.
     The folder is built beside ``folder`` and swapped in whole (:func:`graph.atomic.atomic_folder`):
     a failure leaves the old folder as it was.
 
@@ -182,7 +204,7 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
     >>> folder = Path(tempfile.mkdtemp()) / "since_2019"
     >>> graph.write_dataset(ds.filter(start="2019"), folder)
     >>> sorted(p.name for p in folder.iterdir())
-    ['edges.csv', 'nodes.csv']
+    ['dataset.toml', 'edges.csv', 'nodes.csv']
     >>> graph.load(folder)
     <Dataset 'since_2019': 16 nodes, 27 edges>
     """
@@ -203,12 +225,29 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
                 frame.to_csv(handle, index=False, lineterminator="\n", encoding="utf-8")
         if "\n[" in vocabulary:
             write_text(tmp / VOCABULARY_FILE, vocabulary)
+        if not dataset.metadata.empty:
+            write_text(tmp / METADATA_FILE, metadata_toml(dataset.metadata))
 
 
-def export(dataset: Dataset, fmt: str, path: str | Path, *, excel_safe: bool = False) -> None:
+def export(
+    dataset: Dataset,
+    fmt: str,
+    path: str | Path,
+    *,
+    excel_safe: bool = False,
+    seed: int = 7,
+    size_by: str = "degree",
+) -> None:
     """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv).
 
     For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``.
+
+    GEXF and GraphML open as the explorer page draws the dataset (``graph html`` with the
+    same ``seed`` and ``size_by``): each actor has its type's colour, its size and its
+    position, each relation its type's colour and width (GEXF: ``viz:color``, ``viz:size``,
+    ``viz:position``, ``viz:thickness``; GraphML: ``x``, ``y``, ``size``, ``color`` as
+    ``#rrggbb``, ``width``). The page's y axis points down and Gephi's up, so ``y`` is the
+    page's negated: Gephi shows the same picture, not its mirror image.
 
     Parameters
     ----------
@@ -222,12 +261,16 @@ def export(dataset: Dataset, fmt: str, path: str | Path, *, excel_safe: bool = F
     excel_safe : bool
         ``csv`` only: cells a spreadsheet would run as formulas start with ``'``
         (see :func:`write_dataset`).
+    seed : int
+        ``graphml`` and ``gexf``: seed of the layout, as ``to_html(dataset, seed=seed)``.
+    size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
+        ``graphml`` and ``gexf``: the node measure that sizes nodes, as on the page.
 
     Raises
     ------
     UsageError
-        For an unknown format, a folder given as ``path`` for a file format, or
-        ``excel_safe`` with a format other than ``csv``.
+        For an unknown format, a folder given as ``path`` for a file format,
+        ``excel_safe`` with a format other than ``csv``, or an unknown ``size_by``.
 
     See Also
     --------
@@ -243,6 +286,10 @@ def export(dataset: Dataset, fmt: str, path: str | Path, *, excel_safe: bool = F
     >>> graph.export(ds, "graphml", path)
     >>> nx.read_graphml(path).number_of_edges()
     44
+    >>> path = path.with_suffix(".gexf")
+    >>> graph.export(ds, "gexf", path)
+    >>> sorted(nx.read_gexf(path).nodes["iran"]["viz"])
+    ['color', 'position', 'size']
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -259,9 +306,16 @@ def export(dataset: Dataset, fmt: str, path: str | Path, *, excel_safe: bool = F
     if fmt == "json":
         write_text(path, json_text(to_node_link(dataset), indent=1, sort_keys=True) + "\n")
         return
+    look = page_look(dataset, seed=seed, size_by=size_by)
     G = to_multidigraph(dataset)
+    if fmt == "graphml":
+        add_look_columns(G, look)
+    else:
+        G = to_gexf_graph(G)
+        add_viz(G, look)
+    G = _xml_graph(G)
     with atomic_file(path) as handle:
         if fmt == "graphml":
-            nx.write_graphml(_xml_graph(G), handle, named_key_ids=True)
+            nx.write_graphml(G, handle, named_key_ids=True)
         else:
-            nx.write_gexf(_xml_graph(to_gexf_graph(G)), handle)
+            nx.write_gexf(G, handle)

@@ -1,8 +1,8 @@
 """Read a dataset folder: ``load``, ``validate`` and ``from_frames``.
 
 ``load(path)`` reads a folder with ``nodes.csv`` and ``edges.csv`` (and optionally
-``vocabulary.toml``), checks everything and raises one :class:`~graph.errors.DataError`
-listing every problem, or returns a :class:`~graph.Dataset`.
+``vocabulary.toml`` and ``dataset.toml``), checks everything and raises one
+:class:`~graph.errors.DataError` listing every problem, or returns a :class:`~graph.Dataset`.
 
 >>> ds = load()
 >>> ds.name
@@ -13,13 +13,15 @@ listing every problem, or returns a :class:`~graph.Dataset`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from ..dataset.core import Dataset
-from ..errors import DataError, UsageError, ValidationReport
+from ..errors import DataError, Issue, UsageError, ValidationReport
 from ..model.columns import (
     DERIVED_EDGE_COLUMNS,
     EDGE_COLUMNS,
@@ -32,6 +34,7 @@ from ..model.columns import (
     NODES_FILE,
     VOCABULARY_FILE,
 )
+from ..model.metadata import DatasetMetadata, check_metadata, read_metadata
 from ..model.vocabulary import Vocabulary, load_vocabulary
 from .csv_reader import read_table
 from .edge_checks import check_edges
@@ -86,12 +89,14 @@ def _check(
 
 
 def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
-    report = ValidationReport()
+    metadata, issues = read_metadata(path)
+    report = ValidationReport(issues)
     vocab_file = path / VOCABULARY_FILE
     try:
         vocab = load_vocabulary(vocab_file if vocab_file.is_file() else None)
     except DataError as exc:
-        return None, exc.report
+        report.extend(exc.report.issues)
+        return None, report.sorted()
     node_table = read_table(
         path / NODES_FILE, required=NODE_REQUIRED, known=NODE_COLUMNS, reserved=(LINE,)
     )
@@ -108,7 +113,9 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
         return None, report.sorted()
     nodes, edges = _check(node_table.frame, edge_table.frame, vocab, report)
     folder = path.resolve()
-    dataset = Dataset(folder.name, nodes, edges, vocab, ValidationReport(), folder)
+    dataset = Dataset(
+        folder.name, nodes, edges, vocab, ValidationReport(), folder, metadata=metadata
+    )
     return dataset, report.sorted()
 
 
@@ -139,8 +146,8 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     ----------
     path : str or pathlib.Path, optional
         The dataset folder, holding ``nodes.csv`` and ``edges.csv`` (and optionally
-        ``vocabulary.toml``); the path of one of those two files also works.
-        Default: the bundled Iran–Tajikistan dataset.
+        ``vocabulary.toml`` and ``dataset.toml``); the path of one of those two CSV files
+        also works. Default: the bundled Iran–Tajikistan dataset.
 
     Returns
     -------
@@ -186,14 +193,15 @@ def load(path: str | Path | None = None) -> Dataset:
     path : str or pathlib.Path, optional
         The dataset folder, holding ``nodes.csv`` (the actors) and ``edges.csv`` (the
         dated relations between them), and optionally ``vocabulary.toml`` (extra node and
-        relation types); the path of ``nodes.csv`` or ``edges.csv`` also works.
-        Default: the bundled Iran–Tajikistan dataset.
+        relation types) and ``dataset.toml`` (title, description, sources, licence, author,
+        date: :class:`~graph.DatasetMetadata`); the path of ``nodes.csv`` or ``edges.csv``
+        also works. Default: the bundled Iran–Tajikistan dataset.
 
     Returns
     -------
     Dataset
-        The checked actors and relations, with the vocabulary and any warnings in
-        ``dataset.report``.
+        The checked actors and relations, with the vocabulary, the metadata
+        (``dataset.metadata``, ``dataset.title``) and any warnings in ``dataset.report``.
 
     Raises
     ------
@@ -213,6 +221,8 @@ def load(path: str | Path | None = None) -> Dataset:
     >>> ds = graph.load()
     >>> ds
     <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    >>> ds.title, ds.metadata.created
+    ('Iran–Tajikistan relations', datetime.date(2026, 11, 29))
     >>> ds.nodes.loc[ds.nodes["id"] == "iran", "label"].item()
     'Iran'
     """
@@ -228,6 +238,7 @@ def from_frames(
     *,
     name: str = "dataset",
     vocabulary: Vocabulary | None = None,
+    metadata: DatasetMetadata | Mapping[str, Any] | None = None,
 ) -> Dataset:
     """Validate in-memory tables (string cells, as in the CSV files) into a dataset.
 
@@ -245,9 +256,14 @@ def from_frames(
         The relations, one row each, with the columns of ``edges.csv`` (at least
         ``source``, ``target`` and ``type``).
     name : str, default "dataset"
-        The dataset's name, shown in reports and page titles.
+        The dataset's name, shown in reports and page titles when ``metadata`` gives no
+        title.
     vocabulary : Vocabulary, optional
         The node and relation types allowed. Default: the built-in vocabulary.
+    metadata : DatasetMetadata or mapping, optional
+        The dataset's title, description, sources, licence, author and date. A mapping
+        (``{"title": "…", "created": datetime.date(2021, 4, 20)}``) is checked as
+        ``dataset.toml`` is, its issues given for the file ``metadata``.
 
     Returns
     -------
@@ -269,10 +285,18 @@ def from_frames(
     >>> edges = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["visit"]})
     >>> from_frames(nodes, edges)
     <Dataset 'dataset': 2 nodes, 1 edges>
+    >>> from_frames(nodes, edges, metadata={"title": "A and B"}).title
+    'A and B'
     """
     vocab = vocabulary or load_vocabulary()
+    issues: list[Issue] = []
+    if isinstance(metadata, DatasetMetadata):
+        meta = metadata
+    else:
+        meta, issues = check_metadata(metadata or {}, file="metadata")
     report = ValidationReport(
-        reserved_columns(NODES_FILE, [str(c) for c in nodes.columns], (LINE,))
+        issues
+        + reserved_columns(NODES_FILE, [str(c) for c in nodes.columns], (LINE,))
         + reserved_columns(EDGES_FILE, [str(c) for c in edges.columns], DERIVED_EDGE_COLUMNS)
     )
     nodes = nodes.fillna("").astype(str).assign(**{LINE: range(2, len(nodes) + 2)})
@@ -281,4 +305,4 @@ def from_frames(
     report = report.sorted()
     if not report.valid:
         raise DataError(report)
-    return Dataset(name, nodes, edges, vocab, report)
+    return Dataset(name, nodes, edges, vocab, report, metadata=meta)

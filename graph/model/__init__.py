@@ -24,12 +24,14 @@ if TYPE_CHECKING:
         EDGES_FILE,
         FREE_TEXT,
         LINE,
+        METADATA_FILE,
         NODE_COLUMNS,
         NODE_REQUIRED,
         NODES_FILE,
         VOCABULARY_FILE,
     )
     from .dates import ParsedDates, parse_bound, parse_dates
+    from .metadata import DatasetMetadata, metadata_toml, parse_metadata, read_metadata
     from .vocabulary import EdgeType, NodeType, Vocabulary, load_vocabulary, vocabulary_toml
 
 __all__ = [
@@ -39,29 +41,36 @@ __all__ = [
     "EDGE_REQUIRED",
     "FREE_TEXT",
     "LINE",
+    "METADATA_FILE",
     "NODES_FILE",
     "NODE_COLUMNS",
     "NODE_REQUIRED",
     "VOCABULARY_FILE",
+    "DatasetMetadata",
     "EdgeType",
     "NodeType",
     "ParsedDates",
     "Vocabulary",
     "load_vocabulary",
+    "metadata_toml",
     "parse_bound",
     "parse_dates",
+    "parse_metadata",
+    "read_metadata",
     "vocabulary_toml",
 ]
 
 #: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
 _EXPORTS = {
     "DERIVED_EDGE_COLUMNS": "columns",
+    "DatasetMetadata": "metadata",
     "EDGES_FILE": "columns",
     "EDGE_COLUMNS": "columns",
     "EDGE_REQUIRED": "columns",
     "EdgeType": "vocabulary",
     "FREE_TEXT": "columns",
     "LINE": "columns",
+    "METADATA_FILE": "columns",
     "NODES_FILE": "columns",
     "NODE_COLUMNS": "columns",
     "NODE_REQUIRED": "columns",
@@ -70,8 +79,11 @@ _EXPORTS = {
     "VOCABULARY_FILE": "columns",
     "Vocabulary": "vocabulary",
     "load_vocabulary": "vocabulary",
+    "metadata_toml": "metadata",
     "parse_bound": "dates",
     "parse_dates": "dates",
+    "parse_metadata": "metadata",
+    "read_metadata": "metadata",
     "vocabulary_toml": "vocabulary",
 }
 __getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -1,6 +1,7 @@
 """What a dataset's files and tables are made of: file names and column names, in one place.
 
-A dataset is a folder with ``nodes.csv``, ``edges.csv`` and optionally ``vocabulary.toml``.
+A dataset is a folder with ``nodes.csv``, ``edges.csv`` and optionally ``vocabulary.toml`` (its
+own types) and ``dataset.toml`` (its title, sources, licence: :mod:`graph.model.metadata`).
 Every stage that reads or writes those tables names their columns through this module.
 
 >>> NODE_REQUIRED, EDGE_REQUIRED
@@ -21,6 +22,7 @@ __all__ = [
     "LINK_CITATION_SUFFIX",
     "LINK_ID_INFIX",
     "LINK_TYPES",
+    "METADATA_FILE",
     "NODES_FILE",
     "NODE_COLUMNS",
     "NODE_REQUIRED",
@@ -30,6 +32,7 @@ __all__ = [
 NODES_FILE = "nodes.csv"
 EDGES_FILE = "edges.csv"
 VOCABULARY_FILE = "vocabulary.toml"
+METADATA_FILE = "dataset.toml"
 
 #: Each record's 1-based line in its file (the header is line 1), kept for messages.
 LINE = "_line"

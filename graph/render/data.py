@@ -196,10 +196,11 @@ def page_data(
     parts = [f"{len(index):,} actors", f"{len(dataset.edges):,} relations"]
     if span:
         parts.append(span[0][:4] if span[0][:4] == span[1][:4] else f"{span[0][:4]}–{span[1][:4]}")
+    shown = title or dataset.title  # the given title, else dataset.toml's, else the name
     meta = {
         "name": dataset.name,
-        "title": title or dataset.name,
-        "subtitle": " · ".join(([dataset.name] if title else []) + parts),
+        "title": shown,
+        "subtitle": " · ".join(([dataset.name] if shown != dataset.name else []) + parts),
         "notes": notes,
         "version": __version__,
         "links": links,

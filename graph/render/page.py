@@ -93,7 +93,9 @@ def to_html(
     dataset : Dataset
         What to draw (filter it first for a view).
     title : str, optional
-        Page title (default: the dataset name).
+        Page title (default: :attr:`Dataset.title <graph.Dataset.title>`, the title in the
+        dataset's ``dataset.toml`` or else its name). The subtitle starts with the dataset's
+        name when the title is not that name.
     size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
         The measure that sizes nodes at first (the page can switch).
     color_by : {"type", "community", "sign"}

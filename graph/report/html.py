@@ -38,6 +38,7 @@ overflow-x:auto}
 .muted{color:#666}.quote{font-style:italic}.neg{color:#b2182b}.pos{color:#1b7837}
 dl.figures{display:grid;grid-template-columns:max-content auto;gap:2px 16px}
 dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-nums}
+#about p{max-width:80ch}#about ul{margin:0;padding-left:18px}
 iframe{width:100%;height:640px;border:1px solid #ddd;background:#fff}
 svg.chart{max-width:100%;height:auto}
 @media (max-width:600px){main{padding:12px 12px 32px}dl.figures{grid-template-columns:1fr;gap:0}
@@ -76,6 +77,24 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int] | None = No
 def _counts(title: str, path: str, counts: dict[str, int]) -> str:
     rows = [[_e(k), _stat(f"{path}.{k}", v)] for k, v in counts.items()]
     return f'<div class="card"><h3>{_e(title)}</h3>{_table(["", "count"], rows, {1})}</div>'
+
+
+def _about(report: Report) -> str:
+    """What the dataset's ``dataset.toml`` says: description, sources, licence, author, date."""
+    meta = report.dataset.metadata
+    description = f"<p>{_e(meta.description)}</p>" if meta.description else ""
+    sources = "".join(f"<li>{_e(s)}</li>" for s in meta.sources)
+    facts = [
+        ("Sources", f"<ul>{sources}</ul>" if sources else ""),
+        ("Licence", _e(meta.licence)),
+        ("Author", _e(meta.author)),
+        ("Created", _e(meta.created.isoformat()) if meta.created else ""),
+    ]
+    items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in facts if v)
+    if not (description or items):
+        return ""
+    figures = f'<dl class="figures">{items}</dl>' if items else ""
+    return f'<section id="about">{description}{figures}</section>'
 
 
 def _summary(report: Report) -> str:
@@ -311,8 +330,9 @@ def to_report_html(report: Report, *, interactive: bool = True) -> str:
     Returns
     -------
     str
-        The page: summary, central actors, relations over time, the chosen pair's trend,
-        cooperation and conflict, and blocs; it needs no network.
+        The page: what the dataset is (its ``dataset.toml``: description, sources, licence,
+        author, date), summary, central actors, relations over time, the chosen pair's
+        trend, cooperation and conflict, and blocs; it needs no network.
 
     See Also
     --------
@@ -330,7 +350,8 @@ def to_report_html(report: Report, *, interactive: bool = True) -> str:
     """
     notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in report.dataset.notes)
     body = (
-        f"<h1>{_e(report.title)}</h1>{notes}{_summary(report)}{_centrality(report)}"
+        f"<h1>{_e(report.title)}</h1>{notes}{_about(report)}{_summary(report)}"
+        f"{_centrality(report)}"
         f"{_time(report)}{_pair(report)}{_signed(report)}{_communities(report)}"
         + (_graph(report) if interactive else "")
     )

@@ -102,6 +102,20 @@ def _summary(result: StatsResult) -> list[str]:
     return out
 
 
+def _about(report: Report) -> list[str]:
+    """What the dataset's ``dataset.toml`` says: description, sources, licence, author, date."""
+    meta = report.dataset.metadata
+    out = [md_escape(meta.description), ""] if meta.description else []
+    if meta.sources:
+        out += ["- **Sources**:", *(f"  - {md_escape(s)}" for s in meta.sources)]
+    for name, value in (("Licence", meta.licence), ("Author", meta.author)):
+        if value:
+            out.append(f"- **{name}**: {md_escape(value)}")
+    if meta.created:
+        out.append(f"- **Created**: {meta.created.isoformat()}")
+    return [*out, ""] if out and out[-1] else out
+
+
 def _method(m: MeasureMethod) -> list[str]:
     view = "directed" if m.directed else "undirected"
     out = [f"Measures on the {view} aggregated graph (one link per pair), engine {m.engine}."]
@@ -319,7 +333,8 @@ def to_report_markdown(report: Report) -> str:
     Returns
     -------
     str
-        The Markdown text: a title, the dataset's notes, then one ``##`` section each for
+        The Markdown text: a title, the dataset's notes, what its ``dataset.toml`` says
+        (description, sources, licence, author, date), then one ``##`` section each for
         the summary, central actors, relations over time, the pair's trend, cooperation and
         conflict, and blocs.
 
@@ -333,7 +348,7 @@ def to_report_markdown(report: Report) -> str:
     >>> report = graph.build_report(ds.filter(start="2021"), top=3)
     >>> text = graph.to_report_markdown(report)
     >>> print("\\n".join(text.splitlines()[:3]))
-    # iran_tajikistan: network report
+    # Iran–Tajikistan relations: network report
     <BLANKLINE>
     *filtered: from 2021 to …*
     >>> [line for line in text.splitlines() if line.startswith("## ")][:2]
@@ -343,6 +358,7 @@ def to_report_markdown(report: Report) -> str:
     lines += [f"*{md_escape(n)}*" for n in report.dataset.notes]
     lines += [
         "",
+        *_about(report),
         *_summary(report.stats),
         *_centrality(report),
         *_time(report),

@@ -72,7 +72,7 @@ class Report:
     --------
     >>> report = graph.build_report(ds, top=3)
     >>> report.title
-    'iran_tajikistan: network report'
+    'Iran–Tajikistan relations: network report'
     >>> [leader["id"] for leader in report.leaders["betweenness"]]
     ['tajikistan', 'iran', 'extremist_groups']
     >>> report.balance.unbalanced
@@ -199,7 +199,8 @@ def build_report(
     freq : {"year", "quarter", "month"}
         Period of the time charts.
     title : str, optional
-        The report's heading (default: ``"<dataset name>: network report"``).
+        The report's heading (default: ``"<dataset title>: network report"``, with the
+        dataset's :attr:`~graph.Dataset.title`: its ``dataset.toml`` title, else its name).
 
     Returns
     -------
@@ -237,7 +238,7 @@ def build_report(
         events = pd.DataFrame()
     return Report(
         dataset=dataset,
-        title=title or f"{dataset.name}: network report",
+        title=title or f"{dataset.title}: network report",
         stats=result,
         top=top,
         leaders=_leaders(result.node_records(), top),

@@ -117,6 +117,7 @@ def _read(source: Source, report: Callable[[int], None]) -> Rows:
         progress=report,
     )
     rows.frame = rows.frame.rename(columns=wanted)
+    rows.kind = "GDELT 2.0 event export" if main == 61 else "GDELT 1.0 event file"
     if "url" not in rows.frame:
         rows.frame["url"] = ""
     parts = []

@@ -85,6 +85,7 @@ def _read(source: Source, report: Callable[[int], None]) -> Rows:
     wanted = {f"c{header.index(v)}": k for k, v in ICEWS_COLUMNS.items() if v in header}
     rows = read_rows(source, names=names, include=list(wanted), progress=report)
     rows.frame = rows.frame.rename(columns=wanted)
+    rows.kind = "ICEWS"
     rows.frame = rows.frame[rows.lines > 1].reset_index(drop=True)  # the header line
     rows.lines = rows.lines[rows.lines > 1]
     for name in ICEWS_COLUMNS:

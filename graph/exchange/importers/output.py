@@ -1,8 +1,10 @@
 """What an import returns and writes: the summary, the tables, and the dataset folder.
 
 The folder holds ``nodes.csv`` and ``edges.csv`` in this project's format, the
-``vocabulary.toml`` with the types imports add, and ``import.json``: the source files (name,
-size, sha256), the options and every count, without a timestamp, so the same input gives the
+``vocabulary.toml`` with the types imports add, ``dataset.toml`` saying what was imported and
+how (title, description, sources, the date of the last event: see
+:mod:`graph.exchange.importers.describe`), and ``import.json``: the source files (name, size,
+sha256), the options and every count. Neither has a timestamp, so the same input gives the
 same bytes.
 
 >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ['say "hi", then go', "plain"]})
@@ -29,7 +31,8 @@ from ...atomic import atomic_file, atomic_folder, write_text
 from ...dataset import Dataset
 from ...errors import Issue
 from ...loading import from_frames
-from ...model.columns import VOCABULARY_FILE
+from ...model.columns import METADATA_FILE, VOCABULARY_FILE
+from ...model.metadata import DatasetMetadata, metadata_toml
 from ...model.vocabulary import Vocabulary
 from ...text import json_text
 from ..formats import DATASET_FILES
@@ -187,6 +190,8 @@ class ImportResult:
         The built-in types plus those imports add.
     path : pathlib.Path or None
         The folder written, if an output folder was given.
+    metadata : DatasetMetadata
+        What was imported and how (written as ``dataset.toml``; the dataset's title).
 
     Examples
     --------
@@ -205,11 +210,18 @@ class ImportResult:
     edges: pd.DataFrame
     vocabulary: Vocabulary
     path: Path | None = None
+    metadata: DatasetMetadata = field(default_factory=DatasetMetadata)
 
     def dataset(self, name: str | None = None) -> Dataset:
         """Validate the tables into a :class:`~graph.Dataset` (no file needed)."""
         label = name or (self.path.name if self.path else f"{self.summary.format}-import")
-        return from_frames(self.nodes, self.edges, name=label, vocabulary=self.vocabulary)
+        return from_frames(
+            self.nodes,
+            self.edges,
+            name=label,
+            vocabulary=self.vocabulary,
+            metadata=self.metadata,
+        )
 
 
 def _text(value: str) -> pa.Scalar:
@@ -284,5 +296,8 @@ def write_output(result: ImportResult, folder: str | Path) -> Path:
             atomic_file(tmp / VOCABULARY_FILE) as handle,
         ):
             shutil.copyfileobj(source, handle)
+        if not result.metadata.empty:
+            comment = "What was imported and how (written by graph import; counts: import.json)"
+            write_text(tmp / METADATA_FILE, metadata_toml(result.metadata, comment))
         write_text(tmp / PROVENANCE_FILE, json_text(data, indent=2) + "\n")
     return Path(folder)

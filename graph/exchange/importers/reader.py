@@ -100,6 +100,7 @@ class Rows:
     size: int = 0
     recoded: bool = False  # bytes that were not UTF-8 were replaced
     blank: int = 0  # blank lines (not rows)
+    kind: str = ""  # what the file is, as the dataset's sources name it ("ICEWS")
     issues: list[Issue] = field(default_factory=list)
 
 

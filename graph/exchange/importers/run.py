@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ...errors import DataError, UsageError, ValidationReport
+from .describe import import_metadata
 from .options import ImportOptions, import_vocabulary
 from .output import ImportResult, ImportSummary, write_output
 from .pipeline import Parsed, aggregate_edges, decide, edge_table, link_edges, used_nodes
@@ -109,7 +110,10 @@ def run_import(
         unresolved=parsed.unresolved,
         issues=issues,
     )
-    result = ImportResult(summary, nodes, edges, vocabulary)
+    dates = parsed.events["date"][outcome.kept]
+    span = (str(dates.min()), str(dates.max())) if len(dates) else None
+    metadata = import_metadata(summary, [r.kind for r in rows], span)
+    result = ImportResult(summary, nodes, edges, vocabulary, metadata=metadata)
     if output is not None:
         result.path = write_output(result, output)
     return result
