@@ -52,8 +52,9 @@ bench: $(VENV)/.installed-dev
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_stats.py
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_html.py
 	OMP_WAIT_POLICY=passive $(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_balance.py
 
-## screenshot: the explorer pictures in docs/img/ (bundled dataset, phone, time window, ICEWS sample), taken in Chromium
+## screenshot: the explorer pictures in docs/img/ (bundled dataset, phone, time window, map, ICEWS sample) and the report's first screen, taken in Chromium
 screenshot: $(VENV)/.installed-dev
 	$(BIN)/python scripts/screenshot.py
 

@@ -44,14 +44,15 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))  # chromium.py
 
 import numpy as np
 import pandas as pd
+from chromium import CHROMIUM, HEADLESS, close_network
 
 import graph
 from graph.render import positions, write_html
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TYPES = [
     "visit",
     "talks",
@@ -207,16 +208,7 @@ def draw(browser: Any, path: Path, timeout: float) -> tuple[dict[str, float], li
     within ``timeout``), and the requests it tried to make outside ``file:``."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    blocked: list[str] = []
-
-    def route(r: Any) -> None:
-        if r.request.url.startswith(("file:", "data:", "about:", "blob:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    blocked = close_network(page)
     page.add_init_script(HOOK)
     try:
         page.goto(path.resolve().as_uri(), wait_until="commit", timeout=timeout * 1000)
@@ -283,7 +275,7 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
                     executable_path=CHROMIUM,
-                    args=["--headless=new", "--no-sandbox", "--disable-gpu"],
+                    args=HEADLESS,
                 )
                 for row in rows.values():
                     for entry in row.values():

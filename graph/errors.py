@@ -24,6 +24,7 @@ __all__ = [
     "DataError",
     "GraphError",
     "Issue",
+    "ToolError",
     "UsageError",
     "ValidationReport",
 ]
@@ -209,6 +210,16 @@ class ValidationReport:
             "counts": self.counts(),
             "issues": [i.to_dict() for i in self.issues],
         }
+
+
+class ToolError(GraphError):
+    """A program a task needs (such as Chromium for pictures) is missing or failed (exit code 1).
+
+    The message says what to install or what went wrong.
+
+    >>> str(ToolError("pictures need Chromium"))
+    'pictures need Chromium'
+    """
 
 
 class DataError(GraphError):

@@ -11,6 +11,9 @@ so that the details card or drawer hides none of it, and saves a PNG:
   alone, then Tajikistan selected (its details drawer open);
 - ``explorer-window.png``: 1440×900, the time window 2016-01-01 to 2018-12-31 (the chill:
   the Iran–Tajikistan link turns conflictual);
+- ``explorer-map.png``: the bundled dataset on the map layout at 1440×900.
+- ``report.png``: the first screen (1280×900) of the HTML report of the bundled dataset: its
+  key findings.
 - ``explorer-icews.png``: the ICEWS sample (``../shared/data/events``) imported into a temporary
   folder and drawn with the default options, 1440×900; skipped, with a message, when the
   sample is not there.
@@ -24,7 +27,6 @@ with reduced motion, and nothing is animated when framing.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -32,11 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chromium import CHROMIUM, HEADLESS, close_network
+
 import graph
 from graph.render import write_html
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHARED_EVENTS = ROOT.parent / "shared" / "data" / "events"  # as in tests/conftest.py
 ICEWS = SHARED_EVENTS / "icews_events.2018.sample.tab"
 TITLE = "Iran–Tajikistan relations"
@@ -123,6 +126,7 @@ class Shot:
     )
     max_scale: float = 1.6
     around: str | None = None  # frame this actor and its partners (default: every actor shown)
+    explorer: bool = True  # an explorer page (wait for its first drawing, frame its actors)
 
 
 PAIR = ["iran", "tajikistan"]
@@ -155,11 +159,23 @@ SHOTS = [
         max_scale=1.25,
     ),
     Shot("explorer-icews", "icews", DESKTOP),
+    Shot("explorer-map", "map", DESKTOP, max_scale=1.0),
+    Shot("report", "report", (1280, 900), explorer=False),
 ]
 
 
 def bundled_page(folder: Path) -> Path:
     return write_html(graph.load(), folder / "iran_tajikistan.html", title=TITLE)
+
+
+def map_page(folder: Path) -> Path:
+    return write_html(graph.load(), folder / "map.html", title=TITLE, layout="map")
+
+
+def report_page(folder: Path) -> Path:
+    target = folder / "report.html"
+    graph.write_report(graph.build_report(graph.load()), target)
+    return target
 
 
 def icews(folder: Path) -> Path | None:
@@ -173,7 +189,6 @@ def icews(folder: Path) -> Path | None:
 
 def take(browser: Any, page_path: Path, shot: Shot, output: Path) -> list[str]:
     """Take one picture; return the requests the page tried to make outside ``file:``."""
-    blocked: list[str] = []
     context = browser.new_context(
         viewport={"width": shot.size[0], "height": shot.size[1]},
         device_scale_factor=shot.scale,
@@ -184,16 +199,13 @@ def take(browser: Any, page_path: Path, shot: Shot, output: Path) -> list[str]:
         timezone_id="UTC",
     )
     page = context.new_page()
-
-    def route(r: Any) -> None:
-        if r.request.url.startswith(("file:", "data:", "about:", "blob:")):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    blocked = close_network(page)
     page.goto(page_path.resolve().as_uri())
+    if not shot.explorer:  # a report: its first screen as it loads
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(output))
+        context.close()
+        return blocked
     page.wait_for_selector("html[data-ready='1']", state="attached", timeout=120_000)
     for script, argument in shot.actions:
         page.evaluate(script, argument)
@@ -224,7 +236,12 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     shots = [s for s in SHOTS if args.only is None or s.name in args.only]
-    makers: dict[str, Callable[[Path], Path | None]] = {"bundled": bundled_page, "icews": icews}
+    makers: dict[str, Callable[[Path], Path | None]] = {
+        "bundled": bundled_page,
+        "icews": icews,
+        "map": map_page,
+        "report": report_page,
+    }
     failed = 0
     args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
@@ -235,7 +252,7 @@ def main() -> int:
             pages[key] = makers[key](folder)
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
+            args=[*HEADLESS, "--font-render-hinting=none"],
         )
         for shot in shots:
             page_path = pages[shot.page]

@@ -219,3 +219,24 @@ def test_loading_the_export_module_loads_no_page_code() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_gexf_of_the_map_layout_has_the_page_map_positions(
+    bundled: graph.Dataset, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.gexf"
+    graph.export(bundled, "gexf", path, layout="map")
+    nodes, _ = _gexf_look(path)
+    data = page_data(bundled, layout="map")["nodes"]
+    for node, x, y in zip(data["id"], data["x"], data["y"], strict=True):
+        assert nodes[node][2:4] == (x + 0.0, -y + 0.0), node
+    # Tajikistan east of Iran, Russia north of both (Gephi's y points up)
+    assert nodes["tajikistan"][2] > nodes["iran"][2]
+    assert nodes["russia"][3] > max(nodes["iran"][3], nodes["tajikistan"][3])
+    network, _ = _gexf_look(_export(bundled, tmp_path / "net.gexf"))
+    assert network["iran"][2:4] != nodes["iran"][2:4]
+
+
+def _export(dataset: graph.Dataset, path: Path) -> Path:
+    graph.export(dataset, "gexf", path)
+    return path

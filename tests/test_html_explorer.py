@@ -1,141 +1,40 @@
-"""The explorer page's behaviour in a real headless Chromium, network closed.
+"""The explorer page's drawing and details in a real headless Chromium, network closed.
 
 On the bundled dataset: one link per pair and its relations, the pair panel, the link mode,
-the time window, the view in the URL fragment, size and colour, focus depth, tooltips,
-relation search, labels and the layout on a phone and a laptop. On the real ICEWS and GDELT
-samples (../shared/data/events): automatic actor → state links and isolated actors hidden by
-default, labels, and a states-only view. And a hostile dataset's strings through tooltips, the
-pair panel, the legends and the fragment.
+the time window, size and colour and their legend, focus depth, tooltips and relation search.
+The view in the URL fragment and hostile strings are in test_html_explorer_state.py; labels,
+layouts and the real samples in test_html_explorer_layout.py.
 
-Pages share one browser tab per module (a page is reloaded only when a test needs its first
-view or its URL); explorer.reset() puts the view back between tests.
+Pages share one browser tab per module (conftest's ``tab``; a page is reloaded only when a test
+needs its first view or its URL); explorer.reset() puts the view back between tests.
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 import pytest
-from test_html_browser import (
-    ACT,
-    EDGE_TYPE,
-    EMPTY_POINT,
-    FIND_EDGE_POINT,
-    NODE_POINT,
-    PAYLOAD,
-    READY,
-    TRAP,
-    assert_untouched,
-    make_hostile,
-    pair_id,
-)
+from test_html_browser import EMPTY_POINT, FIND_EDGE_POINT, NODE_POINT, pair_id
 
 import graph
-from conftest import SHARED_EVENTS, PageProbe
-from graph.render import PAIR_KINDS, pair_links, write_html
+from conftest import Tab
+from graph.render import PAIR_KINDS, pair_links
 
 pytestmark = pytest.mark.browser
 
-GDELT = SHARED_EVENTS / "gdelt2_20191024143000.export.CSV"
-ICEWS = SHARED_EVENTS / "icews_events.2018.sample.tab"
-needs_samples = pytest.mark.skipif(
-    not SHARED_EVENTS.is_dir() and not os.environ.get("CI"),
-    reason=f"{SHARED_EVENTS} not found (present in CI)",
-)
 DIM_NODE = "#eef0f3"  # appearance.js: a faded actor's background
 UNDIMMED = f"() => nodes.get({{filter: (n) => !n.hidden && n.color.background !== '{DIM_NODE}'}})"
-SHOWN_NODES = "() => nodes.get({filter: (n) => !n.hidden}).map((n) => n.dataId).sort()"
 DATA = "() => JSON.parse(document.getElementById('graph-data').textContent)"
-LINK_ENDS = "() => explorer.visibleLinks().flatMap((l) => [l.source, l.target])"
-# Label boxes (explorer.labels(), CSS px of the canvas) that cross each other
-LABEL_CROSSINGS = """
-() => {
-  const b = window.explorer.labels(), hits = [];
-  for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
-    const p = b[i], q = b[j];
-    const cross = p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
-    if (cross) hits.push([p.id, q.id]);
-  }
-  return hits;
-}
-"""
-# The visible actors, most important first by the page's size measure
-TOP_ACTORS = """
-(n) => {
-  const data = JSON.parse(document.getElementById('graph-data').textContent);
-  const m = data.nodes.measures[explorer.state().sizeBy];
-  return nodes.get({filter: (x) => !x.hidden}).map((x) => x.id)
-    .sort((a, b) => m[b] - m[a] || a - b).slice(0, n).map((i) => data.nodes.id[i]);
-}
-"""
-
-
-class Tab(PageProbe):
-    """One tab for a module's tests, with what it fetched, logged as errors and alerted."""
-
-    def __init__(self, page: Any) -> None:
-        super().__init__(page)
-        self.dialogs: list[str] = []
-
-    def show(self, path: Path, fragment: str = "", size: tuple[int, int] = (1280, 800)) -> Any:
-        """Open path (with a #fragment) afresh at this viewport and wait for the first draw."""
-        self.page.set_viewport_size({"width": size[0], "height": size[1]})
-        self.page.goto("about:blank")
-        self.page.goto(path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
-        self.page.wait_for_selector(READY, state="attached", timeout=30_000)
-        return self.page
-
-    def clean(self) -> None:
-        assert self.requests == [], self.requests
-        assert self.errors == [], self.errors
-        assert self.dialogs == [], self.dialogs
-
-
-@pytest.fixture(scope="module")
-def tab(chromium: Any) -> Iterator[Tab]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    probe = Tab(page)
-
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith(("file:", "data:", "about:", "blob:")):
-            r.continue_()
-        else:
-            probe.requests.append(url)
-            r.abort()
-
-    def dialog(d: Any) -> None:
-        probe.dialogs.append(d.message)
-        d.dismiss()
-
-    page.add_init_script(TRAP)  # records any write to document.title
-    page.route("**/*", route)
-    page.on("console", lambda m: probe.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: probe.errors.append(str(e)))
-    page.on("dialog", dialog)
-    yield probe
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory, bundled: graph.Dataset) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("explorer")
-    return {"bundled": write_html(bundled, folder / "bundled.html")}
 
 
 @pytest.fixture
 def view(tab: Tab, pages: dict[str, Path]) -> Iterator[Any]:
     """The bundled page at 1280×800, reset to its first state (loaded once per module)."""
-    tab.requests.clear()
-    tab.errors.clear()
-    tab.dialogs.clear()
+    tab.forget()
     page = tab.page
     if page.url.split("#")[0] != pages["bundled"].resolve().as_uri() or page.viewport_size != {
         "width": 1280,
@@ -147,15 +46,6 @@ def view(tab: Tab, pages: dict[str, Path]) -> Iterator[Any]:
         page.evaluate("() => explorer.reset()")
     yield page
     tab.clean()
-
-
-@pytest.fixture
-def fresh(tab: Tab) -> Tab:
-    """The module's tab, its logs cleared, for a test that opens pages itself."""
-    tab.requests.clear()
-    tab.errors.clear()
-    tab.dialogs.clear()
-    return tab
 
 
 def fold(text: str) -> str:
@@ -292,52 +182,6 @@ def test_a_window_keeps_only_the_relations_in_force(view: Any, bundled: graph.Da
             assert text.startswith(rel.loc[r, "type"])
             assert (rel.loc[r, "date"] or "undated") in text
             assert ("hidden by the filters" in text) == (r not in visible)
-
-
-# ---------- the view in the URL fragment ----------
-
-
-def test_the_view_survives_a_reload_through_the_fragment(
-    fresh: Tab, pages: dict[str, Path]
-) -> None:
-    page = fresh.show(pages["bundled"])
-    ok = page.evaluate(
-        """() => explorer.setState({
-          window: {from: '2015-06-01', to: '2021-12-31'},
-          filters: {hiddenRelationTypes: ['visit'], undated: false},
-          links: 'relation', sizeBy: 'pagerank', colorBy: 'community',
-          selection: {kind: 'pair', ids: ['tajikistan', 'iran']}})"""
-    )
-    assert ok is True
-    state = page.evaluate("() => explorer.state()")
-    assert state["selection"] == {"kind": "pair", "ids": ["iran", "tajikistan"]}
-    assert state["links"] == "relation" and state["sizeBy"] == "pagerank"
-    fragment = page.evaluate("() => location.hash").removeprefix("#")
-    assert "pair=iran&pair=tajikistan" in fragment and "hide=visit" in fragment
-    page = fresh.show(pages["bundled"], fragment)
-    assert page.evaluate("() => explorer.state()") == state
-    assert page.is_checked("input[name='links'][value='relation']")
-    assert page.input_value("#size-by") == "pagerank"
-    assert page.input_value("#color-by") == "community"
-    assert page.inner_text("#details-title") == "Iran — Tajikistan"
-    assert page.is_hidden("#notice")
-    fresh.clean()
-
-
-def test_a_malformed_fragment_is_left_out_with_a_notice(fresh: Tab, pages: dict[str, Path]) -> None:
-    page = fresh.show(pages["bundled"], "from=%E0%A4%A&to=<script>alert(1)</script>&size=nope")
-    assert page.is_visible("#notice")
-    assert "could not be read" in page.inner_text("#notice")
-    assert fresh.dialogs == []
-    assert page.evaluate("() => document.scripts.length") == 3
-    assert page.evaluate("() => window.__titleWrites") == []
-    state = page.evaluate("() => explorer.state()")
-    assert state["sizeBy"] == "degree" and state["links"] == "pair"
-    first, last = state["window"]["from"], state["window"]["to"]
-    assert pd.Timestamp(first) <= pd.Timestamp(last)
-    assert len(page.evaluate("() => explorer.visibleLinks()")) == 25
-    assert page.evaluate("() => explorer.setState(explorer.state())") is True
-    fresh.clean()
 
 
 # ---------- size, colour and their legend ----------
@@ -500,306 +344,3 @@ def test_search_finds_relations_by_type_and_by_quote_words(
         opened.append(view.evaluate("() => explorer.state().selection.id"))
     assert opened == date_order(hits)
     assert "memorandum" in view.text_content("#details")
-
-
-# ---------- labels ----------
-
-
-def test_labels_do_not_overlap_and_every_actor_is_labelled_on_a_laptop(
-    fresh: Tab, pages: dict[str, Path], bundled: graph.Dataset
-) -> None:
-    for size in ((1440, 900), (1280, 800), (390, 844)):
-        page = fresh.show(pages["bundled"], size=size)
-        page.wait_for_timeout(50)
-        assert page.evaluate(LABEL_CROSSINGS) == [], size
-        boxes = page.evaluate("() => explorer.labels()")
-        canvas = page.locator("#network canvas").bounding_box()
-        width, height = canvas["width"], canvas["height"]
-        for b in boxes:
-            assert b["x"] >= 0 and b["x"] + b["w"] <= width, (size, b)
-            assert b["y"] >= 0 and b["y"] + b["h"] <= height, (size, b)
-        if size == (1440, 900):
-            assert sorted(b["id"] for b in boxes) == sorted(bundled.nodes["id"])
-    fresh.clean()
-
-
-# ---------- layout ----------
-
-
-def test_on_a_phone_nothing_scrolls_sideways_and_drawers_fit(
-    fresh: Tab, pages: dict[str, Path]
-) -> None:
-    page = fresh.show(pages["bundled"], size=(390, 844))
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    assert page.is_visible("#open-panel")
-    assert page.get_attribute("#open-panel", "aria-expanded") == "false"
-    page.click("#open-panel")
-    assert page.get_attribute("#open-panel", "aria-expanded") == "true"
-    page.wait_for_timeout(300)  # the drawer slides in (0.2 s)
-    panel = page.locator("#panel")
-    box = panel.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
-    controls = panel.locator("input, select, button, summary")
-    seen = 0
-    for n in range(controls.count()):
-        control = controls.nth(n)
-        if not control.is_visible():
-            continue
-        control.evaluate("(e) => e.scrollIntoView({block: 'center'})")
-        b = control.bounding_box()
-        assert b is not None
-        assert b["x"] >= 0 and b["x"] + b["width"] <= 390, control.evaluate("(e) => e.outerHTML")
-        assert b["y"] >= 0 and b["y"] + b["height"] <= 844, control.evaluate("(e) => e.outerHTML")
-        seen += 1
-    assert seen >= 10
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    page.click("#close-panel")
-    page.wait_for_timeout(300)
-    assert page.get_attribute("#open-panel", "aria-expanded") == "false"
-
-    page.evaluate("() => explorer.selectNode('tajikistan')")
-    details = page.locator("#details").bounding_box()
-    assert details["x"] >= 0 and details["x"] + details["width"] <= 390
-    assert details["y"] > 844 / 3 and abs(details["y"] + details["height"] - 844) <= 1
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    page.click("#details-close")
-    assert page.is_hidden("#details")
-    fresh.clean()
-
-
-def test_on_a_laptop_the_panel_does_not_scroll(fresh: Tab, pages: dict[str, Path]) -> None:
-    page = fresh.show(pages["bundled"], size=(1440, 900))
-    assert page.is_hidden("#open-panel")
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1440
-    sizes = page.evaluate(
-        "() => [document.getElementById('panel').scrollHeight, "
-        "document.getElementById('panel').clientHeight]"
-    )
-    assert sizes[0] <= sizes[1], sizes
-
-
-SETTLED_SCALE = """
-() => new Promise((resolve) => {  // the view's scale once an animation has ended
-  let last = -1;
-  const tick = () => {
-    const now = network.getScale();
-    if (now === last) resolve(now); else { last = now; setTimeout(tick, 60); }
-  };
-  setTimeout(tick, 60);
-})
-"""
-
-
-def test_on_a_laptop_zoom_buttons_and_keyboard_focus_work(
-    fresh: Tab, pages: dict[str, Path]
-) -> None:
-    page = fresh.show(pages["bundled"], size=(1440, 900))
-    assert page.is_hidden("#open-panel")
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1440
-
-    scale = page.evaluate(SETTLED_SCALE)
-    page.click("#zoom-in")
-    assert page.evaluate(SETTLED_SCALE) == pytest.approx(scale * 1.4, rel=0.01)
-    page.click("#zoom-out")
-    page.evaluate(SETTLED_SCALE)
-    page.click("#zoom-out")
-    smaller = page.evaluate(SETTLED_SCALE)
-    assert smaller == pytest.approx(scale / 1.4, rel=0.01)
-    page.click("#zoom-fit")
-    fitted = page.evaluate(SETTLED_SCALE)
-    assert fitted > smaller * 1.2
-    assert fitted == pytest.approx(scale, rel=0.01)  # back to the opening view
-
-    # keyboard focus shows: Tab to a button and look at its outline
-    page.focus("#search")
-    outline = None
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        outline = page.evaluate(
-            """() => { const e = document.activeElement;
-              if (e.tagName !== 'BUTTON') return null;
-              const s = getComputedStyle(e);
-              return [e.id || e.textContent, s.outlineStyle, s.outlineWidth]; }"""
-        )
-        if outline:
-            break
-    assert outline is not None, "no button takes the keyboard focus"
-    assert outline[1] != "none" and outline[2] != "0px", outline
-    fresh.clean()
-
-
-# ---------- the real samples ----------
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Pages of the ICEWS and GDELT samples, imported with the library's importers."""
-    if not SHARED_EVENTS.is_dir():
-        pytest.skip(f"{SHARED_EVENTS} not found")
-    from graph.exchange.importers import import_gdelt, import_icews
-
-    folder = tmp_path_factory.mktemp("samples")
-    import_icews(ICEWS, folder / "icews")
-    import_gdelt(GDELT, folder / "gdelt")
-    icews, gdelt = graph.load(folder / "icews"), graph.load(folder / "gdelt")
-    return {
-        "icews": write_html(icews, folder / "icews.html"),
-        "icews60": write_html(icews, folder / "icews60.html", max_nodes=60),
-        "icews-states": write_html(icews.filter(node_types=["state"]), folder / "icews-s.html"),
-        "gdelt": write_html(gdelt, folder / "gdelt.html"),
-        "gdelt-states": write_html(gdelt.filter(node_types=["state"]), folder / "gdelt-s.html"),
-    }
-
-
-ONLY_AUTOMATIC = """
-() => {
-  const auto = JSON.parse(document.getElementById('graph-data').textContent).relations;
-  const isAuto = new Map(auto.id.map((id, r) => [id, auto.auto[r]]));
-  return explorer.visibleLinks().filter((l) => l.relations.every((r) => isAuto.get(r))).length;
-}
-"""
-SAMPLES = ["icews", "icews60", "icews-states", "gdelt", "gdelt-states"]
-
-
-@needs_samples
-@pytest.mark.parametrize("name", SAMPLES)
-def test_a_sample_opens_labelled_without_overlaps_or_lone_dots(
-    fresh: Tab, samples: dict[str, Path], name: str
-) -> None:
-    page = fresh.show(samples[name], size=(1440, 900))
-    page.wait_for_timeout(50)
-    state = page.evaluate("() => explorer.state().filters")
-    assert state["automatic"] is False and state["isolated"] is True
-    assert page.evaluate(ONLY_AUTOMATIC) == 0  # no actor → state link the importer added
-    shown = page.evaluate(SHOWN_NODES)
-    assert len(shown) >= 10
-    assert set(shown) == set(page.evaluate(LINK_ENDS))  # every drawn actor has a drawn link
-    labels = page.evaluate("() => explorer.labels()")
-    assert len(labels) >= 10
-    assert page.evaluate(LABEL_CROSSINGS) == []
-    top = page.evaluate(TOP_ACTORS, 5)
-    assert [a for a in top if a not in {b["id"] for b in labels}] == []
-    fresh.clean()
-
-
-@needs_samples
-@pytest.mark.parametrize("name", ["icews60", "gdelt"])
-def test_show_automatic_and_isolated_bring_them_back(
-    fresh: Tab, samples: dict[str, Path], name: str
-) -> None:
-    page = fresh.show(samples[name])
-    automatic = page.evaluate(f"() => ({DATA})().relations.auto.filter(Boolean).length")
-    assert automatic > 0 or name == "gdelt"
-    assert not page.is_checked("#show-automatic") and page.is_checked("#hide-isolated")
-    shown = page.evaluate(SHOWN_NODES)
-    links = len(page.evaluate("() => explorer.visibleLinks()"))
-    if automatic:
-        page.check("#show-automatic")
-        assert page.evaluate(ONLY_AUTOMATIC) > 0
-        assert len(page.evaluate("() => explorer.visibleLinks()")) > links
-        assert page.evaluate("() => explorer.state().filters.automatic") is True
-        page.uncheck("#show-automatic")
-        assert page.evaluate(ONLY_AUTOMATIC) == 0
-    else:
-        assert page.is_hidden("#show-automatic")
-    if len(shown) < page.evaluate("() => nodes.length"):
-        page.uncheck("#hide-isolated")
-        assert len(page.evaluate(SHOWN_NODES)) > len(shown)
-        assert page.evaluate("() => explorer.state().filters.isolated") is False
-    fresh.clean()
-
-
-FIT_HIDDEN = (
-    "the first view (and Reset, ⤢) fits every node, hidden ones too: the isolated actors hidden "
-    "by default still take room, so the drawn graph fills a corner of the canvas"
-)
-VISIBLE_SPAN = """
-() => {
-  const ids = nodes.get({filter: (n) => !n.hidden}).map((n) => n.id);
-  const at = network.getPositions(ids), dom = ids.map((i) => network.canvasToDOM(at[i]));
-  const xs = dom.map((d) => d.x), ys = dom.map((d) => d.y), c = network.canvas.frame.canvas;
-  const span = (v) => Math.max(...v) - Math.min(...v);
-  return [span(xs) / c.clientWidth, span(ys) / c.clientHeight];
-}
-"""
-
-
-@needs_samples
-@pytest.mark.parametrize("name", ["icews-states", "gdelt-states"])
-def test_a_states_only_view_fills_the_canvas(
-    fresh: Tab, samples: dict[str, Path], name: str
-) -> None:
-    page = fresh.show(samples[name], size=(1440, 900))
-    span = page.evaluate(VISIBLE_SPAN)
-    assert max(span) >= 0.8, span  # fitted: the drawn actors span the width or the height
-    fresh.clean()
-
-
-# ---------- hostile strings ----------
-
-
-@pytest.fixture(scope="module")
-def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[graph.Dataset, Path]:
-    folder = tmp_path_factory.mktemp("hostile")
-    ds = make_hostile(folder / f'<img src=x onerror="{ACT}">')
-    return ds, write_html(ds, folder / "hostile.html")
-
-
-def test_hostile_strings_stay_text_in_tooltips_panels_legends_and_fragment(
-    fresh: Tab, hostile_page: tuple[graph.Dataset, Path]
-) -> None:
-    ds, path = hostile_page
-    page = fresh.show(path)
-    assert_untouched(page, fresh, ds.name)
-
-    point = page.evaluate(NODE_POINT, PAYLOAD)
-    page.mouse.move(point["x"] + 30, point["y"] + 30)
-    page.mouse.move(point["x"], point["y"], steps=4)
-    page.wait_for_selector("#tooltip", state="visible")
-    assert page.text_content("#tooltip strong") == PAYLOAD
-    tags = page.evaluate("() => [...document.querySelectorAll('#tooltip *')].map((e) => e.tagName)")
-    assert set(tags) <= {"STRONG", "SPAN"}
-    link = page.evaluate(FIND_EDGE_POINT, [pair_id(ds, PAYLOAD, "plain")])
-    assert link is not None
-    page.mouse.move(link["x"] + 10, link["y"] + 10)
-    page.mouse.move(link["x"], link["y"], steps=4)
-    page.wait_for_function(
-        "() => document.getElementById('tooltip').textContent.includes('relations shown')"
-    )
-    assert page.text_content("#tooltip strong") == f"{PAYLOAD} — Plain"
-    tags = page.evaluate("() => [...document.querySelectorAll('#tooltip *')].map((e) => e.tagName)")
-    assert set(tags) <= {"STRONG", "SPAN"}
-    page.mouse.move(1, 1)
-
-    page.evaluate("(id) => explorer.selectPair(id, 'plain')", PAYLOAD)
-    assert page.text_content("#details-title") == f"{PAYLOAD} — Plain"
-    assert page.text_content("#details .pair-list").count(PAYLOAD) >= 4  # quotes, descriptions
-    assert EDGE_TYPE in page.text_content("#details .pair-list")
-
-    page.select_option("#color-by", "community")
-    page.select_option("#color-by", "sign")
-    page.evaluate("(id) => explorer.selectNode(id)", PAYLOAD)
-    assert PAYLOAD in page.text_content("#color-legend")
-    assert PAYLOAD in page.text_content("#node-types") and EDGE_TYPE in page.text_content(
-        "#edge-types"
-    )
-    page.locator("#edge-types label").filter(has_text=EDGE_TYPE).locator("input").uncheck()
-    assert page.evaluate("() => explorer.state().filters.hiddenRelationTypes") == [EDGE_TYPE]
-    assert_untouched(page, fresh, ds.name)
-
-    fragment = page.evaluate("() => location.hash").removeprefix("#")
-    assert "<" not in fragment and '"' not in fragment  # encoded
-    state = page.evaluate("() => explorer.state()")
-    assert state["selection"] == {"kind": "node", "id": PAYLOAD}
-    page = fresh.show(path, fragment)
-    assert page.evaluate("() => explorer.state()") == state
-    assert page.text_content("#details-title") == PAYLOAD
-    assert page.is_hidden("#notice")
-    assert_untouched(page, fresh, ds.name)
-
-    # an id that is not in the data, itself a payload: left out with a notice
-    page = fresh.show(path, "node=" + quote(PAYLOAD + "x", safe="") + "&hide=" + quote(ACT))
-    assert page.is_visible("#notice")
-    assert page.evaluate("() => explorer.state().selection") is None
-    assert_untouched(page, fresh, ds.name)
-    fresh.clean()

@@ -1,10 +1,10 @@
-"""The explorer page's time strip (#strip) in a real headless Chromium: bars, typed dates, step,
-keys, play, dragging the window, a pair's net relation, small screens and hostile labels; and its
-unit, which follows the data's span (years, months or days)."""
+"""The explorer page's time strip (#strip) in a real headless Chromium, on data that spans
+years: bars, typed dates, step, keys, play, dragging the window, a pair's net relation, small
+screens, touch, many relations and hostile labels. Spans of months and days are in
+test_html_timeline_units.py."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
@@ -14,23 +14,21 @@ import pandas as pd
 import pytest
 
 import graph
-from conftest import SHARED_EVENTS
-from graph.exchange.importers import import_icews
+from conftest import READY
 from graph.render import write_html
 
 pytestmark = pytest.mark.browser
 
-READY = "html[data-ready='1']"
 WINDOW = "() => window.explorer.state().window"
 BARS = """() => [...document.querySelectorAll('#strip rect.strip-bar')].map((r) =>
   [r.classList[1].replace('strip-bar-', ''), Number(r.dataset.year), Number(r.dataset.count)])"""
 VISIBLE = "() => window.explorer.visibleLinks().flatMap((link) => link.relations).sort()"
 PLAYING = "() => window.explorer.timeline.playing()"
 SIGNS = {1: "coop", 0: "neutral", -1: "conflict"}
-ICEWS = SHARED_EVENTS / "icews_events.2018.sample.tab"
 
 
 def open_page(probe: Any, path: Path) -> Any:
+    """Open path in the probe's page and wait for the first draw."""
     page = probe.page
     page.goto(path.resolve().as_uri())
     page.wait_for_selector(READY, state="attached", timeout=30_000)
@@ -42,7 +40,8 @@ def bundled_page(tmp_path: Path, bundled: graph.Dataset) -> Path:
     return write_html(bundled, tmp_path / "bundled.html")
 
 
-def _type_date(page: Any, which: str, year: str, month: str = "", day: str = "") -> None:
+def type_date(page: Any, which: str, year: str, month: str = "", day: str = "") -> None:
+    """Type a date into the strip's From or To fields (``which``) and press Enter."""
     page.fill(f"#strip-{which}-month", month)
     page.fill(f"#strip-{which}-day", day)
     page.fill(f"#strip-{which}-year", year)
@@ -75,7 +74,7 @@ def test_bars_count_relations_in_force_per_year_by_sign(
 
     # the bars follow the type filters (not the window): without "cooperation" relations
     page.locator("#edge-types label").filter(has_text="cooperation").locator("input").uncheck()
-    _type_date(page, "from", "2020")
+    type_date(page, "from", "2020")
     kept = bundled.edges[bundled.edges["type"] != "cooperation"]
     bars = page.evaluate(BARS)
     assert Counter({(k, y): c for k, y, c in bars}) == _in_force_per_year(kept)
@@ -87,8 +86,8 @@ def test_typed_dates_set_the_window_and_hide_relations_outside_it(
 ) -> None:
     page = open_page(browser_page, bundled_page)
     assert page.evaluate(WINDOW) == {"from": "1929-01-01", "to": "2025-01-31"}
-    _type_date(page, "from", "2016")
-    _type_date(page, "to", "2018")
+    type_date(page, "from", "2016")
+    type_date(page, "to", "2018")
     assert page.evaluate(WINDOW) == {"from": "2016-01-01", "to": "2018-12-31"}
     assert page.get_attribute("#strip", "data-from") == "2016-01-01"
     e = bundled.edges
@@ -102,30 +101,30 @@ def test_typed_dates_set_the_window_and_hide_relations_outside_it(
     values = [page.input_value(f"#strip-to-{part}") for part in ("year", "month", "day")]
     assert values == ["2018", "", ""]
 
-    _type_date(page, "to", "2018", month="2")
+    type_date(page, "to", "2018", month="2")
     assert page.evaluate(WINDOW) == {"from": "2016-01-01", "to": "2018-02-28"}
-    _type_date(page, "from", "2016", month="2", day="29")
+    type_date(page, "from", "2016", month="2", day="29")
     assert page.evaluate(WINDOW) == {"from": "2016-02-29", "to": "2018-02-28"}
     # a From after To moves To to the end of that year
-    _type_date(page, "from", "2020")
+    type_date(page, "from", "2020")
     assert page.evaluate(WINDOW) == {"from": "2020-01-01", "to": "2020-12-31"}
 
     # invalid input is ignored and marked, never thrown
     for month, day in (("13", ""), ("2", "30"), ("", "5")):
-        _type_date(page, "to", "2021", month=month, day=day)
+        type_date(page, "to", "2021", month=month, day=day)
         assert page.evaluate(WINDOW) == {"from": "2020-01-01", "to": "2020-12-31"}
         bad = "month" if month == "13" else "day"
         assert page.get_attribute(f"#strip-to-{bad}", "aria-invalid") == "true"
-    _type_date(page, "to", "12345")
+    type_date(page, "to", "12345")
     assert page.get_attribute("#strip-to-year", "aria-invalid") == "true"
-    _type_date(page, "to", "")
+    type_date(page, "to", "")
     assert page.get_attribute("#strip-to-year", "aria-invalid") == "true"
     assert page.evaluate(WINDOW) == {"from": "2020-01-01", "to": "2020-12-31"}
-    _type_date(page, "to", "2021")
+    type_date(page, "to", "2021")
     assert page.evaluate(WINDOW) == {"from": "2020-01-01", "to": "2021-12-31"}
     assert page.locator("#strip [aria-invalid]").count() == 0
     # years outside the data are clamped to its span
-    _type_date(page, "from", "1800")
+    type_date(page, "from", "1800")
     assert page.evaluate(WINDOW)["from"] == "1929-01-01"
     page.click("#strip .strip-all")
     assert page.evaluate(WINDOW) == {"from": "1929-01-01", "to": "2025-01-31"}
@@ -136,8 +135,8 @@ def test_step_buttons_and_arrow_keys_move_the_window_by_a_year(
     browser_page: Any, bundled_page: Path
 ) -> None:
     page = open_page(browser_page, bundled_page)
-    _type_date(page, "from", "2016")
-    _type_date(page, "to", "2018")
+    type_date(page, "from", "2016")
+    type_date(page, "to", "2018")
     page.click("#strip button[aria-label='Window one year later']")
     assert page.evaluate(WINDOW) == {"from": "2017-01-01", "to": "2019-12-31"}
     page.evaluate("() => document.activeElement.blur()")
@@ -154,7 +153,7 @@ def test_step_buttons_and_arrow_keys_move_the_window_by_a_year(
     page.keyboard.press("Shift+ArrowLeft")
     assert page.evaluate(WINDOW) == {"from": "2017-01-01", "to": "2019-12-31"}
     # at either end the window stops, keeping its width
-    _type_date(page, "to", "2025", month="1")
+    type_date(page, "to", "2025", month="1")
     page.click("#strip button[aria-label='Window one year later']")
     assert page.evaluate(WINDOW) == {"from": "2017-01-01", "to": "2025-01-31"}
     page.click("#strip .strip-all")
@@ -181,8 +180,8 @@ def test_play_moves_a_window_of_the_chosen_width_and_stops_at_the_end(
     assert not page.evaluate(PLAYING) and page.inner_text("#strip .strip-play") == "Play"
 
     # pause, then play again resumes from the window's year; a step stops it
-    _type_date(page, "from", "2000")
-    _type_date(page, "to", "2000")
+    type_date(page, "from", "2000")
+    type_date(page, "to", "2000")
     page.eval_on_selector("#strip", "(strip) => { strip.dataset.playMs = '5000'; }")
     page.select_option("#strip-play-width", "2")
     page.click("#strip .strip-play")
@@ -198,7 +197,8 @@ def test_play_moves_a_window_of_the_chosen_width_and_stops_at_the_end(
     assert browser_page.errors == []
 
 
-def _chart(page: Any) -> dict[str, float]:
+def chart_box(page: Any) -> dict[str, float]:
+    """The strip chart's box, in page pixels."""
     return page.evaluate(
         """() => { const r = document.querySelector('#strip svg').getBoundingClientRect();
         return {left: r.left, top: r.top, width: r.width, height: r.height}; }"""
@@ -214,9 +214,9 @@ def _x_of(box: dict[str, float], iso: str) -> float:
 
 def test_dragging_moves_resizes_and_draws_the_window(browser_page: Any, bundled_page: Path) -> None:
     page = open_page(browser_page, bundled_page)
-    _type_date(page, "from", "2000")
-    _type_date(page, "to", "2004")
-    box = _chart(page)
+    type_date(page, "from", "2000")
+    type_date(page, "to", "2004")
+    box = chart_box(page)
     mid_y = box["top"] + (box["height"] - 16) / 2
     per_year = (box["width"] - 16) / 97
 
@@ -343,7 +343,7 @@ def test_strip_fits_the_screen_with_touch_sized_controls(
         " return [r.top, r.bottom, r.height]; }"
     )
     assert strip[1] <= size[1] and strip[2] <= (200 if size[0] < 500 else 140)
-    chart = _chart(page)
+    chart = chart_box(page)
     assert 60 <= chart["height"] <= 80
     page.focus("#strip-from-year")
     outline = page.eval_on_selector(
@@ -387,7 +387,7 @@ def test_touch_draws_and_moves_the_window(chromium: Any, bundled_page: Path) -> 
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(bundled_page.resolve().as_uri())
         page.wait_for_selector(READY, state="attached", timeout=30_000)
-        box = _chart(page)
+        box = chart_box(page)
         y = box["top"] + (box["height"] - 16) / 2
         cdp = context.new_cdp_session(page)
 
@@ -409,182 +409,3 @@ def test_touch_draws_and_moves_the_window(chromium: Any, bundled_page: Path) -> 
         assert errors == []
     finally:
         context.close()
-
-
-# ---------- units that follow the data's span: days and months ----------
-
-UNIT_BARS = """() => [...document.querySelectorAll('#strip rect.strip-bar')].map((r) =>
-  [r.classList[1].replace('strip-bar-', ''), r.dataset.key, Number(r.dataset.count)])"""
-NEXT = "#strip button[aria-label='Window one {unit} later']"
-
-
-def _span_dataset(name: str, rows: list[tuple[str, str, str, str, str]]) -> graph.Dataset:
-    """Actors a–e and relations given as (source, target, type, date, end_date)."""
-    nodes = pd.DataFrame({"id": list("abcde"), "label": list("ABCDE"), "type": ["state"] * 5})
-    edges = pd.DataFrame(rows, columns=["source", "target", "type", "date", "end_date"])
-    edges.insert(0, "id", [f"r{i}" for i in range(len(rows))])
-    return graph.from_frames(nodes, edges, name=name)
-
-
-def _in_force_per_unit(edges: pd.DataFrame, unit: str) -> Counter[tuple[str, str]]:
-    """Relations in force per day ("2021-03-01") or month ("2021-03") and sign, by brute force."""
-    counts: Counter[tuple[str, str]] = Counter()
-    dated = edges[edges["date_start"].notna()]
-    for start, end, sign in zip(dated["date_start"], dated["date_end"], dated["sign"], strict=True):
-        freq, width = ("D", 10) if unit == "day" else ("MS", 7)
-        first = start if unit == "day" else start.replace(day=1)
-        for when in pd.date_range(first, end, freq=freq):
-            counts[SIGNS[int(sign)], when.strftime("%Y-%m-%d")[:width]] += 1
-    return counts
-
-
-DAY_ROWS = [
-    ("a", "b", "talks", "2021-03-01", "2021-03-04"),
-    ("a", "b", "dispute", "2021-03-03", ""),
-    ("b", "c", "visit", "2021-03-02", "2021-03-10"),
-    ("c", "d", "membership", "2021-03-05", "2021-03-07"),
-    ("a", "d", "dispute", "2021-03-06", "2021-03-09"),
-    ("d", "e", "talks", "2021-03-10", ""),
-    ("a", "b", "talks", "2021-03-08", "2021-03-09"),
-    ("a", "e", "talks", "", ""),
-]
-MONTH_ROWS = [
-    ("a", "b", "talks", "2021-01-15", "2021-03-10"),
-    ("a", "b", "dispute", "2021-03", ""),
-    ("b", "c", "visit", "2021-02-20", "2021-02-21"),
-    ("c", "d", "membership", "2021-04", "2021-07"),
-    ("a", "d", "dispute", "2021-05-31", "2021-06-01"),
-    ("d", "e", "talks", "2021-08-20", ""),
-    ("a", "c", "talks", "2021-06-10", "2021-08-01"),
-]
-
-
-def test_a_span_of_days_counts_and_steps_by_day(browser_page: Any, tmp_path: Path) -> None:
-    days = _span_dataset("ten days", DAY_ROWS)
-    page = open_page(browser_page, write_html(days, tmp_path / "days.html"))
-    assert page.get_attribute("#strip", "data-unit") == "day"
-    assert page.evaluate("() => window.explorer.timeline.unit") == "day"
-    bars = page.evaluate(UNIT_BARS)
-    assert Counter({(kind, key): count for kind, key, count in bars}) == _in_force_per_unit(
-        days.edges, "day"
-    )
-    assert {key for _, key, _ in bars} == {f"2021-03-{d:02}" for d in range(1, 11)}
-    labels = page.locator("#strip text.strip-tick-label").all_text_contents()
-    assert labels[0] == "03-01" and set(labels) <= {f"03-{d:02}" for d in range(1, 11)}
-    assert page.inner_text("#strip-play-width option:first-child") == "1-day window"
-    assert "per day" in page.inner_text("#strip .strip-legend")
-
-    # ▶ and → move the window by a day, keeping its width in days
-    _type_date(page, "from", "2021", month="3", day="3")
-    _type_date(page, "to", "2021", month="3", day="4")
-    page.click(NEXT.format(unit="day"))
-    assert page.evaluate(WINDOW) == {"from": "2021-03-04", "to": "2021-03-05"}
-    page.evaluate("() => document.activeElement.blur()")
-    page.keyboard.press("ArrowRight")
-    assert page.evaluate(WINDOW) == {"from": "2021-03-05", "to": "2021-03-06"}
-    page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
-    assert page.evaluate(WINDOW) == {"from": "2021-03-03", "to": "2021-03-04"}
-
-    # play moves a one-day window day by day to the last day
-    page.eval_on_selector("#strip", "(strip) => { strip.dataset.playMs = '30'; }")
-    page.click("#strip .strip-all")
-    page.select_option("#strip-play-width", "1")
-    page.click("#strip .strip-play")
-    page.wait_for_selector("#strip:not([data-playing])", timeout=15_000)
-    assert page.evaluate(WINDOW) == {"from": "2021-03-10", "to": "2021-03-10"}
-
-    # the pair's net relation per day
-    page.evaluate("() => window.explorer.selectPair('a', 'b')")
-    pair = days.edges[days.edges[["source", "target"]].apply(frozenset, axis=1) == {"a", "b"}]
-    net: Counter[str] = Counter()
-    for start, end, weight, sign in zip(
-        pair["date_start"], pair["date_end"], pair["weight"], pair["sign"], strict=True
-    ):
-        for day in pd.date_range(start, end, freq="D"):
-            net[day.strftime("%Y-%m-%d")] += weight * sign
-    series = page.get_attribute("#strip .strip-net-line", "data-series").split()
-    drawn = {key: float(value) for key, value in (item.rsplit(":", 1) for item in series)}
-    assert drawn == {key: pytest.approx(value) for key, value in net.items()}
-    assert browser_page.errors == []
-
-
-def test_a_span_of_months_counts_and_steps_by_month(browser_page: Any, tmp_path: Path) -> None:
-    months = _span_dataset("eight months", MONTH_ROWS)
-    page = open_page(browser_page, write_html(months, tmp_path / "months.html"))
-    assert page.get_attribute("#strip", "data-unit") == "month"
-    assert page.evaluate("() => window.explorer.timeline.unit") == "month"
-    bars = page.evaluate(UNIT_BARS)
-    assert Counter({(kind, key): count for kind, key, count in bars}) == _in_force_per_unit(
-        months.edges, "month"
-    )
-    assert {key for _, key, _ in bars} == {f"2021-{m:02}" for m in range(1, 9)}
-    labels = page.locator("#strip text.strip-tick-label").all_text_contents()
-    assert labels == list(pd.date_range("2021-01", periods=8, freq="MS").strftime("%b %Y"))
-    assert page.inner_text("#strip-play-width option:last-child") == "10-month window"
-
-    # ▶ moves by a month; a month's last day stays its last day
-    _type_date(page, "from", "2021", month="3")
-    _type_date(page, "to", "2021", month="4")
-    assert page.evaluate(WINDOW) == {"from": "2021-03-01", "to": "2021-04-30"}
-    page.click(NEXT.format(unit="month"))
-    assert page.evaluate(WINDOW) == {"from": "2021-04-01", "to": "2021-05-31"}
-    page.click(NEXT.format(unit="month"))
-    assert page.evaluate(WINDOW) == {"from": "2021-05-01", "to": "2021-06-30"}
-    page.click("#strip button[aria-label='Window one month earlier']")
-    page.click("#strip button[aria-label='Window one month earlier']")
-    page.click("#strip button[aria-label='Window one month earlier']")
-    assert page.evaluate(WINDOW) == {"from": "2021-02-01", "to": "2021-03-31"}
-
-    # play: a two-month window from the first month, one month a step, to the end
-    page.eval_on_selector("#strip", "(strip) => { strip.dataset.playMs = '5000'; }")
-    page.click("#strip .strip-all")
-    page.select_option("#strip-play-width", "2")
-    page.click("#strip .strip-play")
-    assert page.evaluate(WINDOW) == {"from": "2021-01-15", "to": "2021-02-28"}
-    page.eval_on_selector("#strip", "(strip) => { strip.dataset.playMs = '30'; }")
-    page.evaluate("() => window.explorer.timeline.play(2)")
-    page.wait_for_selector("#strip:not([data-playing])", timeout=15_000)
-    assert page.evaluate(WINDOW) == {"from": "2021-07-01", "to": "2021-08-20"}
-
-    # a click on the chart picks that month
-    box = _chart(page)
-    x = box["left"] + 8 + (box["width"] - 16) * (3.5 / 8)  # about the middle of the 4th bar
-    page.mouse.click(x, box["top"] + (box["height"] - 16) / 2)
-    assert page.evaluate(WINDOW) == {"from": "2021-04-01", "to": "2021-04-30"}
-    assert browser_page.errors == []
-
-
-@pytest.fixture(scope="module")
-def icews_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, graph.Dataset]:
-    """The ICEWS sample (two days of events), imported and written as a page."""
-    if not ICEWS.is_file():
-        message = f"{ICEWS} not found (present in CI)"
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    folder = tmp_path_factory.mktemp("icews")
-    import_icews(ICEWS, folder / "icews")
-    dataset = graph.load(folder / "icews")
-    return write_html(dataset, folder / "icews.html"), dataset
-
-
-def test_the_icews_sample_shows_two_day_bars(
-    browser_page: Any, icews_page: tuple[Path, graph.Dataset]
-) -> None:
-    path, dataset = icews_page
-    page = open_page(browser_page, path)
-    assert page.get_attribute("#strip", "data-unit") == "day"
-    bars = page.evaluate(UNIT_BARS)
-    assert {key for _, key, _ in bars} == {"2018-06-01", "2018-06-02"}
-    assert Counter({(kind, key): count for kind, key, count in bars}) == _in_force_per_unit(
-        dataset.edges, "day"
-    )
-    labels = page.locator("#strip text.strip-tick-label").all_text_contents()
-    assert labels == ["06-01", "06-02"]
-    page.click("#strip button[aria-label='Window one day earlier']")  # the whole span: no move
-    assert page.evaluate(WINDOW) == {"from": "2018-06-01", "to": "2018-06-02"}
-    page.click("#strip .strip-play")  # a one-day window over both days
-    page.wait_for_selector("#strip:not([data-playing])", timeout=15_000)
-    assert page.evaluate(WINDOW) == {"from": "2018-06-02", "to": "2018-06-02"}
-    assert browser_page.errors == []

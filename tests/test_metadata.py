@@ -1,5 +1,6 @@
 """Dataset metadata (``dataset.toml``): loading, the title fallback, validation with lines,
-the title in pages, reports, notebooks and exports (escaped), writing it back, imports."""
+writing it back, imports. Where the title is shown (pages, reports, notebooks, exports, all
+escaped) is in test_metadata_shown.py; finding each key's line in test_toml_lines.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-import networkx as nx
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -22,17 +22,14 @@ from graph.cli import app
 from graph.errors import DataError, UsageError
 from graph.model.metadata import (
     DatasetMetadata,
-    key_lines,
     metadata_toml,
     parse_metadata,
     read_metadata,
 )
-from graph.render.data import page_data
 
 EVENTS = Path(__file__).parent / "data" / "events"
 ICEWS = EVENTS / "icews_sample.tab"
 GDELT2 = EVENTS / "gdelt2_sample.export.CSV"
-HOSTILE = '</title><script>alert("t")</script> & [x](javascript:alert(1)) # *'
 runner = CliRunner()
 
 NODES = """\
@@ -290,16 +287,6 @@ def test_cli_validate_exit_codes_and_lines(folder: Callable[[str], Path]) -> Non
 # Parsing and writing
 
 
-def test_key_lines_skips_strings_arrays_and_tables() -> None:
-    text = (
-        "a = '''\nb = 1\n'''\n"
-        'c = [\n  "d = 2",\n  { e = 3 },\n]\n'
-        '"f.g" . h = 4\n'
-        "[[i]]\nj = 5\n[k.l]\n"
-    )
-    assert key_lines(text) == {"a": 1, "c": 4, "f.g": 8, "i": 9, "k": 11}
-
-
 def test_written_metadata_reads_back() -> None:
     meta = DatasetMetadata(
         title='Say "hi" \\ there',
@@ -337,89 +324,6 @@ def test_any_text_round_trips(title: str, description: str, sources: list, day: 
 
 def test_read_metadata_of_a_folder_without_the_file(tmp_path: Path) -> None:
     assert read_metadata(tmp_path) == (DatasetMetadata(), [])
-
-
-# The title where the dataset is shown
-
-
-def test_page_title_and_subtitle(bundled: graph.Dataset) -> None:
-    meta = page_data(bundled)["meta"]
-    assert meta["title"] == "Iran–Tajikistan relations"
-    assert meta["subtitle"].startswith("iran_tajikistan · 21 actors · 44 relations")
-    page = graph.to_html(bundled)
-    assert "<title>Iran–Tajikistan relations</title>" in page
-    given_title = page_data(bundled, title="Visits")["meta"]
-    assert given_title["title"] == "Visits" and given_title["subtitle"].startswith("iran_")
-    nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state"] * 2})
-    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["visit"]})
-    plain = page_data(graph.from_frames(nodes, edges, name="plain"))["meta"]
-    assert plain["title"] == "plain" and plain["subtitle"].startswith("2 actors")
-
-
-@pytest.fixture(scope="module")
-def hostile() -> graph.Dataset:
-    nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state"] * 2})
-    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["visit"], "date": ["2020"]})
-    meta = {
-        "title": HOSTILE,
-        "description": "<img src=x onerror=alert(1)>\n# heading",
-        "sources": ["<b>bold</b>", "[link](http://127.0.0.1:9/leak)"],
-        "licence": "<i>",
-        "author": "a & b",
-    }
-    return graph.from_frames(nodes, edges, name="plain", metadata=meta)
-
-
-def test_hostile_title_is_escaped_in_the_page(hostile: graph.Dataset) -> None:
-    page = graph.to_html(hostile)
-    (title,) = re.findall(r"<title>(.*?)</title>", page, flags=re.S)
-    assert "<" not in title and "&lt;/title&gt;&lt;script&gt;" in title
-    assert "<script>alert" not in page
-    assert page.count("<title>") == 1
-
-
-def test_hostile_metadata_is_escaped_in_the_html_report(hostile: graph.Dataset) -> None:
-    page = graph.to_report_html(graph.build_report(hostile, top=2), interactive=False)
-    head = page.split("</head>", 1)[0]  # the SVG charts have <title>s of their own
-    (title,) = re.findall(r"<title>(.*?)</title>", head, flags=re.S)
-    assert title.startswith("&lt;/title&gt;&lt;script&gt;") and title.endswith(": network report")
-    for raw in ("<script>alert", "<img src", "<b>bold", "<i>"):
-        assert raw not in page
-    about = page.split('<section id="about">', 1)[1].split("</section>", 1)[0]
-    assert "&lt;img src=x onerror=alert(1)&gt;" in about and "&lt;b&gt;bold&lt;/b&gt;" in about
-    assert "a &amp; b" in about
-
-
-def test_hostile_metadata_is_escaped_in_the_markdown_report(hostile: graph.Dataset) -> None:
-    text = graph.to_report_markdown(graph.build_report(hostile, top=2))
-    first = text.splitlines()[0]
-    assert first.startswith("# &lt;/title&gt;&lt;script&gt;alert") and "\\[x\\]" in first
-    assert first.endswith(": network report")
-    assert "<script>" not in text and "<img" not in text and "[link](" not in text
-    assert "\n# heading" not in text  # the description stays one paragraph
-    assert "  - \\[link\\](http\\://127\\.0\\.0\\.1:9/leak)" in text
-
-
-def test_notebook_display_shows_the_title_escaped(
-    bundled: graph.Dataset, hostile: graph.Dataset
-) -> None:
-    assert "<strong>Iran–Tajikistan relations</strong> (iran_tajikistan)" in bundled._repr_html_()
-    html = hostile._repr_html_()
-    assert "<script>" not in html and "&lt;/title&gt;&lt;script&gt;" in html
-    nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "type": ["state"] * 2})
-    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["visit"]})
-    assert "<strong>plain</strong>:" in graph.from_frames(nodes, edges, name="plain")._repr_html_()
-
-
-def test_exports_carry_the_title(hostile: graph.Dataset, tmp_path: Path) -> None:
-    assert hostile.to_networkx().name == HOSTILE
-    graph.export(hostile, "graphml", tmp_path / "g.graphml")
-    assert nx.read_graphml(tmp_path / "g.graphml").graph["name"] == HOSTILE
-    graph.export(hostile, "gexf", tmp_path / "g.gexf")
-    assert nx.read_gexf(tmp_path / "g.gexf").graph["name"] == HOSTILE
-    graph.export(hostile, "json", tmp_path / "g.json")
-    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
-    assert data["graph"]["name"] == HOSTILE
 
 
 # Writing dataset folders

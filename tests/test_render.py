@@ -144,7 +144,8 @@ def test_vendored_files_match_their_pin_and_third_party_md() -> None:
     for item in VENDORED:
         data = (vendor / item.name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == item.sha256
-        assert f"@version {item.version}".encode() in data[:400]
+        if item.name.endswith(".js"):  # a script's banner names its version; data has none
+            assert f"@version {item.version}".encode() in data[:400]
         assert all((vendor / name).stat().st_size > 500 for name in item.licence_files)
         listed = (Path(__file__).parents[1] / "THIRD_PARTY.md").read_text(encoding="utf-8")
         row = next(line for line in listed.splitlines() if f"vendor/{item.name}`" in line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,7 @@ from graph.analyze import MEASURES
 from graph.cli import app
 from graph.report import build_report, to_report_html, to_report_markdown, write_report
 from graph.report.svg import bar_chart, stacked_columns, trend_chart
+from graph.report.wording import sig
 from graph.text import markdown_text
 
 runner = CliRunner()
@@ -26,7 +28,7 @@ EVIL = '<script>alert("x")</script>'
 
 
 class _Numbers(HTMLParser):
-    """Collect the text of elements carrying data-stat or data-node/data-measure."""
+    """Collect the attributes and text of elements carrying data-stat or data-node."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,10 +55,9 @@ def _lookup(stats: dict[str, Any], path: str) -> Any:
     return value
 
 
-def _shown(value: Any) -> str:
-    if value is None:
-        return "–"
-    return str(value)
+def _exact(value: Any) -> str:
+    """A stats value as ``data-value`` holds it."""
+    return "" if value is None else str(value)
 
 
 @pytest.fixture(scope="module")
@@ -81,24 +82,29 @@ def test_every_number_equals_graph_stats_json(report_html: str, options: list[st
         assert ("Katz" in report_html) == ("--directed" in options)
     parser = _Numbers()
     parser.feed(report_html)
-    assert len(parser.found) > 8 * 10
-    seen_measures = set()
+    assert len(parser.found) > len(nodes) * len(MEASURES)
+    seen = set()
     for attrs, text in parser.found:
         if "data-node" in attrs:
             node, measure = attrs["data-node"], attrs["data-measure"]
-            assert text == _shown(nodes[node][measure]), (node, measure)
-            seen_measures.add(measure)
+            value = nodes[node][measure]
+            seen.add((node, measure))
         else:
-            assert text == _shown(_lookup(stats, attrs["data-stat"])), attrs["data-stat"]
-    assert seen_measures == set(MEASURES)
+            value = _lookup(stats, attrs["data-stat"])
+        # the exact value of graph stats, shown at 3 significant figures
+        assert attrs["data-value"] == _exact(value), attrs
+        assert text == (value if isinstance(value, str) else sig(value)), attrs
+    assert seen == {(node, m) for node in nodes for m in MEASURES}  # every actor, every measure
 
 
 def test_report_has_every_section(report_html: str) -> None:
-    for section in ("summary", "centrality", "time", "pair", "signed", "communities", "graph"):
-        assert f'<section id="{section}">' in report_html
-    assert report_html.count("<svg") >= len(MEASURES) + 2
+    sections = ["findings", "about", "summary", "centrality", "time", "pair", "signed"]
+    sections += ["communities", "graph"]
+    found = re.findall(r'<section id="([a-z]+)">', report_html)
+    assert found == sections  # the findings first, then the detail
+    assert report_html.count("<svg") == 3  # relations over time, the pair, the graph
     assert "Iran – Tajikistan over time" in report_html
-    assert "“But relations cooled until 2019" in report_html
+    assert "<q>But relations cooled until 2019" in report_html
 
 
 def test_report_is_deterministic() -> None:
@@ -107,9 +113,11 @@ def test_report_is_deterministic() -> None:
 
 
 def test_nothing_is_fetched_from_outside(report_html: str) -> None:
-    outer = report_html.split("<iframe", 1)[0]
-    for marker in ("http://", "https://", "<link", "src=", "@import", "url("):
+    outer = report_html.split("<iframe", 1)[0].replace('xmlns="http://www.w3.org/2000/svg"', "")
+    for marker in ("http://", "https://", "<link", "src=", "@import", "<script"):
         assert marker not in outer, marker
+    # url() only for the picture's own clip path and arrow heads
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(([^)]*)\)", outer))
 
 
 @pytest.fixture(scope="module")
@@ -156,13 +164,16 @@ def test_report_opens_offline_without_errors(browser_page, tmp_path: Path) -> No
     write_report(build_report(graph.load()), target)
     page = browser_page.page
     page.goto(target.as_uri())
-    page.locator("iframe").scroll_into_view_if_needed()
-    frame = page.frame_locator("iframe")
-    frame.locator("body").wait_for()
+    page.wait_for_timeout(300)
+    assert [f.url for f in page.frames[1:]] == ["about:blank"]  # the folded explorer waits
+    page.locator("details.explorer summary").click()  # one click opens it
+    frame = page.frame_locator("details.explorer iframe")
+    frame.locator("canvas").first.wait_for()
     page.wait_for_timeout(500)
+    assert [f.url for f in page.frames[1:]] == ["about:srcdoc"]
     assert browser_page.requests == []
     assert browser_page.errors == []
-    assert page.locator("svg.chart").count() >= len(MEASURES) + 2
+    assert page.locator("svg.chart").count() == 2
     assert page.locator("#pair table tbody tr").count() == len(
         graph.analyze.timeline(graph.load(), "iran", "tajikistan")
     )
@@ -184,11 +195,11 @@ def test_markdown_report_has_the_same_numbers() -> None:
     report = build_report(graph.load(), top=5)
     text = to_report_markdown(report)
     assert text.startswith("# Iran–Tajikistan relations: network report")
-    for measure in MEASURES:
-        leader = report.leaders[measure][0]
-        label, kind = markdown_text(leader["label"]), markdown_text(leader["type"])
-        assert f"| 1 | {label} | {kind} | {leader[measure]} |" in text
-    assert f"| Density (undirected) | {report.stats.graph.density} |" in text
+    for rank, r in enumerate(report.stats.node_records(), 1):
+        label, kind = markdown_text(r["label"]), markdown_text(r["type"])
+        values = " | ".join(markdown_text(sig(r[m])) for m in MEASURES)
+        assert f"| {rank} | {label} | {kind} | {values} |" in text
+    assert f"| Density (undirected) | {markdown_text(sig(report.stats.graph.density))} |" in text
 
 
 def test_write_report_is_atomic_and_checks_the_format(tmp_path: Path) -> None:
@@ -215,9 +226,9 @@ def test_markdown_report_embeds_its_charts_as_svg_data_images() -> None:
 
     text = to_report_markdown(build_report(graph.load(), top=5, pair=("iran", "tajikistan")))
     images = re.findall(r"!\[([^\]]*)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)", text)
-    assert len(images) == len(MEASURES) + 2  # one per measure, relations per year, the pair
+    assert len(images) == 3  # relations per year, the pair, the graph
     svgs = [base64.b64decode(data).decode("utf-8") for _, data in images]
-    assert all(s.startswith("<svg") and s.endswith("</svg>") for s in svgs)
+    assert all(s.startswith("<svg") and s.strip().endswith("</svg>") for s in svgs)
     assert any("Iran – Tajikistan" in alt for alt, _ in images)
     assert "http" not in "".join(svgs).replace("http://www.w3.org/2000/svg", "")
 

@@ -2,10 +2,10 @@
 
 Every function takes a :class:`~graph.Dataset` (filter it first for a view) and returns a
 DataFrame or a small result object, read by attribute (the frozen dataclasses of
-:mod:`graph.analyze.results`, :class:`Communities`, :class:`TriadBalance`; ``to_dict()`` gives
-plain values); nothing prints. Measures use the aggregated graph (one link per pair, self-loops
-removed); the conventions (direction, weights, normalization, disconnected graphs) are in each
-module's docstring and in ``docs/analysis.md``.
+:mod:`graph.analyze.results`, :class:`Communities`, :class:`TriadBalance`,
+:class:`SignedBalance`; ``to_dict()`` gives plain values); nothing prints. Measures use the
+aggregated graph (one link per pair, self-loops removed); the conventions (direction, weights,
+normalization, disconnected graphs) are in each module's docstring and in ``docs/analysis.md``.
 
 >>> from graph import load
 >>> from graph.analyze import node_measures, rank
@@ -21,11 +21,11 @@ from .._lazy import attach
 
 if TYPE_CHECKING:
     from ._view import View, analysis_view
-    from .balance import TriadBalance, pair_scores, triad_balance
     from .centrality import MEASURES, katz_alpha, node_measures, rank
     from .community import Communities, communities
     from .display import records, rounded
     from .engines import ENGINES, igraph_module, resolve_engine
+    from .frustration import Frustration
     from .queries import neighbors, paths
     from .results import (
         Components,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Summary,
         TimeSpan,
     )
+    from .signed_balance import PAIR_SIGNS, NullModel, SignedBalance, balance
     from .stats_table import stats
     from .structure import assortativity, graph_figures, reciprocity
     from .summary import relation_counts, summarize
@@ -49,17 +50,22 @@ if TYPE_CHECKING:
         snapshots,
         timeline,
     )
+    from .triads import TriadBalance, pair_scores, triad_balance
 
 __all__ = [
     "ENGINES",
     "FREQUENCIES",
     "MEASURES",
+    "PAIR_SIGNS",
     "Communities",
     "Components",
+    "Frustration",
     "GraphFigures",
     "MeasureMethod",
     "NodeRelations",
+    "NullModel",
     "SignCounts",
+    "SignedBalance",
     "StatsResult",
     "Summary",
     "TimeSpan",
@@ -67,6 +73,7 @@ __all__ = [
     "View",
     "analysis_view",
     "assortativity",
+    "balance",
     "communities",
     "counts_by_period",
     "graph_figures",
@@ -98,18 +105,23 @@ _EXPORTS = {
     "Components": "results",
     "ENGINES": "engines",
     "FREQUENCIES": "temporal",
+    "Frustration": "frustration",
     "GraphFigures": "results",
     "MEASURES": "centrality",
     "MeasureMethod": "results",
     "NodeRelations": "results",
+    "NullModel": "signed_balance",
+    "PAIR_SIGNS": "signed_balance",
     "SignCounts": "results",
+    "SignedBalance": "signed_balance",
     "StatsResult": "results",
     "Summary": "results",
     "TimeSpan": "results",
-    "TriadBalance": "balance",
+    "TriadBalance": "triads",
     "View": "_view",
     "analysis_view": "_view",
     "assortativity": "structure",
+    "balance": "signed_balance",
     "communities": "community",
     "counts_by_period": "temporal",
     "graph_figures": "structure",
@@ -117,7 +129,7 @@ _EXPORTS = {
     "katz_alpha": "centrality",
     "neighbors": "queries",
     "node_measures": "centrality",
-    "pair_scores": "balance",
+    "pair_scores": "triads",
     "pair_series": "temporal",
     "pair_trend": "temporal",
     "paths": "queries",
@@ -132,6 +144,6 @@ _EXPORTS = {
     "stats": "stats_table",
     "summarize": "summary",
     "timeline": "temporal",
-    "triad_balance": "balance",
+    "triad_balance": "triads",
 }
 __getattr__, __dir__ = attach(__name__, _EXPORTS)

@@ -364,6 +364,24 @@ class MeasureMethod:
     sort: str
     definitions: dict[str, str]
 
+    def describe(self) -> str:
+        """How the measures were computed, in one line: view, engine, sampling, Katz. The
+        words ``graph stats`` and the report both show.
+
+        >>> graph.stats(ds, engine="networkx").measures.describe()
+        'undirected view, engine networkx; exact betweenness'
+        """
+        parts = [f"{'directed' if self.directed else 'undirected'} view, engine {self.engine}"]
+        parts.append(
+            f"betweenness ESTIMATED from {self.sample} pivots (seed {self.seed})"
+            if self.sample
+            else "exact betweenness"
+        )
+        if self.eigenvector == "katz":
+            alpha = "–" if self.katz_alpha is None else str(self.katz_alpha)
+            parts.append(f"eigenvector column = Katz (alpha {alpha}), not strongly connected")
+        return "; ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON (``measures`` in ``graph stats --format json``)."""
         out = _plain(self)

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from .._version import __version__
+from . import balance as balance_cmd
 from . import common
 from . import export as export_cmd
 from . import html as html_cmd
@@ -65,6 +66,7 @@ def _root(
 for _name, _module in (
     ("validate", validate_cmd),
     ("stats", stats_cmd),
+    ("balance", balance_cmd),
     ("export", export_cmd),
     ("html", html_cmd),
     ("report", report_cmd),

@@ -34,6 +34,14 @@ def command(
     filters: Criteria,
     force: ForceOpt = False,
     excel_safe: ExcelSafeOpt = False,
+    layout: Annotated[
+        str,
+        typer.Option("--layout", help="GEXF/GraphML positions: network or map, as the page."),
+    ] = "network",
+    size_by: Annotated[
+        str, typer.Option("--size-by", help="GEXF/GraphML node size, as the page's.")
+    ] = "degree",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the layout, as the page's.")] = 7,
 ) -> None:
     """Export the full graph for Gephi, Cytoscape or D3.
 
@@ -46,5 +54,13 @@ def command(
         check_output_folder(target, force=force)
     from ..exchange.formats import export
 
-    export(data, fmt, target, excel_safe=excel_safe)
+    export(
+        data,
+        fmt,
+        target,
+        excel_safe=excel_safe,
+        seed=seed,
+        size_by=size_by.lower(),
+        layout=layout.lower(),
+    )
     say(f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)")

@@ -9,14 +9,16 @@ from typing import Annotated
 import typer
 
 from ..dataset.criteria import Criteria
-from ..render.choices import COLOR_CHOICES, SIZE_MEASURES
+from ..errors import UsageError
+from ..render.choices import COLOR_CHOICES, LAYOUTS, SIZE_MEASURES
 from .common import err, handle_errors, load_view, say
 from .options import DatasetArg, filter_options, flag
 
 EPILOG = (
     "Examples: graph html -o iran.html --open  ·  "
     "graph html --links relation --size-by pagerank -o relations.html  ·  "
-    "graph html --ego tajikistan --depth 2 --from 2015 -o tajikistan.html"
+    "graph html --ego tajikistan --depth 2 --from 2015 -o tajikistan.html  ·  "
+    "graph html --layout map --png map.png --svg map.svg -o map.html"
 )
 
 
@@ -41,6 +43,25 @@ def command(
             help="Draw one link per pair of actors (pair) or one line per relation (relation).",
         ),
     ] = "pair",
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help=f"Where actors sit at first: {', '.join(LAYOUTS)} (states on a world map).",
+        ),
+    ] = "network",
+    png: Annotated[
+        Path | None,
+        typer.Option("--png", help="Also save the first view as a PNG picture (needs Chromium)."),
+    ] = None,
+    svg: Annotated[
+        Path | None,
+        typer.Option("--svg", help="Also save the first view as an SVG picture (needs Chromium)."),
+    ] = None,
+    picture_size: Annotated[
+        str,
+        typer.Option("--picture-size", help="Browser window for --png/--svg, WIDTHxHEIGHT."),
+    ] = "1440x900",
     aggregate: Annotated[
         bool, flag("--aggregate", help="Same as --links pair (the default).", hidden=True)
     ] = False,
@@ -66,6 +87,7 @@ def command(
     from ..render import write_html
     from ..render.data import limit_nodes
 
+    size = _picture_size(picture_size) if png or svg else (0, 0)
     data = load_view(dataset, filters)
     target = output or Path(f"{data.name}.html")
     write_html(
@@ -77,6 +99,7 @@ def command(
         links="pair" if aggregate else links.lower(),
         max_nodes=max_nodes,
         seed=seed,
+        layout=layout.lower(),
     )
     view, _ = limit_nodes(data, max_nodes)  # what the page draws
     say(
@@ -88,7 +111,22 @@ def command(
             "no actor or relation matches the filters" if filters.active else "the dataset is empty"
         )
         say(f"warning: nothing to draw: {why}", stream=err)
+    if png or svg:
+        from ..render.snapshot import save_pictures
+
+        for path in save_pictures(target, png=png, svg=svg, width=size[0], height=size[1]):
+            say(f"wrote {path}")
     if physics:
         say("note: --physics is no longer used: the layout is computed once and kept", stream=err)
     if open_page:
         webbrowser.open(target.resolve().as_uri())
+
+
+def _picture_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.strip().isdigit() and height.strip().isdigit()):
+        raise UsageError(
+            f"{{picture_size}} must be WIDTHxHEIGHT in pixels, such as 1440x900, not '{text}'",
+            params=("picture_size",),
+        )
+    return int(width), int(height)

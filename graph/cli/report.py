@@ -9,6 +9,7 @@ import typer
 
 from ..dataset.criteria import Criteria
 from ..errors import UsageError
+from ..render.choices import LAYOUTS
 from .common import handle_errors, load_view, say
 from .options import (
     DatasetArg,
@@ -24,7 +25,7 @@ from .options import (
 EPILOG = (
     "Examples: graph report -o report.html  ·  graph report --format markdown -o report.md  ·  "
     "graph report data/iran_tajikistan --from 2015 --pair iran,tajikistan -o recent.html  ·  "
-    "graph report --pair Iran,Russia -o iran-russia.html"
+    "graph report --pair Iran,Russia -o iran-russia.html  ·  graph report --layout map -o map.html"
 )
 
 
@@ -48,9 +49,20 @@ def command(
         ),
     ] = None,
     period: PeriodOpt = "year",
-    no_graph: Annotated[
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help=f"Where the picture of the graph places actors: {', '.join(LAYOUTS)}.",
+        ),
+    ] = "network",
+    no_interactive: Annotated[
         bool,
-        flag("--no-graph", help="Leave out the interactive graph (smaller file)."),
+        flag(
+            "--no-interactive",
+            "--no-graph",
+            help="Leave out the interactive explorer (smaller file); the picture stays.",
+        ),
     ] = False,
     directed: DirectedOpt = False,
     engine: EngineOpt = "auto",
@@ -61,9 +73,11 @@ def command(
 ) -> None:
     """Write a report: one self-contained, offline HTML (or Markdown) file.
 
-    Summary, top actors per measure with charts, relations per year, a pair's trend and
-    timeline, cooperation and conflict, balance, communities and the interactive graph.
-    Its numbers equal graph stats --format json.
+    Key findings first (who is central and why, a pair's turning points, unbalanced
+    triangles, blocs), then the summary, every actor's measures in one table, relations per
+    year, the pair's trend and timeline, cooperation and conflict, blocs, and a picture of
+    the graph with the interactive explorer one click away. Its numbers are those of graph
+    stats --format json, at 3 significant figures.
     """
     from ..report import FORMATS, build_report, write_report
 
@@ -86,9 +100,10 @@ def command(
         seed=seed,
         pair=chosen_pair,
         freq=period,
+        layout=layout.lower(),
     )
     target = output or Path(f"{data.name}-report.{'html' if fmt == 'html' else 'md'}")
-    write_report(report, target, fmt, interactive=not no_graph)
+    write_report(report, target, fmt, interactive=not no_interactive)
     say(
         f"wrote {target} ({fmt} report: {len(data.nodes)} actors, {len(data.edges)} relations)",
     )

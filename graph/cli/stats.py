@@ -92,18 +92,9 @@ def print_figures(g: GraphFigures) -> None:
 
 
 def method_note(m: MeasureMethod) -> str:
-    """How the measures were computed, in one line (view, engine, sampling, Katz)."""
-    parts = [f"{'directed' if m.directed else 'undirected'} view, engine {m.engine}"]
-    parts.append(
-        f"betweenness ESTIMATED from {m.sample} pivots (seed {m.seed})"
-        if m.sample
-        else "exact betweenness"
-    )
-    if m.eigenvector == "katz":
-        parts.append(
-            f"eigenvector column = Katz (alpha {num(m.katz_alpha)}), not strongly connected"
-        )
-    return "; ".join(parts)
+    """How the measures were computed, in one line (:meth:`MeasureMethod.describe`: the words
+    the report uses too)."""
+    return m.describe()
 
 
 def _short(value: Any) -> str:

@@ -60,7 +60,9 @@ class PageLook:
     edges: dict[str, tuple[str, float]]
 
 
-def page_look(dataset: Dataset, *, seed: int = 7, size_by: str = "degree") -> PageLook:
+def page_look(
+    dataset: Dataset, *, seed: int = 7, size_by: str = "degree", layout: str = "network"
+) -> PageLook:
     """Each actor's and relation's look on the explorer page, y pointing up.
 
     >>> look = page_look(ds)
@@ -69,7 +71,7 @@ def page_look(dataset: Dataset, *, seed: int = 7, size_by: str = "degree") -> Pa
     """
     from ..render import page_data  # the page's code is loaded only for an XML export
 
-    data = page_data(dataset, seed=seed, size_by=size_by)
+    data = page_data(dataset, seed=seed, size_by=size_by, layout=layout)
     colors = {t["name"]: t["color"] for t in data["nodeTypes"]}
     cols = data["nodes"]
     nodes = {

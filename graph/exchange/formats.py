@@ -237,6 +237,7 @@ def export(
     excel_safe: bool = False,
     seed: int = 7,
     size_by: str = "degree",
+    layout: str = "network",
 ) -> None:
     """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv).
 
@@ -265,6 +266,8 @@ def export(
         ``graphml`` and ``gexf``: seed of the layout, as ``to_html(dataset, seed=seed)``.
     size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
         ``graphml`` and ``gexf``: the node measure that sizes nodes, as on the page.
+    layout : {"network", "map"}
+        ``graphml`` and ``gexf``: the positions of the page's network or map layout.
 
     Raises
     ------
@@ -306,7 +309,7 @@ def export(
     if fmt == "json":
         write_text(path, json_text(to_node_link(dataset), indent=1, sort_keys=True) + "\n")
         return
-    look = page_look(dataset, seed=seed, size_by=size_by)
+    look = page_look(dataset, seed=seed, size_by=size_by, layout=layout)
     G = to_multidigraph(dataset)
     if fmt == "graphml":
         add_look_columns(G, look)

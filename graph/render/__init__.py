@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .notebook import Explorer, notebook_html
     from .page import VIS_VERSION, to_html, write_html
     from .pairs import pair_links
+    from .picture import picture_svg
     from .pyvis_network import to_pyvis
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "notebook_html",
     "page_data",
     "pair_links",
+    "picture_svg",
     "positions",
     "to_html",
     "to_pyvis",
@@ -62,6 +64,7 @@ _EXPORTS = {
     "notebook_html": "notebook",
     "page_data": "data",
     "pair_links": "pairs",
+    "picture_svg": "picture",
     "positions": "layout",
     "to_html": "page",
     "to_pyvis": "pyvis_network",

@@ -39,6 +39,8 @@ SCRIPT_PARTS = (
     "search.js",  # finding actors and relations
     "timeline.js",  # the time strip: relations per year, month or day; window, step and play
     "controls.js",  # view controls, zoom buttons, drawers, keys
+    "map.js",  # the map layout: world outline, positions, the layout switch
+    "picture.js",  # the view as SVG and PNG, and the buttons that save them
     "api.js",  # window.explorer.state / setState / visibleLinks and the URL fragment
     "main.js",  # reset and the first drawing
 )

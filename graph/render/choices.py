@@ -6,6 +6,8 @@ Kept apart from the drawing code so that the CLI's help can name them without im
 ['degree', 'weighted_degree', 'betweenness', 'pagerank', 'eigenvector']
 >>> list(COLOR_CHOICES), list(LINK_MODES)
 (['type', 'community', 'sign'], ['pair', 'relation'])
+>>> list(LAYOUTS)
+['network', 'map']
 >>> check_choice("links", "pair", LINK_MODES)
 """
 
@@ -15,7 +17,7 @@ from collections.abc import Mapping
 
 from ..errors import UsageError
 
-__all__ = ["COLOR_CHOICES", "LINK_MODES", "PAIR_KINDS", "SIZE_MEASURES", "check_choice"]
+__all__ = ["COLOR_CHOICES", "LAYOUTS", "LINK_MODES", "PAIR_KINDS", "SIZE_MEASURES", "check_choice"]
 
 #: Measures a page can size nodes by (those of ``graph stats``), with what they tell.
 SIZE_MEASURES: dict[str, str] = {
@@ -37,6 +39,12 @@ COLOR_CHOICES: dict[str, str] = {
 LINK_MODES: dict[str, str] = {
     "pair": "one link per pair of actors (width: number of relations, colour: net sign)",
     "relation": "one line per relation (colour: its type)",
+}
+
+#: Where a page places actors: by their relations, or states at their place on a world map.
+LAYOUTS: dict[str, str] = {
+    "network": "seeded force-directed layout of the relations",
+    "map": "states at their place on a world map, their actors around them, the rest in a band",
 }
 
 

@@ -6,7 +6,11 @@ keep the JSON small and quick to build: no Python loop over rows.
 >>> from graph import load
 >>> data = page_data(load())
 >>> len(data["nodes"]["id"]) == data["meta"]["nodes"], sorted(data)
-(True, ['edgeTypes', 'meta', 'nodeTypes', 'nodes', 'relations'])
+(True, ['edgeTypes', 'layouts', 'meta', 'nodeTypes', 'nodes', 'relations', 'world'])
+
+With ``layout="map"`` the nodes' ``x``/``y`` are map positions; ``layouts`` holds both sets
+(the page switches between them) and ``world`` the outline they sit on. A dataset without any
+state the map knows has neither key, and asking it for a map is a usage error.
 """
 
 from __future__ import annotations
@@ -20,7 +24,14 @@ from .._version import __version__
 from ..analyze.summary import relation_counts
 from ..errors import UsageError
 from ..model.dates import DATE_DTYPE, iso_day
-from .choices import COLOR_CHOICES, LINK_MODES, PAIR_KINDS, SIZE_MEASURES, check_choice
+from .choices import (
+    COLOR_CHOICES,
+    LAYOUTS,
+    LINK_MODES,
+    PAIR_KINDS,
+    SIZE_MEASURES,
+    check_choice,
+)
 from .layout import positions, separate_boxes
 from .measures import PageMeasures, automatic_links, page_measures
 from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
@@ -157,6 +168,25 @@ def _nodes(dataset: Dataset, size_by: str, xy: np.ndarray, measures: PageMeasure
     return cols
 
 
+def map_layout(dataset: Dataset) -> tuple[np.ndarray, dict[str, Any]] | None:
+    """Map positions and the world outline, or None when no actor is a state the map knows.
+
+    The outline gets ``band``: the box ``[x0, y0, x1, y1]`` of the actors placed beside the map
+    (organizations, actors without a country), when there are any.
+    """
+    from .geo import map_positions, world_outline
+
+    xy, placed = map_positions(dataset.nodes)
+    if not (np.asarray(placed) == "state").any():
+        return None
+    world = world_outline()
+    band = np.asarray(placed) == "band"
+    if band.any():
+        low, high = xy[band].min(axis=0) - 60.0, xy[band].max(axis=0) + 60.0
+        world["band"] = [round(float(v), 1) for v in (*low, *high)]
+    return np.round(xy, 1), world
+
+
 def _span(edges: pd.DataFrame) -> tuple[str, str] | None:
     dated = edges["date_start"].notna()
     if not dated.any():
@@ -175,11 +205,13 @@ def page_data(
     links: str = "pair",
     max_nodes: int | None = None,
     seed: int = 7,
+    layout: str = "network",
 ) -> dict[str, Any]:
     """The JSON-ready content of an explorer page; see :func:`graph.render.to_html`."""
     check_choice("size_by", size_by, SIZE_MEASURES)
     check_choice("color_by", color_by, COLOR_CHOICES)
     check_choice("links", links, LINK_MODES)
+    check_choice("layout", layout, LAYOUTS)
     full_nodes = len(dataset.nodes)
     dataset, _ = limit_nodes(dataset, max_nodes)
     index = pd.Index(dataset.nodes["id"])
@@ -220,10 +252,27 @@ def page_data(
     }
     present_nodes = dataset.nodes["type"].unique().tolist()
     present_edges = dataset.edges["type"].unique().tolist()
-    return {
+    nodes = _nodes(dataset, size_by, xy, measures)
+    out: dict[str, Any] = {
         "meta": meta,
         "nodeTypes": node_type_styles(dataset.vocabulary, present_nodes),
         "edgeTypes": edge_type_styles(dataset.vocabulary, present_edges),
-        "nodes": _nodes(dataset, size_by, xy, measures),
+        "nodes": nodes,
         "relations": relations,
     }
+    on_map = map_layout(dataset)
+    if on_map is None and layout == "map":
+        raise UsageError(
+            "the map layout needs states with an ISO3 code (nodes.csv column iso3) that the "
+            "world map knows; no actor of this dataset has one",
+            params=("layout",),
+        )
+    meta["layout"] = layout if on_map is not None else "network"
+    if on_map is not None:
+        map_xy, out["world"] = on_map
+        out["layouts"] = {
+            "network": {"x": nodes["x"], "y": nodes["y"]},
+            "map": {"x": map_xy[:, 0].tolist(), "y": map_xy[:, 1].tolist()},
+        }
+        nodes["x"], nodes["y"] = out["layouts"][meta["layout"]].values()
+    return out

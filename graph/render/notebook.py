@@ -68,7 +68,7 @@ class Explorer:
     height : int
         Height of the inline frame in pixels.
     **options
-        Passed to :func:`graph.render.to_html` (``size_by``, ``links``, ``max_nodes`` …).
+        Passed to :func:`graph.render.to_html` (``layout="map"``, ``size_by``, ``links`` …).
 
     Examples
     --------

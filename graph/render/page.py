@@ -85,6 +85,7 @@ def to_html(
     links: str = "pair",
     max_nodes: int | None = None,
     seed: int = 7,
+    layout: str = "network",
 ) -> str:
     """The interactive explorer page of a dataset, as one self-contained HTML string.
 
@@ -108,6 +109,10 @@ def to_html(
         Keep only this many of the most connected nodes; the page says so.
     seed : int
         Seed of the layout: same data and seed, same bytes.
+    layout : {"network", "map"}
+        Where actors sit at first: by their relations, or states on a world map (Natural
+        Earth outlines) with their actors around them and the rest in a band beside it. Pages
+        of datasets with states carry both layouts and can switch.
 
     Returns
     -------
@@ -138,6 +143,7 @@ def to_html(
         links=links,
         max_nodes=max_nodes,
         seed=seed,
+        layout=layout,
     )
     vis = _inline_script(vis_library())
     app = _inline_script(page_script())

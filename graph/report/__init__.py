@@ -1,9 +1,11 @@
-"""Reports: one self-contained, offline file (HTML or Markdown) about a dataset.
+"""Reports: one self-contained, offline file (HTML or Markdown) about a dataset, written as a
+briefing: the key findings first (:mod:`~graph.report.findings`, :mod:`~graph.report.briefing`),
+then the detail.
 
 :func:`build_report` computes the content once (:class:`Report`); :func:`to_report_html` and
 :func:`to_report_markdown` format it; :func:`write_report` writes it atomically. Numbers from
-the centrality and graph figures are those of :func:`graph.analyze.stats`, so they equal
-``graph stats --format json``.
+the centrality and graph figures are those of :func:`graph.analyze.stats` (``graph stats
+--format json``), shown at 3 significant figures (:mod:`~graph.report.wording`).
 
 >>> from graph import load
 >>> from graph.report import build_report, to_report_html

@@ -1,323 +1,260 @@
-"""The report as one self-contained HTML page: inline CSS and SVG charts, nothing fetched.
+"""The report as one self-contained HTML page, written as a briefing: the key findings first
+(they fit the first screen), then the detail; inline CSS and SVG, nothing fetched.
 
 Every string from the data is escaped (``html.escape``), in text and in attributes. Numbers
-taken from :func:`graph.analyze.stats` carry ``data-stat`` (a dotted path into its ``to_dict()``) or
-``data-node``/``data-measure`` attributes, so tests can check them against ``graph stats
---format json``. The interactive graph is :func:`graph.render.to_html` in an ``<iframe
-srcdoc>``.
+are shown at 3 significant figures; those taken from :func:`graph.analyze.stats` keep their
+exact value (that of ``graph stats --format json``) in ``data-value``, with ``data-stat`` (a
+dotted path into its ``to_dict()``) or ``data-node``/``data-measure``, so tests can check
+them. The graph is an inline SVG picture (:func:`graph.render.picture.picture_svg`), shown
+and printed without any script; the interactive explorer (:func:`graph.render.to_html`) is
+one click away, in a closed ``<details>`` whose ``<iframe>`` keeps the page (escaped) in
+``data-srcdoc`` until the details open (one ``ontoggle`` line, no data in it, makes it the
+``srcdoc``), so the explorer loads only when asked for.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-import pandas as pd
-
 from ..analyze import MEASURES
-from ..render import notebook_html, to_html
-from ..text import num, plural
+from .briefing import Card, cards
+from .html_detail import blocs_section, graph_section, pair_section, signed_section, time_section
+from .htmlkit import bar, esc, family_colors, sentence_html, stat, table
 from .model import Report
-from .svg import bar_chart, stacked_columns, trend_chart
-from .svg import family_colors as _palette
+from .wording import clip, sig
 
 __all__ = ["family_colors", "to_report_html"]
 
 _CSS = """
+*{box-sizing:border-box}
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-main{max-width:1100px;margin:0 auto;padding:16px 24px 48px}
-h1{font-size:24px;margin:12px 0 4px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid
-#ddd;padding-bottom:4px}h3{font-size:15px;margin:16px 0 6px}
-table{border-collapse:collapse;margin:6px 0 12px;background:#fff}
-th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(460px,100%),1fr));
-gap:12px 24px;align-items:start}
-.card{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;
-overflow-x:auto}
-.muted{color:#666}.quote{font-style:italic}.neg{color:#b2182b}.pos{color:#1b7837}
-dl.figures{display:grid;grid-template-columns:max-content auto;gap:2px 16px}
-dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-nums}
-#about p{max-width:80ch}#about ul{margin:0;padding-left:18px}
-iframe{width:100%;height:640px;border:1px solid #ddd;background:#fff}
+main{max-width:1120px;margin:0 auto;padding:8px 24px 40px}
+h1{font-size:24px;margin:10px 0 2px}
+h2{font-size:18px;margin:26px 0 8px;border-bottom:1px solid #ddd;padding-bottom:3px}
+h3{font-size:14px;margin:0 0 6px}
+p{margin:6px 0}
+.lede{color:#555;margin:0 0 6px}
+table{border-collapse:collapse;margin:6px 0 10px;background:#fff}
+th,td{border:1px solid #e0e0e0;padding:2px 7px;text-align:left;vertical-align:top}
+th{background:#f3f4f6;font-weight:600}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.muted{color:#666}.small{font-size:12.5px}.turn{font-size:12px;font-weight:600;color:#8a5a00}.neg{color:#b2182b}.pos{color:#1b7837}
+q{font-style:italic;quotes:"“" "”"}
+.findings{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(480px,100%),1fr));
+gap:10px 14px}
+.finding{background:#fff;border:1px solid #e3e3e3;border-left:4px solid #4e79a7;
+border-radius:6px;padding:8px 12px}
+.finding ol,.finding ul{margin:0;padding-left:20px}.finding li{margin:2px 0}
+#finding-pair{border-left-color:#1b7837}#finding-balance{border-left-color:#b2182b}
+#finding-blocs{border-left-color:#b07aa1}
+#about details{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:6px 12px;
+margin-top:10px}
+#about summary{cursor:pointer;color:#444}
+#about dl{display:grid;grid-template-columns:max-content auto;gap:2px 14px;margin:6px 0}
+#about dt{color:#555}#about dd{margin:0}#about ul{margin:0;padding-left:18px}
+dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));
+gap:3px 24px;margin:6px 0}
+dl.figures div{display:flex;justify-content:space-between;gap:8px;border-bottom:1px dotted #ddd}
+dl.figures dt{color:#555}dl.figures dd{margin:0;font-variant-numeric:tabular-nums;
+text-align:right}
+.counts{margin:4px 0}.counts b{font-weight:600;color:#444}
+.scroll{max-width:100%;overflow-x:auto}
+table.measures,table.wide{width:100%}table.measures{font-size:13px}
+table.measures td.n{padding-left:4px;width:1%}
+details.more>summary{cursor:pointer;color:#1f5f99;margin:4px 0}
+.bar{display:inline-block;width:26px;height:7px;background:#e8edf3;margin-right:5px;
+vertical-align:middle}
+.bar i{display:block;height:100%;background:#4e79a7}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(440px,100%),1fr));
+gap:4px 24px;align-items:start}.grid table{width:100%}
+ul.lasting{columns:2 360px;margin:4px 0;padding-left:18px;font-size:13px}
+ol.blocs{margin:4px 0;padding-left:22px}ol.blocs li{margin:3px 0}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px}
 svg.chart{max-width:100%;height:auto}
-@media (max-width:600px){main{padding:12px 12px 32px}dl.figures{grid-template-columns:1fr;gap:0}
-dl.figures dd{margin-bottom:6px}table{display:block;max-width:100%;overflow-x:auto}}
+svg.graph-picture{display:block;max-width:100%;height:auto;background:#fff;
+border:1px solid #e3e3e3;border-radius:6px}
+details.explorer{margin-top:8px}details.explorer summary{cursor:pointer;font-weight:600;
+color:#1f5f99}
+details.explorer iframe{width:100%;height:640px;border:1px solid #ddd;background:#fff;
+margin-top:6px}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@media (max-width:600px){main{padding:6px 12px 28px}h1{font-size:20px}
+dl.figures{grid-template-columns:1fr}#about dl{grid-template-columns:1fr}
+table{display:block;max-width:100%;overflow-x:auto}}
+@media print{main{max-width:none;padding:0}.finding,tr,svg{break-inside:avoid}
+details.explorer{display:none}details::details-content{content-visibility:visible;display:block}}
 """
 
 
-def family_colors(report: Report) -> dict[str, str]:
-    """Each relation family's colour in the report's charts: a fixed, distinct colour per
-    family in vocabulary family order (:func:`graph.report.svg.family_colors`), not the
-    colour of any relation type, so that similar type colours never merge two families.
-    """
-    families = [*report.dataset.vocabulary.families, *map(str, report.by_period.columns)]
-    return _palette(families)
-
-
-def _e(value: Any) -> str:
-    return escape(str(value), quote=True)
-
-
-def _stat(path: str, value: Any) -> str:
-    return f'<span data-stat="{_e(path)}">{_e(num(value))}</span>'
-
-
-def _table(head: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
-    numeric = numeric or set()
-    cls = [' class="n"' if i in numeric else "" for i in range(len(head))]
-    th = "".join(f"<th{cls[i]}>{_e(h)}</th>" for i, h in enumerate(head))
-    body = "".join(
-        "<tr>" + "".join(f"<td{cls[i]}>{cell}</td>" for i, cell in enumerate(row)) + "</tr>"
-        for row in rows
+def _card(card: Card) -> str:
+    items = "".join(f"<li>{sentence_html(item)}</li>" for item in card.items)
+    tag = "ol" if card.ordered else "ul"
+    return (
+        f'<div class="finding" id="finding-{card.key}"><h3>{sentence_html(card.heading)}</h3>'
+        + (f"<p>{sentence_html(card.lead)}</p>" if card.lead else "")
+        + (f"<{tag}>{items}</{tag}>" if items else "")
+        + (f'<p class="muted">{esc(card.more)}</p>' if card.more else "")
+        + "</div>"
     )
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _counts(title: str, path: str, counts: dict[str, int]) -> str:
-    rows = [[_e(k), _stat(f"{path}.{k}", v)] for k, v in counts.items()]
-    return f'<div class="card"><h3>{_e(title)}</h3>{_table(["", "count"], rows, {1})}</div>'
+def _findings(report: Report) -> str:
+    """The key findings (:func:`~graph.report.briefing.cards`), side by side on wide screens."""
+    shown = "".join(_card(card) for card in cards(report))
+    return (
+        f'<section id="findings"><h2>Key findings</h2><div class="findings">{shown}</div></section>'
+    )
+
+
+def _lede(report: Report) -> str:
+    """One line under the title: actors, relations, dates."""
+    s = report.stats.summary
+    parts = [f"{s.nodes} actors", f"{s.edges} relations"]
+    if s.dates.first:
+        first, last = str(s.dates.first)[:4], str(s.dates.last)[:4]
+        parts.append(first if first == last else f"{first}–{last}")
+    notes = "".join(f" · {esc(n)}" for n in report.dataset.notes)
+    return f'<p class="lede">{esc(" · ".join(parts))}{notes}</p>'
 
 
 def _about(report: Report) -> str:
-    """What the dataset's ``dataset.toml`` says: description, sources, licence, author, date."""
+    """What the dataset's ``dataset.toml`` says, folded: one line until opened."""
     meta = report.dataset.metadata
-    description = f"<p>{_e(meta.description)}</p>" if meta.description else ""
-    sources = "".join(f"<li>{_e(s)}</li>" for s in meta.sources)
+    sources = "".join(f"<li>{esc(s)}</li>" for s in meta.sources)
     facts = [
         ("Sources", f"<ul>{sources}</ul>" if sources else ""),
-        ("Licence", _e(meta.licence)),
-        ("Author", _e(meta.author)),
-        ("Created", _e(meta.created.isoformat()) if meta.created else ""),
+        ("Licence", esc(meta.licence)),
+        ("Author", esc(meta.author)),
+        ("Created", esc(meta.created.isoformat()) if meta.created else ""),
     ]
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in facts if v)
-    if not (description or items):
+    items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts if v)
+    if not (meta.description or items):
         return ""
-    figures = f'<dl class="figures">{items}</dl>' if items else ""
-    return f'<section id="about">{description}{figures}</section>'
+    line = clip(meta.description, 150) if meta.description else "sources, licence, author"
+    description = f"<p>{esc(meta.description)}</p>" if meta.description else ""
+    return (
+        f'<section id="about"><details><summary><b>About the data</b> — {esc(line)}</summary>'
+        f"{description}<dl>{items}</dl></details></section>"
+    )
+
+
+def _counts(title: str, path: str, counts: dict[str, int]) -> str:
+    items = " · ".join(f"{esc(k)} {stat(f'{path}.{k}', v)}" for k, v in counts.items())
+    return f'<p class="counts"><b>{esc(title)}:</b> {items}</p>'
 
 
 def _summary(report: Report) -> str:
     s, g = report.stats.summary, report.stats.graph
     d, sign, comp = s.dates, s.edges_by_sign, g.components
     figures = [
-        ("Actors", _stat("nodes", s.nodes)),
-        ("Relations", _stat("edges", s.edges)),
-        ("Linked pairs", _stat("pairs", s.pairs)),
+        ("Actors", stat("nodes", s.nodes)),
+        ("Relations", stat("edges", s.edges)),
+        ("Linked pairs", stat("pairs", s.pairs)),
         (
             "Dates",
-            f"{_stat('dates.first', d.first)} to {_stat('dates.last', d.last)} "
-            f"({_stat('dates.dated', d.dated)} dated, "
-            f"{_stat('dates.undated', d.undated)} undated)",
+            f"{stat('dates.first', d.first)} to {stat('dates.last', d.last)}",
         ),
+        ("Dated / undated", f"{stat('dates.dated', d.dated)} / {stat('dates.undated', d.undated)}"),
         (
             "Cooperative / neutral / conflictual",
-            " / ".join(_stat(f"edges_by_sign.{k}", v) for k, v in sign.to_dict().items()),
+            " / ".join(stat(f"edges_by_sign.{k}", v) for k, v in sign.to_dict().items()),
         ),
-        ("Density (undirected)", _stat("graph.density", g.density)),
-        ("Density (directed)", _stat("graph.density_directed", g.density_directed)),
+        ("Density (undirected)", stat("graph.density", g.density)),
+        ("Density (directed)", stat("graph.density_directed", g.density_directed)),
         (
-            "Components",
-            f"{_stat('graph.components.count', comp.count)} (largest "
-            f"{_stat('graph.components.largest', comp.largest)}, isolated "
-            f"{_stat('graph.components.isolated', comp.isolated)})",
+            "Components (largest, isolated)",
+            f"{stat('graph.components.count', comp.count)} "
+            f"({stat('graph.components.largest', comp.largest)}, "
+            f"{stat('graph.components.isolated', comp.isolated)})",
         ),
-        ("Strongly connected components", _stat("graph.strong_components", g.strong_components)),
-        ("Diameter (largest component)", _stat("graph.diameter", g.diameter)),
-        (
-            "Average path length (largest component)",
-            _stat("graph.average_path_length", g.average_path_length),
-        ),
-        ("Reciprocity of directed relations", _stat("graph.reciprocity", g.reciprocity)),
-        (
-            "Assortativity by actor type",
-            _stat("graph.assortativity_by_type", g.assortativity_by_type),
-        ),
+        ("Strongly connected components", stat("graph.strong_components", g.strong_components)),
+        ("Diameter (largest component)", stat("graph.diameter", g.diameter)),
+        ("Average path length", stat("graph.average_path_length", g.average_path_length)),
+        ("Reciprocity (directed)", stat("graph.reciprocity", g.reciprocity)),
+        ("Assortativity by type", stat("graph.assortativity_by_type", g.assortativity_by_type)),
     ]
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in figures)
+    items = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in figures)
     return (
         f'<section id="summary"><h2>Summary</h2><dl class="figures">{items}</dl>'
-        f'<div class="grid">{_counts("Actors by type", "nodes_by_type", s.nodes_by_type)}'
+        f"{_counts('Actors by type', 'nodes_by_type', s.nodes_by_type)}"
         f"{_counts('Relations by type', 'edges_by_type', s.edges_by_type)}"
-        f"{_counts('Relations by family', 'edges_by_family', s.edges_by_family)}</div>"
+        f"{_counts('Relations by family', 'edges_by_family', s.edges_by_family)}"
         "</section>"
     )
 
 
-def _method(report: Report) -> str:
-    m = report.stats.measures
-    view = "directed" if m.directed else "undirected"
-    parts = [f"Measures on the {view} aggregated graph (one link per pair), engine {_e(m.engine)}."]
-    if m.sample:
-        parts.append(
-            f"Betweenness is estimated from {_e(m.sample)} pivot nodes "
-            f"(seed {_e(m.seed)}), not exact."
-        )
-    if m.eigenvector == "katz":
-        alpha = _stat("measures.katz_alpha", m.katz_alpha)
-        parts.append(
-            "Eigenvector centrality is undefined on this graph (not strongly "
-            f"connected); the eigenvector column is Katz centrality (α = {alpha})."
-        )
-    return f'<p class="muted">{" ".join(parts)}</p>'
+#: Column headings of the measures table.
+HEADS = {
+    "degree": "degree",
+    "in_degree": "in",
+    "out_degree": "out",
+    "weighted_degree": "weighted",
+    "betweenness": "betweenness",
+    "closeness": "closeness",
+    "eigenvector": "eigenvector",
+    "pagerank": "PageRank",
+}
+#: The measures table lists every actor up to this many, else the first this many (or
+#: ``top``, if larger) by PageRank.
+TABLE_ROWS = 30
 
 
-def _centrality(report: Report) -> str:
-    cards = []
-    for measure, meaning in MEASURES.items():
-        leaders = report.leaders[measure]
-        chart = bar_chart(
-            [r["label"] for r in leaders],
-            [r[measure] or 0 for r in leaders],
-            title=f"Top {len(leaders)} by {measure.replace('_', ' ')}",
-            fmt=num,
-        )
-        rows = [
-            [
-                str(i),
-                _e(r["label"]),
-                _e(r["type"]),
-                f'<span data-node="{_e(r["id"])}" data-measure="{measure}">'
-                f"{_e(num(r[measure]))}</span>",
-            ]
-            for i, r in enumerate(leaders, 1)
-        ]
-        cards.append(
-            f'<div class="card" id="measure-{measure}"><h3>{_e(measure.replace("_", " "))}</h3>'
-            f'<p class="muted">{_e(meaning)}</p>{chart}'
-            f"{_table(['#', 'actor', 'type', measure], rows, {0, 3})}</div>"
-        )
+def method_line(report: Report) -> str:
+    """How the measures and blocs were computed: the engine, stated once, in the words of
+    ``graph stats`` (:meth:`~graph.analyze.MeasureMethod.describe`)."""
+    m, c = report.stats.measures, report.communities
     return (
-        f'<section id="centrality"><h2>Who is central</h2>{_method(report)}'
-        f'<div class="grid">{"".join(cards)}</div></section>'
+        f"Measures on the aggregated graph (one link per pair): {m.describe()}. "
+        f"Blocs: networkx Louvain on the cooperative relations, seed {c.seed}."
     )
 
 
-def _time(report: Report) -> str:
-    table = report.by_period
-    if table.empty:
-        return '<section id="time"><h2>Relations over time</h2><p>No dated relation.</p></section>'
-    colors = family_colors(report)
-    series = {c: table[c].tolist() for c in table.columns}
-    chart = stacked_columns(
-        table.index.tolist(),
-        series,
-        colors=colors,
-        title=f"Relations in force per {report.options['period']}, by family",
-    )
-    return f'<section id="time"><h2>Relations over time</h2>{chart}</section>'
+def _measures(report: Report) -> str:
+    """All actors' measures side by side, at 3 significant figures, with inline bars."""
+    records = report.stats.node_records()
+    shown = records[: max(TABLE_ROWS, report.top)] if len(records) > TABLE_ROWS else records
+    katz = report.stats.measures.eigenvector == "katz"
+    heads = {**HEADS, **({"eigenvector": "Katz"} if katz else {})}
+    peaks = {m: max((float(r[m] or 0) for r in records), default=0.0) for m in MEASURES}
 
-
-def _pair(report: Report) -> str:
-    if report.pair is None:
-        return ""
-    labels = report.labels
-    a, b = (labels.get(x, x) for x in report.pair)
-    head = f'<section id="pair"><h2>{_e(a)} – {_e(b)} over time</h2>'
-    note = report.pair_note
-    if report.pair_timeline.empty:
-        return f'{head}<p class="muted">{_e(note)}</p></section>'
-    trend = report.trend
-    chart = (
-        f'<p class="muted">{_e(note)}</p>'
-        if note
-        else trend_chart(
-            trend["period"].tolist(),
-            trend["score"].tolist(),
-            title=f"{a} – {b}: net relation (Σ weight × sign) per {report.options['period']}",
-            fmt=num,
+    def cell(r: dict[str, Any], m: str) -> str:
+        value = r[m]
+        share = float(value or 0) / peaks[m] if peaks[m] > 0 else 0.0
+        exact = "" if value is None else str(value)
+        return (
+            f'{bar(share)}<span data-node="{esc(r["id"])}" data-measure="{m}" '
+            f'data-value="{esc(exact)}">{esc(sig(value))}</span>'
         )
-    )
+
     rows = [
-        [
-            _e(r["date"]) + (f" – {_e(r['end_date'])}" if r["end_date"] else ""),
-            _e(r["type"]),
-            _e(labels.get(r["source"], r["source"]))
-            + (" → " if r["directed"] else " – ")
-            + _e(labels.get(r["target"], r["target"])),
-            f'<span class="{"pos" if r["sign"] > 0 else "neg" if r["sign"] < 0 else ""}">'
-            f"{r['sign']:+d}</span>",
-            _e(r["description"])
-            + (f'<br><span class="quote">“{_e(r["evidence"])}”</span>' if r["evidence"] else "")
-            + (f'<br><span class="muted">{_e(r["citation"])}</span>' if r["citation"] else ""),
-        ]
-        for r in report.pair_timeline.to_dict("records")
+        [str(i), esc(r["label"]), esc(r["type"]), *(cell(r, m) for m in MEASURES)]
+        for i, r in enumerate(shown, 1)
     ]
+    numeric = {0, *range(3, 3 + len(MEASURES))}
+    titles = ["rank by PageRank", "", "", *MEASURES.values()]
+    grid = table(
+        ["#", "actor", "type", *(heads[m] for m in MEASURES)],
+        rows,
+        numeric,
+        cls="measures",
+        titles=titles,
+    )
+    more = (
+        f'<p class="muted">The first {len(shown)} of {len(records)} actors by PageRank; '
+        "graph stats --format csv lists them all.</p>"
+        if len(shown) < len(records)
+        else ""
+    )
+    meanings = " · ".join(f"<b>{esc(heads[m])}</b>: {esc(d)}" for m, d in MEASURES.items())
     return (
-        f"{head}{chart}"
-        f"{_table(['date', 'relation', 'direction', 'sign', 'evidence'], rows, {3})}"
-        "</section>"
+        '<section id="centrality"><h2>Who is central: every measure</h2>'
+        f'<p class="muted">{esc(method_line(report))} Ranked by PageRank; bars are shares of '
+        f'each column\'s largest value.</p><div class="scroll">{grid}</div>{more}'
+        f'<p class="muted small">{meanings}</p></section>'
     )
 
 
-def _pairs_table(report: Report, frame: pd.DataFrame) -> str:
-    labels = report.labels
-    rows = [
-        [
-            _e(labels.get(r["source"], r["source"])),
-            _e(labels.get(r["target"], r["target"])),
-            str(r["relations"]),
-            str(r["cooperative"]),
-            str(r["conflictual"]),
-            _e(num(float(r["score"]))),
-        ]
-        for r in frame.to_dict("records")
-    ]
-    return _table(["actor", "actor", "relations", "+", "−", "score"], rows, {2, 3, 4, 5})
-
-
-def _signed(report: Report) -> str:
-    scores, top = report.scores, report.top
-    hostile = scores[scores["score"] < 0].head(top)
-    friendly = (
-        scores[scores["score"] > 0].sort_values("score", ascending=False, kind="stable").head(top)
-    )
-    bal = report.balance
-    labels = report.labels
-    triads = [
-        [_e(labels.get(r[k], r[k])) for k in ("a", "b", "c")]
-        + [f"{r['ab']:+d}", f"{r['bc']:+d}", f"{r['ac']:+d}"]
-        for r in bal.unbalanced_triads.head(100).to_dict("records")
-    ]
-    more = len(bal.unbalanced_triads) - len(triads)
-    ratio = "–" if bal.ratio is None else f"{bal.ratio:.1%}"
-    return (
-        '<section id="signed"><h2>Cooperation and conflict</h2>'
-        '<p class="muted">Score of a pair: the sum of weight × sign of all its relations; '
-        "+ and − count its cooperative and conflictual relations.</p>"
-        f'<div class="grid"><div class="card"><h3>Most cooperative pairs</h3>'
-        f'{_pairs_table(report, friendly)}</div><div class="card"><h3>Most hostile pairs</h3>'
-        f"{_pairs_table(report, hostile)}</div></div>"
-        f"<h3>Structural balance</h3><p>{plural(bal.triads, 'signed triangle')}: "
-        f"{bal.balanced} balanced, {bal.unbalanced} unbalanced ({ratio} balanced). "
-        "A triangle is balanced when the product of its three signs is positive.</p>"
-        + (_table(["a", "b", "c", "a–b", "b–c", "a–c"], triads) if triads else "")
-        + (f'<p class="muted">… and {more} more.</p>' if more > 0 else "")
-        + "</section>"
-    )
-
-
-def _communities(report: Report) -> str:
-    c = report.communities
-    labels = report.labels
-    rows = [
-        [str(g["community"]), str(g["size"]), ", ".join(_e(labels.get(m, m)) for m in g["members"])]
-        for g in c.groups()
-    ]
-    return (
-        '<section id="communities"><h2>Blocs (communities of cooperative ties)</h2>'
-        f'<p class="muted">Louvain on the cooperative relations, seed {c.seed}; modularity '
-        f"{c.modularity:.3f}. Actors without a cooperative tie are in none.</p>"
-        f"{_table(['community', 'size', 'members'], rows, {0, 1})}</section>"
-    )
-
-
-def _graph(report: Report) -> str:
-    frame = notebook_html(to_html(report.dataset), height=640)
-    return f'<section id="graph"><h2>The graph</h2>{frame}</section>'
-
-
-def to_report_html(report: Report, *, interactive: bool = True) -> str:
+def to_report_html(report: Report, *, interactive: bool = True, layout: str | None = None) -> str:
     """The report as a complete, offline HTML page.
 
     Parameters
@@ -325,14 +262,19 @@ def to_report_html(report: Report, *, interactive: bool = True) -> str:
     report : Report
         What :func:`graph.build_report` computed.
     interactive : bool, default True
-        Embed the interactive graph (:func:`graph.render.to_html`) in an iframe.
+        Keep the interactive explorer (:func:`graph.render.to_html`) one click away, in a
+        closed ``<details>``; the inline SVG picture of the graph is there either way.
+    layout : {"network", "map"}, optional
+        Where the picture places actors (default: the report's, ``build_report(layout=…)``).
 
     Returns
     -------
     str
-        The page: what the dataset is (its ``dataset.toml``: description, sources, licence,
-        author, date), summary, central actors, relations over time, the chosen pair's
-        trend, cooperation and conflict, and blocs; it needs no network.
+        The page: the title and a line of counts, the key findings (central actors and
+        why, the pair's arc and turning points, unbalanced triangles, blocs), what the
+        dataset is (its ``dataset.toml``, folded), then the detail: summary, every actor's
+        measures in one table, relations over time, the pair, cooperation and conflict,
+        blocs, and the graph; it needs no network.
 
     See Also
     --------
@@ -341,23 +283,22 @@ def to_report_html(report: Report, *, interactive: bool = True) -> str:
 
     Examples
     --------
-    A report on the relations in force since 2021, without the interactive graph:
+    A report on the relations in force since 2021, without the interactive explorer:
 
     >>> report = graph.build_report(ds.filter(start="2021"), top=3)
     >>> page = graph.to_report_html(report, interactive=False)
-    >>> page.startswith("<!DOCTYPE html>"), "<iframe" in page
-    (True, False)
+    >>> page.startswith("<!DOCTYPE html>"), "<iframe" in page, 'class="graph-picture"' in page
+    (True, False, True)
     """
-    notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in report.dataset.notes)
     body = (
-        f"<h1>{_e(report.title)}</h1>{notes}{_about(report)}{_summary(report)}"
-        f"{_centrality(report)}"
-        f"{_time(report)}{_pair(report)}{_signed(report)}{_communities(report)}"
-        + (_graph(report) if interactive else "")
+        f"<h1>{esc(report.title)}</h1>{_lede(report)}{_findings(report)}{_about(report)}"
+        f"{_summary(report)}{_measures(report)}{time_section(report)}{pair_section(report)}"
+        f"{signed_section(report)}{blocs_section(report)}"
+        f"{graph_section(report, interactive=interactive, layout=layout)}"
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(report.title)}</title><style>{_CSS}</style></head>"
+        f"<title>{esc(report.title)}</title><style>{_CSS}</style></head>"
         f"<body><main>{body}</main></body></html>\n"
     )

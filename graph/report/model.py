@@ -2,7 +2,10 @@
 HTML and Markdown writers only format.
 
 The centrality and graph figures are :func:`graph.analyze.stats` itself (all nodes), so
-every such number in the report equals ``graph stats --format json`` with the same options.
+every such number in the report is ``graph stats --format json``'s with the same options (shown
+at 3 significant figures). Long-lasting relations (the ``membership`` family, and relations in
+force more than :data:`LASTING_YEARS` years) are kept apart from the relations-per-period
+chart (``Report.lasting``).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from ..analyze import (
@@ -27,13 +31,20 @@ from ..analyze import (
 )
 from ..dataset import find_node
 from ..errors import UsageError
+from ..render.choices import LAYOUTS, check_choice
+from .findings import Findings, find
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["FORMATS", "Report", "build_report"]
+__all__ = ["FORMATS", "LASTING_YEARS", "STRUCTURAL", "Report", "build_report"]
 
 FORMATS: tuple[str, ...] = ("html", "markdown")
+
+#: A dated relation in force more than this many years is long-lasting: it is left out of
+#: the relations-per-period chart (it would fill every period it spans) and listed apart,
+#: as are the relations of the ``membership`` family (memberships, offices, leadership).
+LASTING_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,12 @@ class Report:
     leaders : dict
         Measure -> its top-N node records (from ``stats``), largest first, ties by id.
     by_period : pandas.DataFrame
-        Relations in force per period (rows) and family (columns).
+        Relations in force per period (rows) and family (columns), long-lasting relations
+        (``lasting``) left out.
+    lasting : pandas.DataFrame
+        The dated relations left out of ``by_period``: those of the ``membership`` family
+        and those in force more than :data:`LASTING_YEARS` years (``source``, ``target``,
+        ``type``, ``family``, ``date``, ``end_date``, ``years``), longest first.
     pair : tuple of str, or None
         The pair whose trend is charted.
     trend, pair_timeline : pandas.DataFrame
@@ -65,8 +81,11 @@ class Report:
         The blocs of the cooperative layer (:func:`~graph.analyze.communities`).
     balance : TriadBalance
         Balanced and unbalanced signed triangles (:func:`~graph.analyze.triad_balance`).
+    findings : Findings
+        What the report says first: the central actors and why, the pair's arc and turning
+        points, the blocs with their cooperative ties (:mod:`graph.report.findings`).
     options : dict
-        How it was computed (directed, engine, sample, seed, period).
+        How it was computed (directed, engine, sample, seed, period, layout).
 
     Examples
     --------
@@ -85,12 +104,14 @@ class Report:
     top: int
     leaders: dict[str, list[dict[str, Any]]]
     by_period: pd.DataFrame
+    lasting: pd.DataFrame
     pair: tuple[str, str] | None
     trend: pd.DataFrame
     pair_timeline: pd.DataFrame
     scores: pd.DataFrame
     communities: Communities
     balance: TriadBalance
+    findings: Findings
     options: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -127,9 +148,10 @@ def _leaders(records: list[dict[str, Any]], top: int) -> dict[str, list[dict[str
     return out
 
 
-#: Relation family left out when choosing the default pair: an actor and its own body
-#: (a state and its government, a party and its leader) say little as a pair.
-_STRUCTURAL = "membership"
+#: The structural relation family (memberships, offices, leadership): left out when choosing
+#: the default pair, since an actor and its own body (a state and its government, a party and
+#: its leader) say little as a pair; and kept apart from the relations-per-period chart.
+STRUCTURAL = "membership"
 
 
 def _most_active(scores: pd.DataFrame) -> tuple[str, str] | None:
@@ -154,7 +176,7 @@ def _default_pair(dataset: Dataset, scores: pd.DataFrame) -> tuple[str, str] | N
     order (the order of :func:`~graph.analyze.pair_scores`).
     """
     edges = dataset.edges
-    member = (edges["family"] == _STRUCTURAL).to_numpy()
+    member = (edges["family"] == STRUCTURAL).to_numpy()
     if not member.any():
         return _most_active(scores)
     keys = _pair_keys(edges)
@@ -170,6 +192,38 @@ def _in_family_order(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return table.loc[:, columns]
 
 
+def _years(start: pd.Series, end: pd.Series) -> pd.Series:
+    """Years from ``start`` to ``end`` (NaN where undated)."""
+    return (end - start).dt.total_seconds() / (365.25 * 86400)
+
+
+def _lasting_rows(dataset: Dataset) -> np.ndarray:
+    """Which relations are long-lasting: dated, and of the ``membership`` family or in force
+    more than :data:`LASTING_YEARS` years."""
+    edges = dataset.edges
+    start, end = edges["date_start"], edges["date_end"]
+    long = (_years(start, end) > LASTING_YEARS).fillna(False).to_numpy(dtype=bool)
+    member = (edges["family"] == STRUCTURAL).to_numpy(dtype=bool)
+    return (member | long) & start.notna().to_numpy(dtype=bool)
+
+
+def _lasting_table(dataset: Dataset, rows: np.ndarray) -> pd.DataFrame:
+    edges = dataset.edges[rows]
+    years = _years(edges["date_start"], edges["date_end"])
+    table = pd.DataFrame(
+        {
+            "source": edges["source"].astype(str),
+            "target": edges["target"].astype(str),
+            "type": edges["type"].astype(str),
+            "family": edges["family"].astype(str),
+            "date": edges["date"].fillna("").astype(str),
+            "end_date": edges["end_date"].fillna("").astype(str),
+            "years": years.to_numpy(dtype=float),
+        }
+    )
+    return table.sort_values("years", ascending=False, kind="stable").reset_index(drop=True)
+
+
 def build_report(
     dataset: Dataset,
     *,
@@ -181,6 +235,7 @@ def build_report(
     pair: tuple[str, str] | None = None,
     freq: str = "year",
     title: str | None = None,
+    layout: str = "network",
 ) -> Report:
     """Compute everything the report shows.
 
@@ -201,6 +256,9 @@ def build_report(
     title : str, optional
         The report's heading (default: ``"<dataset title>: network report"``, with the
         dataset's :attr:`~graph.Dataset.title`: its ``dataset.toml`` title, else its name).
+    layout : {"network", "map"}, default "network"
+        Where the report's picture of the graph places the actors (as ``graph html
+        --layout``).
 
     Returns
     -------
@@ -211,7 +269,7 @@ def build_report(
     Raises
     ------
     UsageError
-        If ``top`` is below 1, or an actor of ``pair`` is not found.
+        If ``top`` is below 1, ``layout`` is unknown, or an actor of ``pair`` is not found.
 
     Examples
     --------
@@ -224,6 +282,7 @@ def build_report(
     """
     if top < 1:
         raise UsageError(f"top must be at least 1, not {top}")
+    check_choice("layout", layout, LAYOUTS)
     result = stats(dataset, directed=directed, engine=engine, sample=sample, seed=seed)
     scores = pair_scores(dataset)
     if pair is not None:
@@ -236,24 +295,31 @@ def build_report(
     else:
         trend = pd.DataFrame(columns=["period", "relations", "cooperative", "conflictual", "score"])
         events = pd.DataFrame()
+    lasting = _lasting_rows(dataset)
+    charted = dataset.with_tables(dataset.nodes, dataset.edges[~lasting].reset_index(drop=True))
+    found = communities(dataset, seed=seed)
+    records = result.node_records()
     return Report(
         dataset=dataset,
         title=title or f"{dataset.title}: network report",
         stats=result,
         top=top,
-        leaders=_leaders(result.node_records(), top),
-        by_period=_in_family_order(counts_by_period(dataset, freq, by="family"), dataset),
+        leaders=_leaders(records, top),
+        by_period=_in_family_order(counts_by_period(charted, freq, by="family"), dataset),
+        lasting=_lasting_table(dataset, lasting),
         pair=chosen,
         trend=trend,
         pair_timeline=events,
         scores=scores,
-        communities=communities(dataset, seed=seed),
+        communities=found,
         balance=triad_balance(dataset),
+        findings=find(records, trend, events, found, dataset, freq),
         options={
             "directed": directed,
             "engine": result.measures.engine,
             "sample": sample,
             "seed": seed,
             "period": freq,
+            "layout": layout,
         },
     )

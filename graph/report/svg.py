@@ -13,12 +13,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from typing import TYPE_CHECKING
+
+from ..render.picture import picture_svg
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
 
 __all__ = [
     "FAMILY_PALETTE",
     "PALETTE",
     "bar_chart",
     "family_colors",
+    "graph_picture",
     "stacked_columns",
     "trend_chart",
 ]
@@ -313,3 +320,31 @@ def trend_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def graph_picture(dataset: Dataset, *, layout: str = "network") -> str:
+    """The report's picture of the graph: :func:`graph.render.picture.picture_svg` with actors
+    sized by degree and coloured by community (the report's blocs), as one ``<svg
+    class="graph-picture">`` that shows and prints without any script.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What to draw.
+    layout : {"network", "map"}, default "network"
+        Where actors sit (as ``graph html --layout``).
+
+    Returns
+    -------
+    str
+        The ``<svg>`` element; every label in it is escaped.
+
+    Examples
+    --------
+    >>> svg = graph_picture(ds)
+    >>> svg.startswith("<svg") and 'class="graph-picture"' in svg and "<script" not in svg
+    True
+    """
+    return picture_svg(
+        dataset, layout=layout, size_by="degree", color_by="community", width=1060, height=600
+    )

@@ -34,7 +34,8 @@ def write_report(
     fmt : {"html", "markdown"}
         The file format.
     interactive : bool
-        Embed the interactive graph in the HTML report (ignored for Markdown).
+        Keep the interactive explorer one click away in the HTML report (ignored for
+        Markdown); the picture of the graph is there either way.
 
     Raises
     ------

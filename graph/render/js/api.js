@@ -71,7 +71,7 @@ function applyState(obj) {
   if (obj.links !== undefined) { if (obj.links === "pair" || obj.links === "relation") state.links = obj.links; else bad++; }
   if (obj.sizeBy !== undefined) { if (measureNames.indexOf(obj.sizeBy) >= 0) state.sizeBy = obj.sizeBy; else bad++; }
   if (obj.colorBy !== undefined) { if (hasOwn(meta.colorChoices, obj.colorBy)) state.colorBy = obj.colorBy; else bad++; }
-  if (obj.layout !== undefined) { if (obj.layout === "network") state.layout = obj.layout; else bad++; }
+  if (obj.layout !== undefined) { if (hasLayout(obj.layout)) state.layout = obj.layout; else bad++; }
   if (obj.focus && obj.focus.depth !== undefined) {
     if ([1, 2, 3].indexOf(obj.focus.depth) >= 0) state.depth = obj.focus.depth; else bad++;
   }
@@ -98,6 +98,7 @@ function applyState(obj) {
 
 function setState(obj) {
   const bad = applyState(obj);
+  placeNodes();
   syncControls();
   syncTime();
   select(state.selection);
@@ -108,6 +109,7 @@ function setState(obj) {
 function fragmentOf(s) {
   const params = new URLSearchParams();
   if (s.window) { params.set("from", s.window.from); params.set("to", s.window.to); }
+  if (s.layout !== meta.layout) params.set("layout", s.layout);
   if (s.links !== meta.links) params.set("links", s.links);
   if (s.sizeBy !== meta.sizeBy) params.set("size", s.sizeBy);
   if (s.colorBy !== meta.colorBy) params.set("color", s.colorBy);
@@ -127,7 +129,7 @@ function fragmentOf(s) {
 
 function stateOfFragment(text) {
   const params = new URLSearchParams(text);
-  const known = new Set(["from", "to", "links", "size", "color", "depth", "hide", "hideactor", "undated",
+  const known = new Set(["from", "to", "layout", "links", "size", "color", "depth", "hide", "hideactor", "undated",
                          "automatic", "isolated", "group", "expand", "pair", "node", "relation"]);
   let unknown = 0;
   params.forEach((_, key) => { if (!known.has(key)) unknown++; });
@@ -137,6 +139,7 @@ function stateOfFragment(text) {
       hiddenRelationTypes: params.getAll("hide"), hiddenActorTypes: params.getAll("hideactor"),
       undated: bit("undated", true), automatic: bit("automatic", false), isolated: bit("isolated", true)
     },
+    layout: params.get("layout") || meta.layout,
     links: params.get("links") || meta.links,
     sizeBy: params.get("size") || meta.sizeBy,
     colorBy: params.get("color") || meta.colorBy,
@@ -173,6 +176,7 @@ function readFragment() {
   try {
     const [obj, unknown] = stateOfFragment(text);
     bad = applyState(obj) + unknown;
+    placeNodes();
   } catch (err) { bad = 1; }
   if (bad) showNotice("Part of this link's view could not be read and was left out.");
   lastFragment = text;

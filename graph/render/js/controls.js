@@ -34,6 +34,7 @@ byId("collapse-row").hidden = !canGroup;
 /* Show the state on the controls (after setState or reset). */
 function syncControls() {
   linkRadios.forEach((radio) => { radio.checked = radio.value === state.links; });
+  syncLayoutControls();
   sizeSelect.value = state.sizeBy;
   colorSelect.value = state.colorBy;
   undatedInput.checked = state.undated;
@@ -73,7 +74,10 @@ function fitShown(animation) {
   for (let i = 0; i < nodeCount; i++) if (view.nodeShown[i]) ids.push(i);
   const options = { animation: animation, maxZoomLevel: 2.5 };
   if (ids.length) options.nodes = ids;
+  if (state.layout !== "map") { network.fit(options); return; }
+  options.animation = false; /* on the map, leave a margin for the band's caption and labels */
   network.fit(options);
+  network.moveTo({ scale: network.getScale() * 0.9, position: network.getViewPosition(), animation: animation });
 }
 function fitView() { fitShown({ duration: 250 }); }
 byId("zoom-in").addEventListener("click", () => { zoomBy(1.4); });

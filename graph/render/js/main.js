@@ -8,6 +8,7 @@ function defaultState() {
   state.isolated = true;
   state.collapse = false;
   state.expanded = new Set();
+  state.layout = meta.layout;
   state.links = meta.links;
   state.sizeBy = meta.sizeBy;
   state.colorBy = meta.colorBy;
@@ -19,6 +20,7 @@ function defaultState() {
 
 function reset() {
   defaultState();
+  placeNodes();
   searchInput.value = "";
   runSearch();
   showNotice("");
@@ -44,6 +46,9 @@ Object.assign(explorer, {
   timeline: timeline,
   nodeIndex: (id) => nodeIndexById.get(id), /* a node's data id to its vis id (undefined: none) */
   relationIndex: (id) => relIndexById.get(id),
+  countryBox: countryBox,
+  exportSVG: exportSVG,
+  exportPNG: exportPNG,
   linkOf: (id) => { const r = relIndexById.get(id); return r === undefined ? undefined : (state.links === "pair" ? relPair[r] : r); }
 });
 defaultState();

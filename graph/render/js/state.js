@@ -16,7 +16,7 @@ const state = {
   colorBy: meta.colorBy,
   selection: null, /* null or { kind: "node" | "pair" | "relation", index } */
   depth: 1, /* focus depth around a selected actor: 1, 2 or 3 */
-  layout: "network",
+  layout: meta.layout || "network", /* "network" or "map" (map.js) */
   firstHit: null /* the first search result, selected by Enter */
 };
 

