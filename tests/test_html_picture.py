@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_html_browser import PAYLOAD, assert_untouched, make_hostile
+from test_html_browser import ACT, PAYLOAD, assert_untouched, make_hostile
 from typer.testing import CliRunner
 
 import graph
@@ -106,7 +106,7 @@ def test_buttons_download_pictures_named_after_the_title(tab: Any, pages: dict[s
 
 
 def test_hostile_strings_stay_text_in_the_svg(tab: Any, tmp_path: Path, chromium: Any) -> None:
-    hostile = make_hostile(tmp_path / "hostile")
+    hostile = make_hostile(tmp_path / f'<img src=x onerror="{ACT}">')  # the title, too
     path = write_html(hostile, tmp_path / "hostile.html")
     page = tab.show(path)
     svg = page.evaluate("explorer.exportSVG()")
@@ -117,6 +117,7 @@ def test_hostile_strings_stay_text_in_the_svg(tab: Any, tmp_path: Path, chromium
     assert not [e for e in root.iter() if e.tag.endswith(("script", "foreignObject", "image"))]
     assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")]
     assert not [a for e in root.iter() for a in e.attrib if a.endswith("href")]  # no link at all
+    assert root.find(f"{SVG}title").text == hostile.name
     assert_untouched(page, tab, hostile.name)
     # the file itself, opened as a document, runs nothing either
     picture = tmp_path / "picture.svg"
