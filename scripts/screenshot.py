@@ -68,7 +68,7 @@ FRAME = """
   if (card && card.width >= box.width - 2) base.bottom = Math.min(base.bottom, card.top);
   else if (card) base.right = Math.min(base.right, card.left);
   if (hint) base.bottom = Math.min(base.bottom, hint.top);
-  const covers = [card, hint, zoom].filter((c) => c !== null);
+  const covers = [card, hint, zoom, rect("layout-row")].filter((c) => c !== null);
   const sides = zoom ? [{...base, left: zoom.right + 4}, {...base, top: zoom.bottom + 4}] : [base];
   let shown = window.nodes.get({filter: (n) => !n.hidden});
   if (around !== null) {  // an actor and its partners only
@@ -86,7 +86,7 @@ FRAME = """
   }
   const place = (free, [mx, my]) => {
     const fw = free.right - free.left - 2 * mx, fh = free.bottom - free.top - 2 * my;
-    const scale = Math.min(fw / Math.max(x1 - x0, 1), fh / Math.max(y1 - y0, 1), maxScale);
+    const scale = Math.max(0.05, Math.min(fw / Math.max(x1 - x0, 1), fh / Math.max(y1 - y0, 1), maxScale));
     // the graph's middle goes to the middle of the free area
     const cx = (x0 + x1) / 2 + (W / 2 - (free.left + free.right) / 2) / scale;
     const cy = (y0 + y1) / 2 + (H / 2 - (free.top + free.bottom) / 2) / scale;

@@ -168,3 +168,35 @@ def test_hostile_dataset_on_the_map_runs_no_script(tab: Any, tmp_path: Path) -> 
     assert PAYLOAD in [e.text for e in root.iter() if e.get("class") == "label"]
     assert_untouched(page, tab, hostile.name)
     tab.clean()
+
+
+OVERLAYS = """
+() => {
+  const stage = document.getElementById("network").getBoundingClientRect();
+  return ["zoom", "layout-row", "details"].map((id) => document.getElementById(id))
+    .filter((el) => el && !el.hidden).map((el) => {
+      const b = el.getBoundingClientRect(), x = stage.left, y = stage.top;
+      return [el.id, b.left - x, b.top - y, b.right - x, b.bottom - y];
+    });
+}
+"""
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (390, 844)])
+def test_no_label_hides_under_the_controls_over_the_graph(
+    tab: Any, map_page: Path, size: tuple[int, int]
+) -> None:
+    page = tab.show(map_page, size=size)
+    page.evaluate("explorer.selectNode('tajikistan')")  # the details card opens
+    if size[0] > 760:  # labels reach the edges (on a phone the drawer covers the lower half)
+        page.evaluate("network.moveTo({scale: network.getScale() * 2})")
+    page.wait_for_timeout(150)
+    overlays = page.evaluate(OVERLAYS)
+    assert {o[0] for o in overlays} >= {"zoom", "layout-row", "details"}
+    labels = page.evaluate("explorer.labels()")
+    assert labels
+    for box in labels:
+        for name, x0, y0, x1, y1 in overlays:
+            apart = box["x"] + box["w"] <= x0 or x1 <= box["x"] or box["y"] + box["h"] <= y0
+            assert apart or y1 <= box["y"], (box["id"], name)
+    tab.clean()

@@ -4,10 +4,11 @@
  * one, actors in focus, then by the size measure, largest first) and a label is drawn below its
  * node (else above, right or left of it) only where its box overlaps no label already drawn and
  * no actor of higher rank (a hub's label may cover small actors, never a larger one); the rest appear as the analyst zooms in. Labels shrink a little when zoomed out
- * (never under 10 px). explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
+ * (never under 10 px), and never under the controls over the canvas. explorer.labels() returns the boxes drawn, in CSS pixels of the canvas.
  */
 
 const LABEL_FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+const LABEL_OBSTACLES = ["zoom", "layout-row", "details"];
 const labelWidth10 = new Map(); /* label text → its width at 10 px */
 let labelOrder = [];
 let labelBoxes = [];
@@ -62,6 +63,15 @@ network.on("afterDrawing", (ctx) => {
       }
     }
   };
+  /* The controls over the canvas (zoom, layout switch, details card) hide what is under them:
+   * no label goes there. */
+  const stage = canvas.getBoundingClientRect();
+  LABEL_OBSTACLES.forEach((id) => {
+    const over = byId(id);
+    if (!over || over.hidden) return;
+    const box = over.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) add({ node: -1, x: box.left - stage.left, y: box.top - stage.top, w: box.width, h: box.height });
+  });
   const where = new Array(nodeCount);
   for (let i = 0; i < nodeCount; i++) {
     if (!view.nodeShown[i]) continue;
