@@ -86,7 +86,8 @@ FRAME = """
   }
   const place = (free, [mx, my]) => {
     const fw = free.right - free.left - 2 * mx, fh = free.bottom - free.top - 2 * my;
-    const scale = Math.max(0.05, Math.min(fw / Math.max(x1 - x0, 1), fh / Math.max(y1 - y0, 1), maxScale));
+    const fit = Math.min(fw / Math.max(x1 - x0, 1), fh / Math.max(y1 - y0, 1), maxScale);
+    const scale = Math.max(0.05, fit);  // a free area smaller than the margins: tiny, not < 0
     // the graph's middle goes to the middle of the free area
     const cx = (x0 + x1) / 2 + (W / 2 - (free.left + free.right) / 2) / scale;
     const cy = (y0 + y1) / 2 + (H / 2 - (free.top + free.bottom) / 2) / scale;
