@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,8 @@ from .options import DatasetArg, ExcelSafeOpt, ForceOpt, filter_options
 EPILOG = (
     "Examples: graph export --format graphml -o iran.graphml  ·  "
     "graph export data/iran_tajikistan --format csv -o copy/  ·  "
-    "graph export --format json --types visit,agreement -o visits.json"
+    "graph export --format json --types visit,agreement -o visits.json  ·  "
+    "graph export --format dyad-year --from 2016 -o dyads.csv"
 )
 
 
@@ -43,13 +45,17 @@ def command(
     ] = "degree",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout, as the page's.")] = 7,
 ) -> None:
-    """Export the full graph for Gephi, Cytoscape or D3.
+    """Export the full graph for Gephi, Cytoscape or D3, or a dyad-year panel.
 
-    One edge per relation with every attribute, as GraphML, GEXF, node-link JSON or CSV.
+    One edge per relation with every attribute, as GraphML, GEXF, node-link JSON or CSV;
+    or dyad-year: one CSV row per pair of actors and year (--from/--to pick the years).
     """
-    data = load_view(dataset, filters)
     fmt = fmt.lower()
-    target = output or Path(f"{data.name}{'' if fmt == 'csv' else '.' + fmt}")
+    panel = fmt == "dyad-year"
+    # a panel's years are cut by dyad_years, which still reads the year before --from
+    data = load_view(dataset, replace(filters, start=None, end=None) if panel else filters)
+    suffixes = {"csv": "", "dyad-year": "_dyad_years.csv"}
+    target = output or Path(f"{data.name}{suffixes.get(fmt, '.' + fmt)}")
     if fmt == "csv":
         check_output_folder(target, force=force)
     from ..exchange.formats import export
@@ -62,5 +68,7 @@ def command(
         seed=seed,
         size_by=size_by.lower(),
         layout=layout.lower(),
+        start=filters.start if panel else None,
+        end=filters.end if panel else None,
     )
     say(f"wrote {target} ({fmt}: {len(data.nodes)} nodes, {len(data.edges)} edges)")

@@ -2,6 +2,8 @@
 
 - :func:`export` / :func:`write_dataset`: GraphML, GEXF (with a Gephi timeline), node-link
   JSON, or this project's CSV folder (:mod:`graph.exchange.formats`).
+- :func:`dyad_years`: one row per pair of actors and year, for panel regressions
+  (:mod:`graph.exchange.dyads`; ``export`` format ``dyad-year``).
 - :func:`merge` / :func:`merge_with_report`: two datasets into one, actors matched by id,
   ISO3 or label (:mod:`graph.exchange.combine`).
 - :func:`import_gdelt` / :func:`import_icews`: event data to a dataset
@@ -23,6 +25,7 @@ from .._lazy import attach
 if TYPE_CHECKING:
     from .choices import FORMATS
     from .combine import MergeReport, merge, merge_with_report, write_merged
+    from .dyads import dyad_years
     from .formats import export, to_gexf_graph, to_node_link, write_dataset
     from .importers import ImportOptions, ImportResult, ImportSummary, import_gdelt, import_icews
 
@@ -32,6 +35,7 @@ __all__ = [
     "ImportResult",
     "ImportSummary",
     "MergeReport",
+    "dyad_years",
     "export",
     "import_gdelt",
     "import_icews",
@@ -50,6 +54,7 @@ _EXPORTS = {
     "ImportResult": "importers",
     "ImportSummary": "importers",
     "MergeReport": "combine",
+    "dyad_years": "dyads",
     "export": "formats",
     "import_gdelt": "importers",
     "import_icews": "importers",

@@ -3,13 +3,13 @@
 Kept apart from the writers so that the CLI's help can name them without importing networkx.
 
 >>> FORMATS
-('graphml', 'gexf', 'json', 'csv')
+('graphml', 'gexf', 'json', 'csv', 'dyad-year')
 """
 
 from __future__ import annotations
 
 __all__ = ["FORMATS"]
 
-#: Export formats: GraphML and GEXF (Gephi, with a timeline), node-link JSON (D3), and this
-#: project's CSV folder.
-FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
+#: Export formats: GraphML and GEXF (Gephi, with a timeline), node-link JSON (D3), this
+#: project's CSV folder, and a dyad-year panel as one CSV file (:mod:`graph.exchange.dyads`).
+FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv", "dyad-year")

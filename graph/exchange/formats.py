@@ -1,5 +1,5 @@
 """Export a dataset for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON (D3),
-and CSV in this project's own format.
+CSV in this project's own format, and a dyad-year panel (:mod:`graph.exchange.dyads`).
 
 Every format holds the full graph: one edge per relation with every attribute (empty cells
 left out), nodes with theirs (GEXF: see :func:`to_gexf_graph`). Files are written atomically.
@@ -39,13 +39,14 @@ from ..model.vocabulary import vocabulary_toml
 from ..text import json_text, spreadsheet_frame, xml_safe
 from .choices import FORMATS
 from .drawing import add_look_columns, add_viz, page_look, rename_columns
+from .dyads import YearLike, dyad_years
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
 __all__ = ["DATASET_FILES", "FORMATS", "export", "to_gexf_graph", "to_node_link", "write_dataset"]
 
-Format = Literal["graphml", "gexf", "json", "csv"]
+Format = Literal["graphml", "gexf", "json", "csv", "dyad-year"]
 
 #: Node and edge attribute names that networkx's GEXF writer reads as its own (``pid``,
 #: ``parents``, dynamic ``start``/``end``, ``spells``, ``viz`` …) or :func:`to_gexf_graph` sets:
@@ -229,6 +230,16 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
             write_text(tmp / METADATA_FILE, metadata_toml(dataset.metadata))
 
 
+def _write_dyad_years(
+    dataset: Dataset, path: str | Path, *, excel_safe: bool, start: YearLike, end: YearLike
+) -> None:
+    panel = dyad_years(dataset, start=start, end=end)
+    if excel_safe:
+        panel[["source", "target"]] = spreadsheet_frame(panel[["source", "target"]])
+    with atomic_file(path) as handle:
+        panel.to_csv(handle, index=False, lineterminator="\n", encoding="utf-8")
+
+
 def export(
     dataset: Dataset,
     fmt: str,
@@ -238,10 +249,15 @@ def export(
     seed: int = 7,
     size_by: str = "degree",
     layout: str = "network",
+    start: YearLike = None,
+    end: YearLike = None,
 ) -> None:
-    """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv).
+    """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv), or
+    its dyad-year panel (``dyad-year``).
 
-    For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``.
+    For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``. For
+    ``dyad-year``, it is one CSV file with the table of :func:`graph.dyad_years` (UTF-8,
+    ``\\n`` line ends, an empty ``previous_sign`` cell for "no relation the year before").
 
     GEXF and GraphML open as the explorer page draws the dataset (``graph html`` with the
     same ``seed`` and ``size_by``): each actor has its type's colour, its size and its
@@ -254,31 +270,35 @@ def export(
     ----------
     dataset : Dataset
         The actors and relations to write; every relation becomes one edge.
-    fmt : {"graphml", "gexf", "json", "csv"}
+    fmt : {"graphml", "gexf", "json", "csv", "dyad-year"}
         The file format (case-insensitive): GraphML or GEXF for Gephi and Cytoscape,
-        node-link JSON for D3, or this project's own CSV folder.
+        node-link JSON for D3, this project's own CSV folder, or a dyad-year panel.
     path : str or pathlib.Path
         The file to write (replaced atomically), or for ``csv`` the folder.
     excel_safe : bool
-        ``csv`` only: cells a spreadsheet would run as formulas start with ``'``
-        (see :func:`write_dataset`).
+        ``csv`` and ``dyad-year`` only: cells a spreadsheet would run as formulas start
+        with ``'`` (see :func:`write_dataset`; for ``dyad-year``, the actor ids).
     seed : int
         ``graphml`` and ``gexf``: seed of the layout, as ``to_html(dataset, seed=seed)``.
     size_by : {"degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"}
         ``graphml`` and ``gexf``: the node measure that sizes nodes, as on the page.
     layout : {"network", "map"}
         ``graphml`` and ``gexf``: the positions of the page's network or map layout.
+    start, end : int or str, optional
+        ``dyad-year`` only: the first and last years of the panel (see :func:`dyad_years`).
 
     Raises
     ------
     UsageError
         For an unknown format, a folder given as ``path`` for a file format,
-        ``excel_safe`` with a format other than ``csv``, or an unknown ``size_by``.
+        ``excel_safe`` with a format other than ``csv`` or ``dyad-year``, ``start`` or
+        ``end`` with a format other than ``dyad-year``, or an unknown ``size_by``.
 
     See Also
     --------
     write_dataset : The ``csv`` format.
     to_node_link : The ``json`` format as Python data.
+    dyad_years : The ``dyad-year`` format as a DataFrame.
 
     Examples
     --------
@@ -297,14 +317,23 @@ def export(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; expected one of: {', '.join(FORMATS)}")
-    if excel_safe and fmt != "csv":
+    if excel_safe and fmt not in ("csv", "dyad-year"):
         raise UsageError(
-            f"{{excel_safe}} applies to the csv format only, not {fmt}", params=("excel_safe",)
+            f"{{excel_safe}} applies to the csv and dyad-year formats only, not {fmt}",
+            params=("excel_safe",),
         )
+    for param, value in (("start", start), ("end", end)):
+        if value is not None and fmt != "dyad-year":
+            raise UsageError(
+                f"{{{param}}} applies to the dyad-year format only, not {fmt}", params=(param,)
+            )
     if fmt != "csv":
         check_output_file(path)  # before the work: a folder, a link, a device … is refused
     if fmt == "csv":
         write_dataset(dataset, path, excel_safe=excel_safe)
+        return
+    if fmt == "dyad-year":
+        _write_dyad_years(dataset, path, excel_safe=excel_safe, start=start, end=end)
         return
     if fmt == "json":
         write_text(path, json_text(to_node_link(dataset), indent=1, sort_keys=True) + "\n")
