@@ -30,6 +30,8 @@ NOT_CODES = {
     "gdelt-month-2": "an edge id made by aggregated imports (docs/import.md)",
     "any-negative": "a pair-sign rule of graph balance (docs/analysis.md)",
     "ucidata-gama": "the KONECT name of the highland tribes network (docs/analysis.md)",
+    "dyad-year": "an export format (graph export --format dyad-year)",
+    "arms-sale": "an example relation type in the dyad-year columns (docs/analysis.md)",
 }
 
 
