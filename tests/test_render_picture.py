@@ -13,7 +13,7 @@ import pytest
 import graph
 from graph.errors import UsageError
 from graph.render import PAIR_KINDS, page_data, pair_links, picture_svg
-from graph.render.picture_parts import COMMUNITY_COLORS, OTHER_COLOR
+from graph.render.styles import COMMUNITY_COLORS, OTHER_COLOR
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = ["<script>alert(1)</script>", '"onload=alert(1) x="', "]]> & <![CDATA[", "a & b"]

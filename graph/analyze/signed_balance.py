@@ -37,7 +37,7 @@ import pandas as pd
 from ..errors import UsageError
 from .display import html_table
 from .frustration import Frustration, check_time_limit, frustration_index
-from .triads import pair_scores
+from .triads import pair_scores, tie_triangles
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -240,7 +240,7 @@ def balance(
     s = ids.get_indexer(scores["source"][tied]).astype(np.int64)
     t = ids.get_indexer(scores["target"][tied]).astype(np.int64)
     sign = signs[tied]
-    triangles = _triangles(len(ids), s, t)
+    triangles = tie_triangles(len(ids), s, t)
     positives = (sign[triangles] > 0).sum(axis=1) if len(triangles) else np.zeros(0, np.int64)
     census = {kind: int((positives == 3 - k).sum()) for k, kind in enumerate(KINDS)}
     share = _balanced_share(sign < 0, triangles)
@@ -268,29 +268,6 @@ def _pair_signs(scores: pd.DataFrame, rule: str) -> np.ndarray:
     if rule == "majority":
         return np.sign(cooperative - conflictual)
     return by_score
-
-
-def _triangles(n: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Every triangle as the indices of its three ties (k × 3).
-
-    Ties are oriented from the lower to the higher (degree, position) rank, and each tie u → v
-    meets the common later neighbours of u and v, so a triangle is found once, in O(m^1.5).
-    """
-    degree = np.bincount(s, minlength=n) + np.bincount(t, minlength=n)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.lexsort((np.arange(n), degree))] = np.arange(n)
-    low = np.where(rank[s] < rank[t], s, t).tolist()
-    high = np.where(rank[s] < rank[t], t, s).tolist()
-    later: dict[int, dict[int, int]] = {}
-    for tie, (u, v) in enumerate(zip(low, high, strict=True)):
-        later.setdefault(u, {})[v] = tie
-    found: list[tuple[int, int, int]] = []
-    for tie, (u, v) in enumerate(zip(low, high, strict=True)):
-        after_v = later.get(v)
-        if after_v:
-            after_u = later[u]
-            found.extend((tie, after_u[w], after_v[w]) for w in after_u.keys() & after_v.keys())
-    return np.array(sorted(found), dtype=np.int64).reshape(-1, 3)
 
 
 def _unbalanced(negative: np.ndarray, triangles: np.ndarray) -> np.ndarray:

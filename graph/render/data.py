@@ -34,7 +34,15 @@ from .choices import (
 )
 from .layout import positions, separate_boxes
 from .measures import PageMeasures, automatic_links, page_measures
-from .styles import edge_type_styles, edge_widths, node_sizes, node_type_styles, safe_shape
+from .styles import (
+    COMMUNITY_COLORS,
+    OTHER_COLOR,
+    edge_type_styles,
+    edge_widths,
+    node_sizes,
+    node_type_styles,
+    safe_shape,
+)
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -248,6 +256,8 @@ def page_data(
         "undated": undated,
         "automatic": automatic,
         "pairKinds": PAIR_KINDS,
+        "communityColors": COMMUNITY_COLORS,
+        "otherColor": OTHER_COLOR,
         "colorChoices": COLOR_CHOICES,
     }
     present_nodes = dataset.nodes["type"].unique().tolist()

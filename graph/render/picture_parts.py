@@ -20,15 +20,20 @@ import numpy as np
 from ..text import xml_safe
 from .choices import PAIR_KINDS
 from .pairs import pair_kind
-from .styles import DEFAULT_COLOR, node_sizes, safe_color, safe_shape
+from .styles import (
+    COMMUNITY_COLORS,
+    DEFAULT_COLOR,
+    OTHER_COLOR,
+    node_sizes,
+    safe_color,
+    safe_shape,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
-COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"]
-COMMUNITY_COLORS += ["#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d"]
-OTHER_COLOR, INK, MUTED = "#c3cad3", "#1f2933", "#616e7c"
+INK, MUTED = "#1f2933", "#616e7c"
 PAD, HEAD, ROW = 16, 62, 18  # margin, heading height, legend row height (px)
 _WIDE = re.compile(
     "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]"
@@ -116,7 +121,7 @@ def _sizes(data: dict[str, Any], size_by: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _by_community(nodes: dict[str, Any], size: np.ndarray) -> tuple[list[str], list[Row]]:
     groups = [int(c) for c in nodes.get("community", [-1] * len(nodes["id"]))]
-    fills = [COMMUNITY_COLORS[c] if 0 <= c < 12 else OTHER_COLOR for c in groups]
+    fills = [COMMUNITY_COLORS[c] if 0 <= c < len(COMMUNITY_COLORS) else OTHER_COLOR for c in groups]
     rows = []
     for c in sorted({c for c in groups if 0 <= c < 12}):
         members = sorted((i for i, g in enumerate(groups) if g == c), key=lambda i: (-size[i], i))

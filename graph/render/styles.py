@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from ..model.vocabulary import Vocabulary
 
 __all__ = [
+    "COMMUNITY_COLORS",
     "DEFAULT_COLOR",
+    "OTHER_COLOR",
     "SHAPES",
     "edge_type_styles",
     "edge_widths",
@@ -34,6 +36,12 @@ __all__ = [
 ]
 
 DEFAULT_COLOR = "#7f7f7f"
+#: Colours of the twelve largest cooperative-layer communities (Tableau 10 and two more), in
+#: the page (sent in its data), its pictures and the report's blocs.
+COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"]
+COMMUNITY_COLORS += ["#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d"]
+#: Actors of smaller communities, or without the relation a colouring looks for.
+OTHER_COLOR = "#c3cad3"
 #: vis-network shapes drawn without loading anything (``image``/``icon`` are left out).
 SHAPES = frozenset(
     {"dot", "ellipse", "circle", "box", "text", "database", "diamond", "star", "triangle"}

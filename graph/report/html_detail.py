@@ -11,7 +11,7 @@ from html import escape
 import pandas as pd
 
 from ..render import to_html
-from ..render.picture_parts import COMMUNITY_COLORS
+from ..render.styles import COMMUNITY_COLORS
 from ..text import plural
 from .findings import LOW_MODULARITY
 from .htmlkit import esc, family_colors, table

@@ -1,8 +1,7 @@
 /* appearance.js: what sizes and colours the actors (size by, colour by), and the colour legend. */
 
-const COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-  "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d"];
-const OTHER_COLOR = "#c3cad3"; /* small communities, no relation with the selected actor */
+const COMMUNITY_COLORS = meta.communityColors; /* graph.render.styles: the report's colours too */
+const OTHER_COLOR = meta.otherColor; /* small communities, no relation with the selected actor */
 const DIM_NODE = { background: "#eef0f3", border: "#d9dee4" };
 const SELECTED_COLOR = "#1f2933";
 const measureNames = meta.measures.map((m) => m.name);
