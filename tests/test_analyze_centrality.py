@@ -16,7 +16,7 @@ import pytest
 from analyze_data import random_dataset, reference_graph
 
 import graph
-from graph.analyze import MEASURES, node_measures, rank
+from graph.analyze import MEASURES, SIGNED_MEASURES, node_measures, rank
 from graph.errors import UsageError
 
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
@@ -24,6 +24,10 @@ import igraph as ig
 
 TOL = 1e-6
 ENGINES = ("igraph", "networkx")
+#: The measures that ignore signs (the references compute these).
+UNSIGNED = [m for m in MEASURES if m not in SIGNED_MEASURES]
+#: The whole graph as it is: every relation, memberships and offices as ties.
+RAW = {"layer": "all", "affiliations": "keep"}
 
 
 @pytest.fixture(scope="module", params=["bundled", "random3", "random8"])
@@ -120,20 +124,39 @@ def igraph_reference(ds: graph.Dataset, directed: bool) -> dict:
 @pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_measures_equal_networkx(dataset: graph.Dataset, engine: str, directed: bool) -> None:
-    table = node_measures(dataset, engine=engine, directed=directed)
+    table = node_measures(dataset, engine=engine, directed=directed, **RAW)
     alpha = table.attrs["katz_alpha"]
     ref = networkx_reference(dataset, directed, alpha)
-    for measure in MEASURES:
+    for measure in UNSIGNED:
         np.testing.assert_allclose(table[measure], ref[measure], atol=TOL, err_msg=measure)
 
 
 @pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_measures_equal_igraph(dataset: graph.Dataset, engine: str, directed: bool) -> None:
-    table = node_measures(dataset, engine=engine, directed=directed)
+    table = node_measures(dataset, engine=engine, directed=directed, **RAW)
     ref = igraph_reference(dataset, directed)
     for measure, expected in ref.items():
         np.testing.assert_allclose(table[measure], expected, atol=TOL, err_msg=measure)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_default_layers_equal_the_references_on_their_relations(
+    dataset: graph.Dataset, directed: bool
+) -> None:
+    """Degrees on all interactions, path measures on the cooperative ones: each equals
+    networkx on a dataset holding only those relations."""
+    table = node_measures(dataset, directed=directed)
+    edges = dataset.edges
+    interactions = edges[edges["family"] != "membership"]
+    for measures, kept in (
+        (("degree", "in_degree", "out_degree", "weighted_degree"), interactions),
+        (("betweenness", "closeness", "pagerank"), interactions[interactions["sign"] > 0]),
+    ):
+        part = dataset.with_tables(dataset.nodes, kept)
+        ref = networkx_reference(part, directed, None)
+        for measure in measures:
+            np.testing.assert_allclose(table[measure], ref[measure], atol=TOL, err_msg=measure)
 
 
 def test_engines_agree_exactly_enough(dataset: graph.Dataset) -> None:
@@ -147,7 +170,7 @@ def test_engines_agree_exactly_enough(dataset: graph.Dataset) -> None:
 
 def test_katz_alpha_is_085_over_the_spectral_radius() -> None:
     ds = random_dataset(3)
-    table = node_measures(ds, directed=True)
+    table = node_measures(ds, directed=True, **RAW)
     assert table.attrs["eigenvector"] == "katz"
     D = reference_graph(ds, directed=True)
     rho = max(abs(np.linalg.eigvals(nx.to_numpy_array(D, weight=None))))
@@ -159,7 +182,7 @@ def test_directed_eigenvector_on_a_strongly_connected_graph() -> None:
     edges = pd.DataFrame({"source": list("abcda"), "target": list("bcdac"), "type": ["visit"] * 5})
     ds = graph.from_frames(nodes, edges)
     for engine in ENGINES:
-        table = node_measures(ds, directed=True, engine=engine)
+        table = node_measures(ds, directed=True, engine=engine, **RAW)
         assert table.attrs["eigenvector"] == "eigenvector"
         D = reference_graph(ds, directed=True)
         ref = nx.eigenvector_centrality(D, max_iter=100_000, tol=1e-14)
@@ -172,7 +195,7 @@ def test_sampled_betweenness_equals_networkx_k_sampling(directed: bool) -> None:
     G = reference_graph(ds, directed=directed)
     expected = _series(nx.betweenness_centrality(G, k=12, seed=4), ds.nodes["id"])
     for engine in ENGINES:
-        table = node_measures(ds, engine=engine, directed=directed, sample=12, seed=4)
+        table = node_measures(ds, engine=engine, directed=directed, sample=12, seed=4, **RAW)
         assert table.attrs["sample"] == 12 and table.attrs["seed"] == 4
         np.testing.assert_allclose(table["betweenness"], expected, atol=TOL)
     # the pivots are networkx's: random.Random(seed).sample over the nodes in order
@@ -195,7 +218,8 @@ def test_isolated_nodes_and_empty_graph() -> None:
     ds = graph.from_frames(nodes, edges)
     for engine in ENGINES:
         table = node_measures(ds, engine=engine)
-        assert table[list(MEASURES)].drop(columns="pagerank").to_numpy().sum() == 0
+        assert table[UNSIGNED].drop(columns="pagerank").to_numpy().sum() == 0
+        assert table["pn"].tolist() == [1.0, 1.0, 1.0]
         np.testing.assert_allclose(table["pagerank"], [1 / 3] * 3)
     empty = node_measures(ds.filter(types=["visit"]))
     assert empty.empty and list(empty.columns[:3]) == ["id", "label", "type"]

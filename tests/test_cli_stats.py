@@ -112,7 +112,7 @@ def test_bad_arguments_exit_2(args: tuple[str, ...]) -> None:
 
 def test_help_explains_each_measure_and_shows_examples() -> None:
     text = invoke("stats", "--help").stdout
-    for words in ("a hub", "a broker between blocs", "influence", "Examples: graph stats"):
+    for words in ("a hub", "a broker between partners", "influence", "Examples: graph stats"):
         assert words in " ".join(text.split()), words
 
 

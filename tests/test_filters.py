@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
 import graph
+from graph.cli import app
 from graph.errors import UsageError
 
 NODES = pd.DataFrame(
@@ -118,3 +122,74 @@ def test_messages_name_python_parameters(kwargs: dict, message: str, worded: str
 def test_bad_as_of_names_its_parameter() -> None:
     with pytest.raises(UsageError, match=r"^as_of: "):
         graph.load().filter(as_of="2019-13")
+
+
+# A one-month dispute in March 1985, an ongoing alliance since 1950, a 1950 visit (no end
+# date: end unknown) and a membership that ended in November 2011.
+TIMED = pd.DataFrame(
+    {
+        "source": ["iran", "iran", "iran", "tajikistan", "russia"],
+        "target": ["tajikistan", "russia", "russia", "russia", "tajikistan"],
+        "type": ["dispute", "cooperation", "visit", "membership", "talks"],
+        "id": ["dispute", "alliance", "visit", "membership", "talks"],
+        "date": ["1985-03", "1950", "1950-05-02", "1992-05-15", "2019"],
+        "end_date": ["1985-03", "Ongoing", "", "2011-11-16", ""],
+    }
+)
+
+
+@pytest.fixture
+def timed() -> graph.Dataset:
+    return graph.from_frames(NODES, TIMED)
+
+
+def _ids(d: graph.Dataset) -> list[str]:
+    return sorted(d.edges["id"])
+
+
+def test_as_of_a_year_or_month_keeps_what_was_in_force_during_it(timed: graph.Dataset) -> None:
+    assert "dispute" in _ids(timed.filter(as_of="1985"))
+    assert "dispute" in _ids(timed.filter(as_of="1985-03"))
+    assert "dispute" not in _ids(timed.filter(as_of="1985-04"))
+    assert "membership" in _ids(timed.filter(as_of="2011"))  # ended 2011-11-16
+    assert "membership" not in _ids(timed.filter(as_of="2011-12-31"))
+
+
+def test_as_of_a_day_keeps_what_was_in_force_that_day(timed: graph.Dataset) -> None:
+    assert _ids(timed.filter(as_of="1985-03-15")) == ["alliance", "dispute", "visit"]
+    assert _ids(timed.filter(as_of="1985-12-31")) == ["alliance", "visit"]
+    assert _ids(timed.filter(as_of=pd.Timestamp("1985-03-31 18:00"))) == [
+        "alliance",
+        "dispute",
+        "visit",
+    ]  # a Timestamp is its day
+    assert _ids(timed.filter(as_of="1985-02-28")) == ["alliance", "visit"]  # not begun
+
+
+def test_ongoing_is_open_ended_and_empty_is_a_point_in_windows(timed: graph.Dataset) -> None:
+    # the ongoing alliance of 1950 is in force in a 1985 window, and after the data ends
+    assert _ids(timed.filter(start="1985", end="1985")) == ["alliance", "dispute"]
+    assert _ids(timed.filter(start="2030", end="2031")) == ["alliance"]
+    assert "alliance" in _ids(timed.filter(as_of="1985-06-01"))
+    # the 1950 visit (no end date) is a point in windows, still in force under as_of
+    assert "visit" not in _ids(timed.filter(start="1985", end="1985"))
+    assert "visit" in _ids(timed.filter(as_of="1985-06-01"))
+    assert _ids(timed.filter(start="1950-05-02", end="1950-05-02")) == ["alliance", "visit"]
+
+
+def test_as_of_is_described_by_its_rule(timed: graph.Dataset) -> None:
+    assert timed.filter(as_of="1985").notes == ("filtered: in force at some time in 1985",)
+    assert timed.filter(as_of="1985-03-15").notes == ("filtered: in force on 1985-03-15",)
+
+
+def test_cli_as_of_a_year_counts_the_march_dispute(make_dataset) -> None:
+    nodes = NODES.to_csv(index=False)
+    folder = make_dataset(nodes, TIMED.to_csv(index=False))
+    runner = CliRunner()
+    year = runner.invoke(app, ["stats", str(folder), "--as-of", "1985", "--json"])
+    day = runner.invoke(app, ["stats", str(folder), "--as-of", "1985-12-31", "--json"])
+    assert year.exit_code == day.exit_code == 0, year.output
+    year_data, day_data = json.loads(year.stdout), json.loads(day.stdout)
+    assert (year_data["edges"], day_data["edges"]) == (3, 2)
+    assert year_data["notes"] == ["filtered: in force at some time in 1985"]
+    assert "in force" in runner.invoke(app, ["stats", "--help"]).output

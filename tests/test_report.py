@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 import graph
-from graph.analyze import MEASURES
 from graph.cli import app
 from graph.report import build_report, to_report_html, to_report_markdown, write_report
+from graph.report.html import REPORT_MEASURES
 from graph.report.svg import bar_chart, stacked_columns, trend_chart
 from graph.report.wording import sig
 from graph.text import markdown_text
@@ -82,7 +82,7 @@ def test_every_number_equals_graph_stats_json(report_html: str, options: list[st
         assert ("Katz" in report_html) == ("--directed" in options)
     parser = _Numbers()
     parser.feed(report_html)
-    assert len(parser.found) > len(nodes) * len(MEASURES)
+    assert len(parser.found) > len(nodes) * len(REPORT_MEASURES)
     seen = set()
     for attrs, text in parser.found:
         if "data-node" in attrs:
@@ -94,7 +94,9 @@ def test_every_number_equals_graph_stats_json(report_html: str, options: list[st
         # the exact value of graph stats, shown at 3 significant figures
         assert attrs["data-value"] == _exact(value), attrs
         assert text == (value if isinstance(value, str) else sig(value)), attrs
-    assert seen == {(node, m) for node in nodes for m in MEASURES}  # every actor, every measure
+    # every actor, every measure of the report's table (net degree and negative share are in
+    # the JSON only)
+    assert seen == {(node, m) for node in nodes for m in REPORT_MEASURES}
 
 
 def test_report_has_every_section(report_html: str) -> None:
@@ -197,7 +199,7 @@ def test_markdown_report_has_the_same_numbers() -> None:
     assert text.startswith("# Iran–Tajikistan relations: network report")
     for rank, r in enumerate(report.stats.node_records(), 1):
         label, kind = markdown_text(r["label"]), markdown_text(r["type"])
-        values = " | ".join(markdown_text(sig(r[m])) for m in MEASURES)
+        values = " | ".join(markdown_text(sig(r[m])) for m in REPORT_MEASURES)
         assert f"| {rank} | {label} | {kind} | {values} |" in text
     assert f"| Density (undirected) | {markdown_text(sig(report.stats.graph.density))} |" in text
 
@@ -434,3 +436,39 @@ def test_report_counts_use_the_singular_for_one() -> None:
     report = build_report(graph.from_frames(nodes, edges))
     assert "1 signed triangle: 0 balanced, 1 unbalanced" in to_report_markdown(report)
     assert "1 signed triangle: 0 balanced" in to_report_html(report, interactive=False)
+
+
+def test_the_balance_section_gives_graph_balance_figures_and_names_the_frustrated_tie(
+    tmp_path: Path,
+) -> None:
+    result = runner.invoke(app, ["balance", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    frustrated = data["frustration"]["frustrated"]
+    assert len(frustrated) == data["frustration"]["index"] == 1
+    assert {frustrated[0]["source"], frustrated[0]["target"]} <= {"iran", "tajikistan", "irpt"}
+    report = build_report(graph.load())
+    assert report.signed is not None and report.signed.to_dict()["frustration"]["index"] == 1
+    page = to_report_html(report, interactive=False)
+    section = page[page.index('id="balance-measures"') :]
+    section = section[: section.index("</details>")]
+    assert "Frustration index: 1 of 15 signed ties" in section
+    assert (
+        "Tajikistan – Islamic Renaissance Party of Tajikistan (−): hostile inside a camp" in section
+    )
+    assert "when the signs are shuffled over the same ties" in section
+    assert "Camp 1 (12):" in section and "Camp 2 (4):" in section
+    text = to_report_markdown(report)
+    assert "#### Frustrated ties" in text
+    assert "Tajikistan – Islamic Renaissance Party of Tajikistan (−)" in text
+
+
+def test_the_blocs_section_names_the_conflict_inside_a_bloc() -> None:
+    report = build_report(graph.load())
+    inside = report.communities.negative_inside
+    assert len(inside) == 3 and set(inside["community"]) == {1}
+    line = "Tajikistan – Islamic Renaissance Party of Tajikistan (bloc 1): 2 conflictual relations"
+    page = to_report_html(report, interactive=False)
+    section = page[page.index('<section id="communities">') :]
+    assert line in section[: section.index("</section>")]
+    assert line in to_report_markdown(report)

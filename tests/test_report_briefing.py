@@ -18,10 +18,10 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 import graph
-from graph.analyze import MEASURES
 from graph.cli import app
 from graph.report import build_report, to_report_html, to_report_markdown, write_report
 from graph.report.findings import LOW_MODULARITY
+from graph.report.html import REPORT_MEASURES
 from graph.report.model import LASTING_YEARS
 from graph.text import markdown_text
 
@@ -102,9 +102,10 @@ def test_the_findings_come_first_and_say_who_is_central_and_why(page: str) -> No
     sections = re.findall(r'<section id="([a-z]+)">', page)
     assert sections[0] == "findings"
     central = _text(page.split('id="finding-central"', 1)[1].split("</div>", 1)[0])
-    assert "Tajikistan — most ties (degree 13) and the main broker (betweenness 0.790)" in central
-    assert central.index("Tajikistan") < central.index("Iran —")
-    assert "Iran — 2nd by degree (8) and betweenness (0.380)" in central
+    # PageRank and betweenness on the cooperative layer, degrees on every interaction
+    assert "Iran — the main broker (betweenness 0.132) and the most influence (PageRank" in central
+    assert central.index("Iran —") < central.index("Tajikistan —")
+    assert "Tajikistan — most ties (degree 8) and the most activity (weighted degree 24)" in central
 
 
 def test_the_findings_give_the_pairs_turning_points_with_their_quotes(
@@ -118,7 +119,8 @@ def test_the_findings_give_the_pairs_turning_points_with_their_quotes(
     pair = _text(page.split('id="finding-pair"', 1)[1].split("</div>", 1)[0])
     assert "The pair: Iran – Tajikistan" in pair
     assert "Cooperative 1991–2014, conflictual 2015–2018, cooperative 2019–2021" in pair
-    assert "2015: turned conflictual (net -1) — dispute, 2015-12: But relations cooled" in pair
+    # the dispute began in December: a twelfth of 2015 by the share of the year in force
+    assert "2015: turned conflictual (net -0.0849) — dispute, 2015-12: But relations" in pair
     assert "2019: turned cooperative (net +1) — cooperation, 2019: relations between" in pair
 
 
@@ -156,13 +158,13 @@ def test_one_measures_table_one_row_per_actor_at_three_significant_figures(
     records = bundled_report.stats.node_records()
     for row, record in zip(rows, records, strict=True):
         cells = re.findall(r'data-measure="(\w+)" data-value="([^"]*)">([^<]*)<', row)
-        assert [m for m, _, _ in cells] == list(MEASURES)  # side by side
+        assert [m for m, _, _ in cells] == list(REPORT_MEASURES)  # side by side
         for measure, exact, shown in cells:
             assert exact == str(record[measure])
             digits = shown.lstrip("-").replace(".", "").lstrip("0")
             assert float(shown) == float(exact) if "." not in shown else len(digits) == 3
     first = rows[0]
-    assert "Tajikistan" in first and ">0.790<" in first and ">0.0307<" not in first
+    assert "Iran" in first and ">0.132<" in first and ">0.131579<" not in first
     assert '<span class="bar" aria-hidden="true"><i style="width:100%">' in first
 
 
@@ -189,7 +191,7 @@ def test_blocs_are_listed_with_members_ties_and_a_caveat(
     assert bundled_report.communities.modularity < LOW_MODULARITY
     section = _text(_section(page, "communities"))
     assert "Caveat: modularity 0.127 is low" in section
-    assert "Bloc 1 · 8 actors · 8 cooperative ties: Tajikistan, Iran," in section
+    assert "Bloc 1 · 8 actors · 8 cooperative ties: Iran, Tajikistan," in section
     assert "Bloc 3 · 2 actors · 1 cooperative tie: Armed Forces of" in section
 
 
@@ -228,7 +230,7 @@ def test_the_markdown_report_embeds_the_same_picture(bundled_report: graph.Repor
     picture = svg.decode("utf-8")
     assert 'class="graph-picture"' in picture
     assert picture.count('class="node"') == picture.count('class="label"') == 21
-    assert "- **Tajikistan** — most ties (degree 13)" in text
+    assert "- **Tajikistan** — most ties (degree 8)" in text
 
 
 @pytest.mark.parametrize("layout", ["network", "map"])

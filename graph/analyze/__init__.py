@@ -10,7 +10,7 @@ normalization, disconnected graphs) are in each module's docstring and in ``docs
 >>> from graph import load
 >>> from graph.analyze import node_measures, rank
 >>> rank(node_measures(load()), "betweenness", 1)["id"].tolist()
-['tajikistan']
+['iran']
 """
 
 from __future__ import annotations
@@ -21,16 +21,19 @@ from .._lazy import attach
 
 if TYPE_CHECKING:
     from ._view import View, analysis_view
+    from .blocs import SignedBlocs, signed_blocs
     from .centrality import MEASURES, katz_alpha, node_measures, rank
     from .community import Communities, communities
     from .display import records, rounded
+    from .dyad_similarity import similarity
     from .engines import ENGINES, igraph_module, resolve_engine
     from .frustration import Frustration
+    from .layers import AFFILIATIONS, LAYERS, layer_dataset
+    from .method import MeasureMethod
     from .queries import neighbors, paths
     from .results import (
         Components,
         GraphFigures,
-        MeasureMethod,
         NodeRelations,
         SignCounts,
         StatsResult,
@@ -38,6 +41,8 @@ if TYPE_CHECKING:
         TimeSpan,
     )
     from .signed_balance import PAIR_SIGNS, NullModel, SignedBalance, balance
+    from .signed_centrality import SIGNED_MEASURES, signed_measures
+    from .signed_triads import SignedTriads, signed_triad_census
     from .stats_table import stats
     from .structure import assortativity, graph_figures, reciprocity
     from .summary import relation_counts, summarize
@@ -46,6 +51,7 @@ if TYPE_CHECKING:
         counts_by_period,
         pair_series,
         pair_trend,
+        period_shares,
         relation_periods,
         snapshots,
         timeline,
@@ -53,10 +59,13 @@ if TYPE_CHECKING:
     from .triads import TriadBalance, pair_scores, triad_balance
 
 __all__ = [
+    "AFFILIATIONS",
     "ENGINES",
     "FREQUENCIES",
+    "LAYERS",
     "MEASURES",
     "PAIR_SIGNS",
+    "SIGNED_MEASURES",
     "Communities",
     "Components",
     "Frustration",
@@ -66,6 +75,8 @@ __all__ = [
     "NullModel",
     "SignCounts",
     "SignedBalance",
+    "SignedBlocs",
+    "SignedTriads",
     "StatsResult",
     "Summary",
     "TimeSpan",
@@ -79,12 +90,14 @@ __all__ = [
     "graph_figures",
     "igraph_module",
     "katz_alpha",
+    "layer_dataset",
     "neighbors",
     "node_measures",
     "pair_scores",
     "pair_series",
     "pair_trend",
     "paths",
+    "period_shares",
     "rank",
     "reciprocity",
     "records",
@@ -92,6 +105,10 @@ __all__ = [
     "relation_periods",
     "resolve_engine",
     "rounded",
+    "signed_blocs",
+    "signed_measures",
+    "signed_triad_census",
+    "similarity",
     "snapshots",
     "stats",
     "summarize",
@@ -108,12 +125,14 @@ _EXPORTS = {
     "Frustration": "frustration",
     "GraphFigures": "results",
     "MEASURES": "centrality",
-    "MeasureMethod": "results",
+    "MeasureMethod": "method",
     "NodeRelations": "results",
     "NullModel": "signed_balance",
     "PAIR_SIGNS": "signed_balance",
     "SignCounts": "results",
     "SignedBalance": "signed_balance",
+    "SignedBlocs": "blocs",
+    "SignedTriads": "signed_triads",
     "StatsResult": "results",
     "Summary": "results",
     "TimeSpan": "results",
@@ -122,6 +141,11 @@ _EXPORTS = {
     "analysis_view": "_view",
     "assortativity": "structure",
     "balance": "signed_balance",
+    "AFFILIATIONS": "layers",
+    "LAYERS": "layers",
+    "SIGNED_MEASURES": "signed_centrality",
+    "layer_dataset": "layers",
+    "signed_measures": "signed_centrality",
     "communities": "community",
     "counts_by_period": "temporal",
     "graph_figures": "structure",
@@ -133,6 +157,7 @@ _EXPORTS = {
     "pair_series": "temporal",
     "pair_trend": "temporal",
     "paths": "queries",
+    "period_shares": "temporal",
     "rank": "centrality",
     "reciprocity": "structure",
     "records": "display",
@@ -140,6 +165,9 @@ _EXPORTS = {
     "relation_periods": "temporal",
     "resolve_engine": "engines",
     "rounded": "display",
+    "signed_blocs": "blocs",
+    "signed_triad_census": "signed_triads",
+    "similarity": "dyad_similarity",
     "snapshots": "temporal",
     "stats": "stats_table",
     "summarize": "summary",

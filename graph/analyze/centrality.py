@@ -50,11 +50,13 @@ import pandas as pd
 from ..errors import UsageError
 from ._view import View, analysis_view
 from .engines import resolve_engine
+from .layers import check_layer_options, layer_dataset, measure_layers
+from .signed_centrality import SIGNED_MEASURES, signed_measures
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["MEASURES", "node_measures", "rank"]
+__all__ = ["MEASURES", "LayerViews", "node_measures", "rank"]
 
 #: Each measure and what it tells an analyst (used in ``graph stats --help`` and the report).
 MEASURES: dict[str, str] = {
@@ -62,7 +64,8 @@ MEASURES: dict[str, str] = {
     "in_degree": "partners acting on it (directed links in): a target or destination",
     "out_degree": "partners it acts on (directed links out): an initiator",
     "weighted_degree": "sum of relation weights: how much activity involves it",
-    "betweenness": "share of shortest paths through it: a broker between blocs",
+    **SIGNED_MEASURES,
+    "betweenness": "share of shortest cooperative paths through it: a broker between partners",
     "closeness": "few steps to everyone it can reach: quick access to the network",
     "eigenvector": "tied to well-tied actors: influence through influential partners",
     "pagerank": "weighted random-walk score: influence flowing along relations",
@@ -203,6 +206,28 @@ def _bincount(positions: np.ndarray, n: int, weights: np.ndarray | None = None) 
     return np.bincount(positions, weights=weights, minlength=n)
 
 
+class LayerViews:
+    """The analysis views of one dataset per layer and direction, each built once.
+
+    >>> views = LayerViews(graph.load())
+    >>> views.get("cooperative", False) is views.get("cooperative", False)
+    True
+    """
+
+    def __init__(self, dataset: Dataset, affiliations: str = "drop") -> None:
+        self.dataset = dataset
+        self.affiliations = affiliations
+        self._views: dict[tuple[str, bool], View] = {}
+
+    def get(self, layer: str, directed: bool) -> View:
+        """The view of ``layer`` (:mod:`graph.analyze.layers`), directed or not."""
+        key = (layer, directed)
+        if key not in self._views:
+            data = layer_dataset(self.dataset, layer, self.affiliations)
+            self._views[key] = analysis_view(data, directed=directed)
+        return self._views[key]
+
+
 def node_measures(
     dataset: Dataset,
     *,
@@ -210,6 +235,9 @@ def node_measures(
     engine: str = "auto",
     sample: int | None = None,
     seed: int = 0,
+    layer: str | None = None,
+    affiliations: str = "drop",
+    pair_sign: str = "sum",
 ) -> pd.DataFrame:
     """Centrality measures of every node (see the module docstring for definitions).
 
@@ -225,18 +253,29 @@ def node_measures(
         Estimate betweenness from this many pivot nodes (seeded); exact by default.
     seed : int
         Seed of the pivot choice.
+    layer : {"cooperative", "conflictual", "all"}, optional
+        The relations every unsigned measure counts; by default the degrees count all
+        relations and betweenness, closeness, eigenvector and PageRank the cooperative layer
+        (:data:`~graph.analyze.layers.DEFAULT_LAYERS`).
+    affiliations : {"drop", "keep", "project"}, default "drop"
+        Membership, office and leadership ties: left out, kept as ties, or projected to
+        co-affiliation ties (:mod:`graph.analyze.layers`).
+    pair_sign : {"sum", "any-negative", "majority"}, default "sum"
+        How a pair's relations give it one sign, for the signed measures.
 
     Returns
     -------
     pandas.DataFrame
         One row per node in dataset order: ``id``, ``label``, ``type`` and the measures of
         :data:`MEASURES`. ``attrs`` holds ``directed``, ``engine``, ``eigenvector`` (method),
-        ``katz_alpha``, ``sample`` (None if exact) and ``seed``.
+        ``katz_alpha``, ``sample`` (None if exact), ``seed``, ``layers`` (measure → layer),
+        ``affiliations`` and ``pair_sign``.
 
     Raises
     ------
     UsageError
-        For an unknown engine, igraph requested but missing, or ``sample < 2``.
+        For an unknown engine, layer, affiliation or pair-sign rule, igraph requested but
+        missing, or ``sample < 2``.
 
     See Also
     --------
@@ -248,41 +287,70 @@ def node_measures(
     >>> table = graph.node_measures(ds)
     >>> table[["id", "degree", "betweenness"]].head(2).round(2)
                id  degree  betweenness
-    0        iran       8         0.38
-    1  tajikistan      13         0.79
-    >>> round(float(table["pagerank"].sum()), 6)
-    1.0
+    0        iran       6         0.13
+    1  tajikistan       8         0.11
+    >>> table.attrs["layers"]["pagerank"], table.attrs["layers"]["degree"]
+    ('cooperative', 'all')
+
+    An actor with only conflict ties scores as an isolate on the cooperative layer:
+
+    >>> pr = table.set_index("id")["pagerank"]
+    >>> bool(np.isclose(pr["extremist_groups"], pr["soviet_union"]))
+    True
     """
     chosen = resolve_engine(engine)
-    view = analysis_view(dataset, directed=directed)
-    arcs = view if directed else analysis_view(dataset, directed=True)
-    return measures_of(dataset, view, arcs, engine=chosen, sample=sample, seed=seed)
+    check_layer_options(layer, affiliations)
+    return measures_of(
+        dataset,
+        LayerViews(dataset, affiliations),
+        directed=directed,
+        engine=chosen,
+        sample=sample,
+        seed=seed,
+        layer=layer,
+        pair_sign=pair_sign,
+    )
 
 
 def measures_of(
-    dataset: Dataset, view: View, arcs: View, *, engine: str, sample: int | None, seed: int
+    dataset: Dataset,
+    views: LayerViews,
+    *,
+    directed: bool,
+    engine: str,
+    sample: int | None,
+    seed: int,
+    layer: str | None = None,
+    pair_sign: str = "sum",
 ) -> pd.DataFrame:
-    """:func:`node_measures` on views already built (``arcs``: the directed view)."""
+    """:func:`node_measures` on views already built (shared with the rest of ``graph stats``)."""
+    layers = measure_layers(layer)
+    degrees = views.get(layers["degree"], directed)
+    arcs = views.get(layers["in_degree"], True)
+    view = views.get(layers["pagerank"], directed)
     n = view.n
     pivots = _pivots(n, sample, seed)
     eigen, method, alpha = _eigenvector(view, engine)
     nodes = dataset.nodes
+    signed = signed_measures(dataset, pair_sign=pair_sign)
     table = pd.DataFrame(
         {
             "id": nodes["id"].to_numpy(dtype=object),
             "label": nodes["label"].to_numpy(dtype=object),
             "type": nodes["type"].to_numpy(dtype=object),
-            "degree": _bincount(view.source, n) + _bincount(view.target, n),
+            "degree": _bincount(degrees.source, n) + _bincount(degrees.target, n),
             "in_degree": _bincount(arcs.target, n),
             "out_degree": _bincount(arcs.source, n),
-            "weighted_degree": _bincount(view.source, n, view.weight)
-            + _bincount(view.target, n, view.weight),
+            "weighted_degree": _bincount(degrees.source, n, degrees.weight)
+            + _bincount(degrees.target, n, degrees.weight),
+            **{name: signed[name].to_numpy() for name in SIGNED_MEASURES},
             "betweenness": _betweenness(view, engine, pivots, seed),
             "closeness": _closeness(view, engine),
             "eigenvector": eigen,
             "pagerank": _pagerank(view, engine),
         }
     )
+    table = table[["id", "label", "type", *MEASURES]]
     table.attrs.update(
         directed=view.directed,
         engine=engine,
@@ -290,6 +358,9 @@ def measures_of(
         katz_alpha=alpha,
         sample=None if pivots is None else len(pivots),
         seed=seed,
+        layers={name: layers.get(name, "signed") for name in MEASURES},
+        affiliations=views.affiliations,
+        pair_sign=pair_sign,
     )
     return table
 
@@ -320,11 +391,11 @@ def rank(table: pd.DataFrame, by: str, top: int | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    The three actors that broker the most shortest paths:
+    The three actors that broker the most shortest cooperative paths:
 
     >>> table = graph.node_measures(ds)
     >>> graph.rank(table, "betweenness", top=3)["id"].tolist()
-    ['tajikistan', 'iran', 'extremist_groups']
+    ['iran', 'tajikistan', 'tajik_armed_forces']
 
     Ties are broken by id:
 

@@ -1,9 +1,14 @@
 """Blocs: communities of the cooperative layer, found by Louvain with a fixed seed.
 
 The cooperative layer keeps the relations with a positive sign and sums their weights per
-pair (self-loops removed). networkx's ``louvain_communities(weight="weight", seed=seed)``
-splits it; communities are numbered from 1, largest first (ties: the one with the earliest
-node). Actors without a cooperative tie belong to no community (``<NA>``).
+pair (self-loops removed). Louvain splits it, as networkx's
+``louvain_communities(weight="weight", seed=seed)`` but bounded (:mod:`._louvain`: networkx
+3.6's can loop forever, networkx issue #8739); communities are numbered from 1, largest first
+(ties: the one with the earliest node). Actors without a cooperative tie belong to no
+community (``<NA>``).
+
+The conflict the cooperative layer leaves out is reported: the pairs of actors of one
+community with at least one conflictual relation (``negative_inside``).
 
 Weights are divided by the largest one first (neither the communities nor the modularity
 change), so tiny weights cannot underflow. When every cooperative weight is 0 the weights give
@@ -18,20 +23,29 @@ modularity, 0/0, is reported as 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ._louvain import louvain
 from ._view import analysis_view
 from .display import html_table
+from .triads import pair_scores
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
 __all__ = ["Communities", "communities"]
+
+#: Columns of :attr:`Communities.negative_inside`.
+NEGATIVE_COLUMNS = ("source", "target", "community", "relations", "conflictual")
+
+
+def _no_negative_ties() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in NEGATIVE_COLUMNS})
 
 
 @dataclass(frozen=True)
@@ -50,27 +64,44 @@ class Communities:
         The Louvain seed used.
     resolution : float
         The Louvain resolution used.
+    negative_inside : pandas.DataFrame
+        The pairs of actors of one community with at least one conflictual relation:
+        ``source``, ``target``, ``community``, ``relations`` and ``conflictual`` (counts of
+        all their relations and of the conflictual ones), by community then pair.
 
     Examples
     --------
     >>> result = graph.communities(ds)
-    >>> [(g["community"], g["size"]) for g in result.groups()]
-    [(1, 8), (2, 2), (3, 2)]
+    >>> [(g["community"], g["size"], g["negative_inside"]) for g in result.groups()]
+    [(1, 8, 3), (2, 2, 0), (3, 2, 0)]
     >>> result.groups()[2]["members"]
     ['iran_armed_forces', 'tajik_armed_forces']
+    >>> result.negative_inside
+           source      target  community  relations  conflictual
+    0        iran  tajikistan          1         16            2
+    1  tajikistan        irpt          1          3            2
+    2  tajikistan      russia          1          2            1
     """
 
     table: pd.DataFrame
     modularity: float
     seed: int
     resolution: float
+    negative_inside: pd.DataFrame = field(default_factory=_no_negative_ties)
 
     def groups(self) -> list[dict[str, Any]]:
-        """``[{"community": 1, "size": n, "members": [ids]}, ...]`` largest first."""
+        """``[{"community": 1, "size": n, "members": [ids], "negative_inside": pairs}, ...]``
+        largest first; ``negative_inside`` counts the pairs with conflictual relations."""
         placed = self.table.dropna(subset=["community"])
         members = placed.groupby("community", sort=True)["id"].agg(list)
+        clashes = self.negative_inside["community"].value_counts().to_dict()
         return [
-            {"community": int(k), "size": len(v), "members": [str(x) for x in v]}
+            {
+                "community": int(k),
+                "size": len(v),
+                "members": [str(x) for x in v],
+                "negative_inside": int(clashes.get(k, 0)),
+            }
             for k, v in zip(members.index.tolist(), members.tolist(), strict=True)
         ]
 
@@ -81,6 +112,7 @@ class Communities:
             "resolution": self.resolution,
             "modularity": self.modularity,
             "communities": self.groups(),
+            "negative_inside": self.negative_inside.to_dict("records"),
         }
 
     def _repr_html_(self) -> str:
@@ -90,6 +122,13 @@ class Communities:
             ("modularity", f"{self.modularity:.3f}"),
         ]
         rows += [(f"community {g['community']} ({g['size']})", g["members"]) for g in self.groups()]
+        clashes = self.negative_inside[list(NEGATIVE_COLUMNS)].values.tolist()
+        rows.append(
+            (
+                "conflictual pairs inside",
+                [f"{a} – {b} (community {c}: {n} of {r} conflictual)" for a, b, c, r, n in clashes],
+            )
+        )
         return html_table(rows, title="communities of the cooperative layer")
 
 
@@ -109,7 +148,8 @@ def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> 
     Returns
     -------
     Communities
-        Each actor's community (``<NA>`` without a cooperative tie) and the modularity.
+        Each actor's community (``<NA>`` without a cooperative tie), the modularity and the
+        pairs of one community with conflictual relations.
 
     Examples
     --------
@@ -133,9 +173,7 @@ def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> 
             attrs["weight"] = attrs.get("weight", 1.0) / top
     found: list[set[Any]] = []
     if sub.m and top > 0:
-        found = nx.community.louvain_communities(
-            G, weight="weight", resolution=resolution, seed=seed
-        )
+        found = louvain(G, resolution=resolution, seed=seed)
     elif sub.m:  # every weight is 0: the ties hold the groups, the weights split nothing
         found = [set(c) for c in nx.connected_components(G)]
     position = {node: i for i, node in enumerate(sub.ids.tolist())}
@@ -158,4 +196,24 @@ def communities(dataset: Dataset, *, seed: int = 0, resolution: float = 1.0) -> 
         }
     )
     table.loc[labels == 0, "community"] = pd.NA
-    return Communities(table, modularity, seed, resolution)
+    return Communities(table, modularity, seed, resolution, _negative_inside(dataset, labels))
+
+
+def _negative_inside(dataset: Dataset, labels: np.ndarray) -> pd.DataFrame:
+    """The pairs with conflictual relations whose two actors share a community."""
+    scores = pair_scores(dataset)
+    scores = scores[scores["conflictual"] > 0]
+    ids = pd.Index(dataset.nodes["id"])
+    a = labels[ids.get_indexer(scores["source"])]
+    b = labels[ids.get_indexer(scores["target"])]
+    inside = (a == b) & (a > 0)
+    found = pd.DataFrame(
+        {
+            "source": scores["source"].to_numpy(dtype=object)[inside],
+            "target": scores["target"].to_numpy(dtype=object)[inside],
+            "community": a[inside].astype(np.int64),
+            "relations": scores["relations"].to_numpy(dtype=np.int64)[inside],
+            "conflictual": scores["conflictual"].to_numpy(dtype=np.int64)[inside],
+        }
+    )
+    return found.sort_values(["community", "source", "target"]).reset_index(drop=True)

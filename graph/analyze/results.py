@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..text import num
 from .display import html_table, records, rounded
+from .method import MeasureMethod
 
 __all__ = [
     "Components",
@@ -326,69 +327,6 @@ class GraphFigures:
         return html_table(self._rows(), title="graph figures")
 
 
-@dataclass(frozen=True)
-class MeasureMethod:
-    """How the node measures were computed.
-
-    Parameters
-    ----------
-    directed : bool
-        Directed or undirected analysis view.
-    engine : str
-        ``igraph`` or ``networkx``.
-    eigenvector : str
-        ``"eigenvector"``, or ``"katz"`` when the eigenvector column holds Katz centrality.
-    katz_alpha : float or None
-        Katz's alpha when used.
-    sample : int or None
-        Pivot nodes of the estimated betweenness; None when exact.
-    seed : int
-    sort : str
-        Column the node table is sorted by.
-    definitions : dict of str to str
-        What each measure means (:data:`~graph.analyze.MEASURES`).
-
-    Examples
-    --------
-    >>> m = graph.stats(ds, directed=True).measures
-    >>> m.directed, m.eigenvector, m.sample
-    (True, 'katz', None)
-    """
-
-    directed: bool
-    engine: str
-    eigenvector: str
-    katz_alpha: float | None
-    sample: int | None
-    seed: int
-    sort: str
-    definitions: dict[str, str]
-
-    def describe(self) -> str:
-        """How the measures were computed, in one line: view, engine, sampling, Katz. The
-        words ``graph stats`` and the report both show.
-
-        >>> graph.stats(ds, engine="networkx").measures.describe()
-        'undirected view, engine networkx; exact betweenness'
-        """
-        parts = [f"{'directed' if self.directed else 'undirected'} view, engine {self.engine}"]
-        parts.append(
-            f"betweenness ESTIMATED from {self.sample} pivots (seed {self.seed})"
-            if self.sample
-            else "exact betweenness"
-        )
-        if self.eigenvector == "katz":
-            alpha = "–" if self.katz_alpha is None else str(self.katz_alpha)
-            parts.append(f"eigenvector column = Katz (alpha {alpha}), not strongly connected")
-        return "; ".join(parts)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values for JSON (``measures`` in ``graph stats --format json``)."""
-        out = _plain(self)
-        out["definitions"] = dict(self.definitions)
-        return out
-
-
 @dataclass(frozen=True, eq=False)
 class StatsResult:
     """The full ``graph stats`` result: summary, graph figures and node measures.
@@ -409,7 +347,7 @@ class StatsResult:
     --------
     >>> result = graph.stats(ds, sort="betweenness", top=2)
     >>> result.node_measures["id"].tolist(), result.node_records()[0]["betweenness"]
-    (['tajikistan', 'iran'], 0.790351)
+    (['iran', 'tajikistan'], 0.131579)
     >>> list(result.to_dict())[-3:]
     ['graph', 'measures', 'node_measures']
     """

@@ -42,7 +42,14 @@ from .triads import pair_scores, tie_triangles
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["PAIR_SIGNS", "NullModel", "SignedBalance", "balance"]
+__all__ = [
+    "PAIR_SIGNS",
+    "NullModel",
+    "SignedBalance",
+    "balance",
+    "check_pair_sign",
+    "pair_signs",
+]
 
 #: The rules that give a pair of actors one sign from its relations; the first is the default.
 PAIR_SIGNS = ("sum", "any-negative", "majority")
@@ -218,18 +225,14 @@ def balance(
     any-negative [-1, -1, -1]
     majority [1, -1, 0]
     """
-    if pair_sign not in PAIR_SIGNS:
-        raise UsageError(
-            f"unknown {{pair_sign}} '{pair_sign}'; expected one of: {', '.join(PAIR_SIGNS)}",
-            params=("pair_sign",),
-        )
+    check_pair_sign(pair_sign)
     if null_samples < 0:
         raise UsageError(
             f"{{null_samples}} must be 0 or more, not {null_samples}", params=("null_samples",)
         )
     check_time_limit(time_limit)
     scores = pair_scores(dataset)
-    signs = _pair_signs(scores, pair_sign)
+    signs = pair_signs(scores, pair_sign)
     both = (scores["cooperative"] > 0) & (scores["conflictual"] > 0)
     ambivalent = scores.loc[both, ["source", "target", "cooperative", "conflictual"]].assign(
         sign=signs[both.to_numpy()]
@@ -258,8 +261,27 @@ def balance(
     )
 
 
-def _pair_signs(scores: pd.DataFrame, rule: str) -> np.ndarray:
-    """Each pair's sign (−1, 0, 1) under the rule."""
+def check_pair_sign(pair_sign: str) -> None:
+    """Raise :class:`~graph.errors.UsageError` unless ``pair_sign`` is one of :data:`PAIR_SIGNS`.
+
+    >>> check_pair_sign("majority")
+    """
+    if pair_sign not in PAIR_SIGNS:
+        raise UsageError(
+            f"unknown {{pair_sign}} '{pair_sign}'; expected one of: {', '.join(PAIR_SIGNS)}",
+            params=("pair_sign",),
+        )
+
+
+def pair_signs(scores: pd.DataFrame, rule: str) -> np.ndarray:
+    """Each pair's sign (−1, 0, 1) under the rule, for the rows of :func:`pair_scores`.
+
+    >>> scores = pd.DataFrame({"score": [2.0, 0.5], "cooperative": [2, 1], "conflictual": [1, 1]})
+    >>> pair_signs(scores, "sum").tolist(), pair_signs(scores, "any-negative").tolist()
+    ([1, 1], [-1, -1])
+    >>> pair_signs(scores, "majority").tolist()
+    [1, 0]
+    """
     by_score = np.sign(scores["score"].to_numpy(dtype=float)).astype(np.int64)
     cooperative = scores["cooperative"].to_numpy(dtype=np.int64)
     conflictual = scores["conflictual"].to_numpy(dtype=np.int64)
@@ -323,3 +345,6 @@ def _walk_balance(s: np.ndarray, t: np.ndarray, sign: np.ndarray) -> float | Non
 def _logsumexp(values: np.ndarray) -> float:
     top = float(values.max())
     return top + float(np.log(np.exp(values - top).sum()))
+
+
+_pair_signs = pair_signs  # the earlier private name

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ._view import analysis_view
-from .centrality import MEASURES, measures_of, rank
+from .centrality import MEASURES, LayerViews, measures_of, rank
 from .display import rounded
 from .engines import resolve_engine
+from .layers import check_layer_options
 from .results import MeasureMethod, StatsResult
 from .structure import figures_of
 from .summary import summarize
@@ -39,6 +39,9 @@ def stats(
     sort: str = "pagerank",
     top: int | None = None,
     summary_top: int = 10,
+    layer: str | None = None,
+    affiliations: str = "drop",
+    pair_sign: str = "sum",
 ) -> StatsResult:
     """Summary (:func:`graph.analyze.summary.summarize`), figures and node measures in one result.
 
@@ -46,7 +49,7 @@ def stats(
     ----------
     dataset : Dataset
         The (possibly filtered) actors and relations.
-    directed, engine, sample, seed
+    directed, engine, sample, seed, layer, affiliations, pair_sign
         As in :func:`~graph.analyze.centrality.node_measures`.
     sort : str, default "pagerank"
         Measure (or ``id``) the node table is sorted by, largest first.
@@ -70,15 +73,25 @@ def stats(
 
     >>> result = graph.stats(ds, top=3)
     >>> result.node_measures["id"].tolist()
-    ['tajikistan', 'iran', 'irpt']
+    ['iran', 'tajikistan', 'mohammad_javad_zarif']
     >>> result.summary.density
     0.119048
     """
     chosen = resolve_engine(engine)
-    undirected = analysis_view(dataset, directed=False)
-    arcs = analysis_view(dataset, directed=True)
-    view = arcs if directed else undirected
-    table = measures_of(dataset, view, arcs, engine=chosen, sample=sample, seed=seed)
+    check_layer_options(layer, affiliations)
+    raw = LayerViews(dataset, "keep")  # the dataset as it is: summary and graph figures
+    undirected, arcs = raw.get("all", False), raw.get("all", True)
+    views = raw if affiliations == "keep" else LayerViews(dataset, affiliations)
+    table = measures_of(
+        dataset,
+        views,
+        directed=directed,
+        engine=chosen,
+        sample=sample,
+        seed=seed,
+        layer=layer,
+        pair_sign=pair_sign,
+    )
     attrs = table.attrs
     method = MeasureMethod(
         directed=bool(attrs["directed"]),
@@ -89,6 +102,9 @@ def stats(
         seed=attrs["seed"],
         sort=sort,
         definitions=dict(MEASURES),
+        layers=dict(attrs["layers"]),
+        affiliations=str(attrs["affiliations"]),
+        pair_sign=str(attrs["pair_sign"]),
     )
     summary = summarize(dataset, top=summary_top, view=undirected)
     return StatsResult(

@@ -3,8 +3,11 @@ and the dated relations between two actors.
 
 A relation belongs to every period its interval overlaps: ``2015-12`` with ``end_date`` 2018
 counts in 2015, 2016, 2017 and 2018 (the interval a date names is in ``date_start``/``date_end``;
-see :mod:`graph.dataset.filters`). Undated relations belong to no period. Periods are calendar
-``year``, ``quarter`` or ``month``, labelled ``2015``, ``2015Q4``, ``2015-12``.
+see :mod:`graph.dataset.filters`). An ``ongoing`` relation runs to the last period of the data;
+one with an empty ``end_date`` only covers the period its date names. Undated relations belong
+to no period. Periods are calendar ``year``, ``quarter`` or ``month``, labelled ``2015``,
+``2015Q4``, ``2015-12``. :func:`pair_trend` weighs each relation by the share of each period it
+was in force (:func:`period_shares`).
 
 >>> from graph import load
 >>> trend = pair_trend(load(), "iran", "tajikistan")
@@ -22,62 +25,28 @@ import pandas as pd
 from ..dataset import find_node
 from ..errors import UsageError
 from .centrality import node_measures
+from .periods import (
+    FREQUENCIES,
+    WEIGHTINGS,
+    labels,
+    period_shares,
+    relation_periods,
+)
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
 __all__ = [
     "FREQUENCIES",
+    "WEIGHTINGS",
     "counts_by_period",
     "pair_series",
     "pair_trend",
+    "period_shares",
     "relation_periods",
     "snapshots",
     "timeline",
 ]
-
-FREQUENCIES: tuple[str, ...] = ("year", "quarter", "month")
-_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
-
-
-def _codes(dates: pd.Series, freq: str) -> np.ndarray:
-    years = dates.dt.year.to_numpy(dtype=np.int64)
-    if freq == "year":
-        return years
-    months = dates.dt.month.to_numpy(dtype=np.int64) - 1
-    return years * 4 + months // 3 if freq == "quarter" else years * 12 + months
-
-
-def _labels(codes: np.ndarray, freq: str) -> np.ndarray:
-    per = _PER_YEAR[freq]
-    years, rest = np.divmod(codes, per)
-    text = years.astype(str).astype(object)
-    if freq == "quarter":
-        return text + "Q" + (rest + 1).astype(str).astype(object)
-    if freq == "month":
-        return text + "-" + np.char.zfill((rest + 1).astype(str), 2).astype(object)
-    return text
-
-
-def _check_freq(freq: str) -> None:
-    if freq not in FREQUENCIES:
-        raise UsageError(f"unknown period '{freq}'; expected one of: {', '.join(FREQUENCIES)}")
-
-
-def relation_periods(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
-    """One row per (relation, period it overlaps): ``row`` (position in ``dataset.edges``),
-    ``code`` (sortable period number) and ``period`` (label). Undated relations are left out.
-    """
-    _check_freq(freq)
-    edges = dataset.edges
-    dated = np.flatnonzero(edges["date_start"].notna().to_numpy())
-    first = _codes(edges["date_start"].iloc[dated], freq)
-    last = _codes(edges["date_end"].iloc[dated], freq)
-    lengths = np.maximum(last - first + 1, 1)
-    rows = np.repeat(dated, lengths)
-    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    codes = np.repeat(first, lengths) + offsets
-    return pd.DataFrame({"row": rows, "code": codes, "period": _labels(codes, freq)})
 
 
 def counts_by_period(dataset: Dataset, freq: str = "year", by: str = "family") -> pd.DataFrame:
@@ -114,7 +83,7 @@ def counts_by_period(dataset: Dataset, freq: str = "year", by: str = "family") -
     if len(table):
         full = np.arange(table.index.min(), table.index.max() + 1)
         table = table.reindex(full, fill_value=0)
-    table.index = pd.Index(_labels(table.index.to_numpy(dtype=np.int64), freq), name="period")
+    table.index = pd.Index(labels(table.index.to_numpy(dtype=np.int64), freq), name="period")
     table.columns = [str(c) for c in table.columns]
     return table
 
@@ -171,7 +140,7 @@ def pair_series(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
     names = np.asarray(ids, dtype=object)
     return pd.DataFrame(
         {
-            "period": _labels(out["code"].to_numpy(dtype=np.int64), freq),
+            "period": labels(out["code"].to_numpy(dtype=np.int64), freq),
             "source": names[out["a"].to_numpy(dtype=np.int64)],
             "target": names[out["b"].to_numpy(dtype=np.int64)],
             "relations": out["relations"].to_numpy(dtype=np.int64),
@@ -193,7 +162,9 @@ def _between(dataset: Dataset, a: str, b: str) -> Dataset:
     return dataset.with_tables(dataset.nodes, edges[mask].reset_index(drop=True))
 
 
-def pair_trend(dataset: Dataset, a: str, b: str, freq: str = "year") -> pd.DataFrame:
+def pair_trend(
+    dataset: Dataset, a: str, b: str, freq: str = "year", *, weighting: str = "share"
+) -> pd.DataFrame:
     """The net relation of two actors in every period from their first to their last relation.
 
     ``a`` and ``b`` are ids, labels or aliases (see :func:`~graph.dataset.find_node`).
@@ -207,17 +178,24 @@ def pair_trend(dataset: Dataset, a: str, b: str, freq: str = "year") -> pd.DataF
         The two actors: ids, labels or aliases; the order does not matter.
     freq : {"year", "quarter", "month"}, default "year"
         The length of a period.
+    weighting : {"share", "count"}, default "share"
+        ``share``: a relation adds weight × sign × the share of the period it was in force
+        (:func:`period_shares`): a 40-year alliance adds its weight to each whole year, a
+        dispute of one month 31/365 of it to its year, a relation with no ``end_date`` (a
+        point event) its whole weight to the period its date names. ``count``: every
+        relation adds its whole weight to every period it touches (the earlier rule).
 
     Returns
     -------
     pandas.DataFrame
-        ``period``, ``relations``, ``cooperative``, ``conflictual`` and ``score`` (sum of
-        weight × sign), one row per period, oldest first.
+        ``period``, ``relations``, ``cooperative``, ``conflictual`` (counts of the relations
+        in force at some time in the period, whatever the weighting) and ``score`` (sum of
+        weight × sign, weighted as asked), one row per period, oldest first.
 
     Raises
     ------
     UsageError
-        If an actor is not found, or both name the same actor.
+        If an actor is not found, both name the same actor, or ``weighting`` is unknown.
 
     See Also
     --------
@@ -225,15 +203,21 @@ def pair_trend(dataset: Dataset, a: str, b: str, freq: str = "year") -> pd.DataF
 
     Examples
     --------
-    Iran–Tajikistan relations cooled after December 2015 and recovered from 2019:
+    Iran–Tajikistan relations cooled after December 2015 and recovered from 2019; the
+    December 2015 dispute weighs 31/365 in 2015 and fully from 2016:
 
     >>> trend = graph.pair_trend(ds, "iran", "tajikistan").set_index("period")
-    >>> trend.loc["2015":"2021", "score"].tolist()
-    [-1.0, -1.0, -1.0, -1.0, 1.0, 1.0, 8.0]
+    >>> trend.loc["2015":"2021", "score"].round(3).tolist()
+    [-0.085, -1.0, -1.0, -1.0, 1.0, 1.0, 8.0]
+    >>> counted = graph.pair_trend(ds, "iran", "tajikistan", weighting="count")
+    >>> float(counted.set_index("period").loc["2015", "score"])
+    -1.0
 
     >>> pair_trend(ds, "Iran", "Dushanbe").equals(pair_trend(ds, "iran", "tajikistan"))
     True
     """
+    if weighting not in WEIGHTINGS:
+        raise UsageError(f"unknown weighting '{weighting}'; expected one of: share, count")
     pair = _between(dataset, a, b)
     spans = relation_periods(pair, freq)
     columns = ["period", "relations", "cooperative", "conflictual", "score"]
@@ -243,19 +227,22 @@ def pair_trend(dataset: Dataset, a: str, b: str, freq: str = "year") -> pd.DataF
         )
     edges = pair.edges.iloc[spans["row"].to_numpy()]
     sign = edges["sign"].to_numpy(dtype=np.int64)
+    score = edges["weight"].to_numpy(dtype=float) * sign
+    if weighting == "share":
+        score = score * period_shares(pair, spans, freq)
     frame = pd.DataFrame(
         {
             "code": spans["code"].to_numpy(),
             "relations": 1,
             "cooperative": (sign > 0).astype(np.int64),
             "conflictual": (sign < 0).astype(np.int64),
-            "score": edges["weight"].to_numpy(dtype=float) * sign,
+            "score": score,
         }
     )
     out = frame.groupby("code").sum()
     full = np.arange(out.index.min(), out.index.max() + 1)
     out = out.reindex(full, fill_value=0)
-    out.insert(0, "period", _labels(full, freq))
+    out.insert(0, "period", labels(full, freq))
     return out.reset_index(drop=True)
 
 
@@ -294,7 +281,7 @@ def snapshots(
     >>> snap = graph.snapshots(ds.filter(start="2021", end="2021"))
     >>> tajikistan = snap[snap["id"] == "tajikistan"].set_index("period")
     >>> tajikistan.loc[["2019", "2020", "2021", "2022"], "degree"].tolist()
-    [2, 2, 7, 1]
+    [1, 1, 6, 0]
     """
     spans = relation_periods(dataset, freq)
     frames = []
@@ -304,7 +291,7 @@ def snapshots(
             edges = dataset.edges.iloc[rows].reset_index(drop=True)
             snap = dataset.with_tables(dataset.nodes, edges)
             table = node_measures(snap, directed=directed, engine=engine)
-            table.insert(0, "period", _labels(np.array([code]), freq)[0])
+            table.insert(0, "period", labels(np.array([code]), freq)[0])
             frames.append(table)
     if not frames:
         return node_measures(dataset.with_tables(dataset.nodes, dataset.edges.iloc[:0])).iloc[:0]

@@ -16,6 +16,7 @@ import typer
 
 from .._version import __version__
 from . import balance as balance_cmd
+from . import blocs as blocs_cmd
 from . import common
 from . import export as export_cmd
 from . import html as html_cmd
@@ -24,6 +25,7 @@ from . import merge as merge_cmd
 from . import neighbors as neighbors_cmd
 from . import path as path_cmd
 from . import report as report_cmd
+from . import similarity as similarity_cmd
 from . import stats as stats_cmd
 from . import timeline as timeline_cmd
 from . import validate as validate_cmd
@@ -67,6 +69,8 @@ for _name, _module in (
     ("validate", validate_cmd),
     ("stats", stats_cmd),
     ("balance", balance_cmd),
+    ("blocs", blocs_cmd),
+    ("similarity", similarity_cmd),
     ("export", export_cmd),
     ("html", html_cmd),
     ("report", report_cmd),

@@ -10,7 +10,7 @@ import typer
 from ..dataset.criteria import Criteria
 from ..text import plural
 from .common import err, handle_errors, load_view, out, plain, print_json, say
-from .options import DatasetArg, JsonOpt, filter_options
+from .options import DatasetArg, JsonOpt, PairSignOpt, filter_options
 
 if TYPE_CHECKING:
     from ..analyze import SignedBalance
@@ -115,15 +115,7 @@ def print_balance(
 @filter_options
 def command(
     dataset: DatasetArg = None,
-    pair_sign: Annotated[
-        str,
-        typer.Option(
-            "--pair-sign",
-            help="How a pair's relations give it one sign: sum (of weight × sign), "
-            "any-negative (one conflictual relation makes it negative), majority (of "
-            "cooperative vs conflictual relations).",
-        ),
-    ] = "sum",
+    pair_sign: PairSignOpt = "sum",
     samples: Annotated[
         int, typer.Option("--samples", help="Sign shuffles of the null model (0: none).")
     ] = 1000,

@@ -12,7 +12,7 @@ from ..dataset.criteria import Criteria
 from ..errors import UsageError
 from ..render.choices import COLOR_CHOICES, LAYOUTS, SIZE_MEASURES
 from .common import err, handle_errors, load_view, say
-from .options import DatasetArg, filter_options, flag
+from .options import AffiliationsOpt, DatasetArg, LayerOpt, filter_options, flag
 
 EPILOG = (
     "Examples: graph html -o iran.html --open  ·  "
@@ -77,6 +77,8 @@ def command(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the layout.")] = 7,
     open_page: Annotated[bool, flag("--open", help="Open the page in the web browser.")] = False,
+    layer: LayerOpt = None,
+    affiliations: AffiliationsOpt = "drop",
     *,
     filters: Criteria,
 ) -> None:
@@ -100,6 +102,8 @@ def command(
         max_nodes=max_nodes,
         seed=seed,
         layout=layout.lower(),
+        layer=layer,
+        affiliations=affiliations,
     )
     view, _ = limit_nodes(data, max_nodes)  # what the page draws
     say(

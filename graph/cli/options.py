@@ -25,6 +25,7 @@ from ..exchange.importers.options import ImportOptions
 
 __all__ = [
     "FLAGS",
+    "AffiliationsOpt",
     "DatasetArg",
     "DirectedOpt",
     "EngineOpt",
@@ -33,7 +34,9 @@ __all__ = [
     "ForceOpt",
     "FormatOpt",
     "JsonOpt",
+    "LayerOpt",
     "OutputDirOpt",
+    "PairSignOpt",
     "PeriodOpt",
     "SampleOpt",
     "SeedOpt",
@@ -45,6 +48,7 @@ __all__ = [
 
 #: The flag of each library parameter a message may name (``start`` is ``--from``).
 FLAGS: Mapping[str, str] = {
+    "affiliations": "--affiliations",
     "aggregate": "--aggregate",
     "as_of": "--as-of",
     "color_by": "--color-by",
@@ -56,6 +60,7 @@ FLAGS: Mapping[str, str] = {
     "engine": "--engine",
     "families": "--families",
     "force": "--force",
+    "layer": "--layer",
     "layout": "--layout",
     "links": "--links",
     "freq": "--period",
@@ -134,6 +139,33 @@ SampleOpt = Annotated[
         help="Estimate betweenness from this many seeded pivot nodes (default: exact).",
     ),
 ]
+LayerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--layer",
+        help="Relations every unsigned measure counts: cooperative, conflictual or all "
+        "(default: degrees count all, betweenness/closeness/eigenvector/PageRank the "
+        "cooperative layer).",
+        show_default=False,
+    ),
+]
+AffiliationsOpt = Annotated[
+    str,
+    typer.Option(
+        "--affiliations",
+        help="Membership, office and leadership ties: drop (left out of the measures), keep "
+        "(counted as ties) or project (two members of one organization are tied).",
+    ),
+]
+PairSignOpt = Annotated[
+    str,
+    typer.Option(
+        "--pair-sign",
+        help="How a pair's relations give it one sign: sum (of weight × sign), "
+        "any-negative (one conflictual relation makes it negative), majority (of "
+        "cooperative vs conflictual relations).",
+    ),
+]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of --sample and of communities.")]
 PeriodOpt = Annotated[
     str, typer.Option("--period", help="Period of the net-relation trend: year, quarter, month.")
@@ -160,7 +192,11 @@ ToOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="Relations begun by this date and not ended before it."),
+    typer.Option(
+        "--as-of",
+        help="Relations in force then: on that day (2021-04-05), or at some time in that "
+        "year or month (1985, 1985-03); an empty or 'ongoing' end_date counts as still in force.",
+    ),
 ]
 EgoOpt = Annotated[
     str | None,

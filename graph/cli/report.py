@@ -12,9 +12,12 @@ from ..errors import UsageError
 from ..render.choices import LAYOUTS
 from .common import handle_errors, load_view, say
 from .options import (
+    AffiliationsOpt,
     DatasetArg,
     DirectedOpt,
     EngineOpt,
+    LayerOpt,
+    PairSignOpt,
     PeriodOpt,
     SampleOpt,
     SeedOpt,
@@ -68,6 +71,9 @@ def command(
     engine: EngineOpt = "auto",
     sample: SampleOpt = None,
     seed: SeedOpt = 0,
+    layer: LayerOpt = None,
+    affiliations: AffiliationsOpt = "drop",
+    pair_sign: PairSignOpt = "sum",
     *,
     filters: Criteria,
 ) -> None:
@@ -101,6 +107,9 @@ def command(
         pair=chosen_pair,
         freq=period,
         layout=layout.lower(),
+        layer=layer,
+        affiliations=affiliations,
+        pair_sign=pair_sign,
     )
     target = output or Path(f"{data.name}-report.{'html' if fmt == 'html' else 'md'}")
     write_report(report, target, fmt, interactive=not no_interactive)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -22,12 +23,15 @@ from ..text import num, plural
 from .common import handle_errors, load_view, out, plain, say
 from .emit import emit, output_format
 from .options import (
+    AffiliationsOpt,
     DatasetArg,
     DirectedOpt,
     EngineOpt,
     ExcelSafeOpt,
     FormatOpt,
     JsonOpt,
+    LayerOpt,
+    PairSignOpt,
     SampleOpt,
     SeedOpt,
     filter_options,
@@ -36,7 +40,8 @@ from .options import (
 EPILOG = (
     "Examples: graph stats  ·  graph stats --sort betweenness --top 5  ·  "
     "graph stats data/iran_tajikistan --format json  ·  graph stats --from 2019 --directed  ·  "
-    "graph stats big_data --sample 500 --seed 1"
+    "graph stats big_data --sample 500 --seed 1  ·  graph stats --layer all  ·  "
+    "graph stats --affiliations keep --pair-sign any-negative"
 )
 
 
@@ -97,12 +102,23 @@ def method_note(m: MeasureMethod) -> str:
     return m.describe()
 
 
+#: Measures in JSON and CSV but not in the terminal table (it would not fit 100 columns).
+TABLE_HIDDEN = ("in_degree", "out_degree", "net_degree", "negative_share", "negative_degree")
+
+
 def _short(value: Any) -> str:
-    return f"{value:.4g}" if isinstance(value, float) else num(value)
+    return f"{value:.3g}" if isinstance(value, float) else num(value)
+
+
+def _cell(row: dict[str, Any], measure: str) -> str:
+    if measure == "positive_degree":  # one column: friends / enemies
+        return f"{row['positive_degree']}/{row['negative_degree']}"
+    return _short(row[measure])
 
 
 def print_measures(s: StatsResult) -> None:
-    """The node measure table of :func:`graph.analyze.stats` (4 significant digits)."""
+    """The node measure table of :func:`graph.analyze.stats` (3 significant digits; every
+    column, to 6 digits, in ``--format json|csv``)."""
     from ..analyze import MEASURES
 
     m = s.measures
@@ -119,6 +135,8 @@ def print_measures(s: StatsResult) -> None:
         "in_degree": "in",
         "out_degree": "out",
         "weighted_degree": "wdeg",
+        "positive_degree": "+/−",
+        "pn": "PN",
         "betweenness": "betw",
         "closeness": "clos",
         "eigenvector": "eigen",
@@ -127,11 +145,14 @@ def print_measures(s: StatsResult) -> None:
     ids = [plain(row["id"]) for row in rows]
     # ids are never broken over two lines: the measure columns give way first
     table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
-    for measure in MEASURES:
+    columns = [k for k in MEASURES if k not in TABLE_HIDDEN]
+    for measure in columns:
         table.add_column(short.get(measure, measure), justify="right", no_wrap=True)
     for shown, row in zip(ids, rows, strict=True):
-        table.add_row(shown, *(_short(row[k]) for k in MEASURES))
+        table.add_row(shown, *(_cell(row, k) for k in columns))
     out.print(table)
+    for line in textwrap.wrap(m.layer_note(), width=max(40, out.width)):
+        say(line)
 
 
 def _markdown(result: StatsResult) -> str:
@@ -169,6 +190,9 @@ def command(
     engine: EngineOpt = "auto",
     sample: SampleOpt = None,
     seed: SeedOpt = 0,
+    layer: LayerOpt = None,
+    affiliations: AffiliationsOpt = "drop",
+    pair_sign: PairSignOpt = "sum",
     *,
     filters: Criteria,
 ) -> None:
@@ -177,7 +201,9 @@ def command(
     [bold]degree[/bold]: distinct partners, a hub has many ·
     [bold]in/out[/bold]: partners acting on it / it acts on ·
     [bold]wdeg[/bold]: sum of relation weights, how much activity involves it ·
-    [bold]betweenness[/bold]: share of shortest paths through it, a broker between blocs ·
+    [bold]+/−[/bold]: partners it cooperates with / is in conflict with (pair signs) ·
+    [bold]PN[/bold]: Everett–Borgatti centrality, positive ties raise it, negative ties lower it ·
+    [bold]betweenness[/bold]: shortest cooperative paths through it, a broker between partners ·
     [bold]closeness[/bold]: few steps to everyone it can reach ·
     [bold]eigenvector[/bold]: tied to well-tied actors, influence through partners ·
     [bold]pagerank[/bold]: weighted random-walk score, influence along relations.
@@ -195,6 +221,9 @@ def command(
         seed=seed,
         sort=sort,
         top=top or None,
+        layer=layer,
+        affiliations=affiliations,
+        pair_sign=pair_sign,
     )
     emit(
         chosen,

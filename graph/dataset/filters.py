@@ -4,9 +4,18 @@ Filtering works on the tables (boolean masks) and returns a new :class:`~graph.D
 so every graph view, page and report can be built from the result.
 
 Time: a relation dated ``2019`` covers 2019-01-01..2019-12-31 (its ``end_date``, if given,
-extends it). A window ``start``..``end`` keeps the relations whose interval overlaps it;
-``as_of`` keeps the relations begun on or before that day and not ended before it. Undated
-relations are kept unless ``undated=False``.
+extends it). Its end is *unknown* when ``end_date`` is empty and *open* when it is
+``ongoing`` (still in force).
+
+- A window ``start``..``end`` keeps the relations whose interval overlaps it; an ``ongoing``
+  relation is in force from its start to the window's end, one with an unknown end only
+  during the period its ``date`` names (a point event).
+- ``as_of`` keeps the relations in force then: on that day for a full date (``2021-04-05``),
+  at some time during that year or month for ``2019`` or ``2019-06`` (the interval overlaps
+  the period, so a dispute of March 1985 is kept by ``as_of="1985"``). Relations begun by
+  then whose end is unknown or ``ongoing`` count as still in force.
+
+Undated relations are kept unless ``undated=False``.
 
 When any relation criterion is given, actors left with no relation are dropped.
 
@@ -26,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UsageError
-from ..model.dates import parse_bound
+from ..model.dates import is_ongoing, iso_day, parse_bound
 from ..text import normalize_name, suggest
 from .criteria import Criteria, DateLike
 from .names import find_node
@@ -53,7 +62,7 @@ def _names(given: Iterable[str] | None, known: Iterable[str], what: str) -> list
 
 def _bound(value: DateLike, *, upper: bool, param: str) -> pd.Timestamp | None:
     if value is None or isinstance(value, pd.Timestamp):
-        return value
+        return None if value is None else value.normalize()
     try:
         return parse_bound(str(value), upper=upper)
     except ValueError as exc:
@@ -67,16 +76,19 @@ def _time_mask(edges: pd.DataFrame, start: DateLike, end: DateLike, as_of: DateL
         raise UsageError(
             f"{{start}} {start} is after {{end}} {end}; swap them", params=("start", "end")
         )
-    at = _bound(as_of, upper=True, param="as_of")
     first, last = edges["date_start"], edges["date_end"]
+    ongoing = is_ongoing(edges["end_date"])
     mask = pd.Series(True, index=edges.index)
     if lo is not None:
-        mask &= last >= lo
+        mask &= (last >= lo) | ongoing
     if hi is not None:
         mask &= first <= hi
-    if at is not None:
-        ended = edges["end_date"] != ""
-        mask &= (first <= at) & (~ended | (last >= at))
+    if as_of is not None:
+        # the period as_of names: one day, or a whole month or year
+        since = _bound(as_of, upper=False, param="as_of")
+        until = _bound(as_of, upper=True, param="as_of")
+        open_end = ongoing | (edges["end_date"] == "").to_numpy(dtype=bool)
+        mask &= (first <= until) & (open_end | (last >= since))
     return mask.to_numpy(dtype=bool)
 
 
@@ -116,7 +128,9 @@ def filter_dataset(
     start, end : str or Timestamp, optional
         Time window (``2015``, ``2019-06``, ``2021-04-05``); bounds are inclusive.
     as_of : str or Timestamp, optional
-        Relations begun by that date and not ended before it.
+        Relations in force then: on that day for a full date or a Timestamp, at some time
+        in that year or month for ``1985`` or ``1985-03``; an unknown (empty) or
+        ``ongoing`` end counts as still in force.
     ego : str, optional
         Keep the actors within ``depth`` steps of this actor (after the other filters): its
         id, label or an alias (see :func:`~graph.dataset.find_node`).
@@ -219,7 +233,19 @@ def _describe(
     if start is not None or end is not None:
         parts.append(f"from {start or '…'} to {end or '…'}")
     if as_of is not None:
-        parts.append(f"as of {as_of}")
+        parts.append(f"in force {_as_of_words(as_of)}")
     if ego is not None:
         parts.append(f"within {depth} step(s) of {ego}")
     return "filtered: " + "; ".join(parts) if parts else None
+
+
+def _as_of_words(as_of: DateLike) -> str:
+    """``on 1985-03-15`` for a day, ``at some time in 1985`` for a year or month.
+
+    >>> _as_of_words("1985"), _as_of_words("1985-03-15"), _as_of_words(pd.Timestamp("1985-03-15"))
+    ('at some time in 1985', 'on 1985-03-15', 'on 1985-03-15')
+    """
+    if isinstance(as_of, pd.Timestamp):
+        return f"on {iso_day(as_of)}"
+    text = str(as_of).strip()
+    return f"on {text}" if len(text) == 10 else f"at some time in {text}"

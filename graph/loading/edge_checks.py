@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from ..errors import Issue
 from ..issue_codes import IssueCode
 from ..model.columns import EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE
-from ..model.dates import parse_coded_dates
+from ..model.dates import ONGOING, is_ongoing, parse_coded_dates
 from ..model.vocabulary import Vocabulary
 from ..text import suggest
 from .cells import (
@@ -40,7 +40,7 @@ def _to_weight(uniques: np.ndarray) -> np.ndarray:
     return pd.to_numeric(text.where(text != "", "1"), errors="coerce").to_numpy(dtype=float)
 
 
-def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+def _parse_weight(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) -> list[Issue]:
     weight = pd.Series(coded.map("weight", _to_weight), index=frame.index, copy=False)
     bad = weight.isna() | (weight < 0)
     huge = ~bad & (weight > _MAX_WEIGHT)  # infinity included
@@ -61,6 +61,11 @@ def _parse_weight(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
         "'{value}' is too large a weight; expected a number from 0 to 1e12 (rescale the column)",
     )
     frame["weight"] = weight.where(~(bad | huge), 1.0).astype(float)
+    typed = {k: v.weight for k, v in vocab.edge_types.items() if v.weight != 1.0}
+    if typed:  # an empty cell takes its type's weight from the vocabulary
+        empty = coded.map("weight", lambda u: u == "")
+        default = coded.map("type", lambda u: np.array([typed.get(t, 1.0) for t in u], float))
+        frame["weight"] = np.where(empty, default, frame["weight"].to_numpy())
     return issues
 
 
@@ -77,14 +82,31 @@ def _parse_sign(frame: pd.DataFrame, coded: Coded, vocab: Vocabulary, f: str) ->
 
 
 def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
+    """``date_start``/``date_end``/``date_precision`` from ``date`` and ``end_date``.
+
+    ``end_date`` :data:`~graph.model.dates.ONGOING` (any case, stored lower-case) is a relation
+    still in force: its ``date_end`` is the last day of the latest date in the file (the
+    data's horizon), and the time filters read it as open-ended.
+    """
     expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601) with a real month and day"
     message = f"'{{value}}' is not a date; {expected}"
     start = parse_coded_dates(*coded.columns["date"], frame.index)
     issues = issues_for(frame, start.bad, f, "date", IssueCode.BAD_DATE, message)
     last_day = start.end
     if not (coded.columns["end_date"][1] == "").all():  # some end dates are given
-        end = parse_coded_dates(*coded.columns["end_date"], frame.index)
-        issues += issues_for(frame, end.bad, f, "end_date", IssueCode.BAD_DATE, message)
+        words = coded.recode("end_date", lambda u: np.where(is_ongoing(u), ONGOING, u))
+        frame["end_date"] = as_text(words, frame.index)
+        codes, uniques = coded.columns["end_date"]
+        ongoing = (uniques == ONGOING)[codes]
+        end = parse_coded_dates(codes, np.where(uniques == ONGOING, "", uniques), frame.index)
+        issues += issues_for(
+            frame,
+            end.bad,
+            f,
+            "end_date",
+            IssueCode.BAD_DATE,
+            f"{message}, or '{ONGOING}' for a relation still in force",
+        )
         before = end.end.notna() & start.start.notna() & (end.end < start.start)
         issues += issues_for(
             frame,
@@ -96,6 +118,9 @@ def _parse_edge_dates(frame: pd.DataFrame, coded: Coded, f: str) -> list[Issue]:
             hints=dict(zip(frame.loc[before, "end_date"], frame.loc[before, "date"], strict=False)),
         )
         last_day = end.end.fillna(start.end)
+        if ongoing.any():
+            horizon = pd.concat([start.end, end.end]).max()  # the latest day named
+            last_day = last_day.mask(ongoing & start.start.notna().to_numpy(), horizon)
     frame["date_start"] = start.start
     frame["date_end"] = last_day
     frame["date_precision"] = as_text(start.precision.to_numpy(dtype=object), frame.index)
@@ -260,7 +285,7 @@ def check_edges(
     more, positions = _check_endpoints(frame, coded, nodes, f)
     issues += more
     issues += _parse_edge_dates(frame, coded, f)
-    issues += _parse_weight(frame, coded, f)
+    issues += _parse_weight(frame, coded, vocab, f)
     issues += _parse_sign(frame, coded, vocab, f)
     given = coded.map("id", lambda u: u != "")
     if given.any():

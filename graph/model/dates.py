@@ -16,6 +16,9 @@ in 1677 and 2262 and would wrap ``9999`` around to 1816.
 [False, False, False, False, True]
 >>> [iso_day(d) for d in parse_dates(pd.Series(["0800", "9999-12"])).end]
 ['0800-12-31', '9999-12-31']
+
+An ``end_date`` may also be the word :data:`ONGOING` (any case): the relation is still in
+force, which is not the same as an empty ``end_date`` (end unknown); see :func:`is_ongoing`.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ import pandas as pd
 __all__ = [
     "DATE_DTYPE",
     "DATE_FORMATS",
+    "ONGOING",
     "ParsedDates",
+    "is_ongoing",
     "iso_day",
     "parse_bound",
     "parse_coded_dates",
@@ -38,6 +43,9 @@ __all__ = [
 #: The dtype of interval bounds (``date_start``, ``date_end``): microseconds hold every
 #: four-digit year (nanoseconds stop at 1677-09-21 and 2262-04-11).
 DATE_DTYPE = "datetime64[us]"
+
+#: The ``end_date`` of a relation still in force (written in any case; stored lower-case).
+ONGOING = "ongoing"
 
 #: length of the text -> (strptime format, precision name, period alias)
 DATE_FORMATS: dict[int, tuple[str, str, str]] = {
@@ -113,6 +121,18 @@ def parse_coded_dates(codes: np.ndarray, uniques: np.ndarray, index: pd.Index) -
         precision=pd.Series(precision[codes], index=index, dtype=object, copy=False),
         bad=pd.Series(bad[codes], index=index, dtype=bool, copy=False),
     )
+
+
+def is_ongoing(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Which ``end_date`` texts say "still in force": :data:`ONGOING` in any case, spaces
+    around ignored.
+
+    >>> is_ongoing(pd.Series(["ongoing", " Ongoing ", "", "2019"])).tolist()
+    [True, True, False, False]
+    """
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))  # once per distinct text
+    words = np.array([str(u).strip().lower() == ONGOING for u in uniques] + [False])
+    return words[codes]  # code -1 (a missing value) reads the final False
 
 
 def parse_bound(text: str, *, upper: bool = False) -> pd.Timestamp:

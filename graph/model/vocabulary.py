@@ -96,6 +96,13 @@ class EdgeType:
         The colour of its edges in the explorer page, as ``#rrggbb``.
     meaning : str, default ""
         What the relation says about source and target, in a sentence.
+    weight : float, default 1.0
+        The weight of its relations whose ``weight`` cell is empty (a defence pact 3, an
+        entente 1).
+    interaction : bool, default True
+        False for an affiliation (membership, office, leadership): a tie of belonging, not an
+        act between two sides, left out of centrality unless asked
+        (:mod:`graph.analyze.layers`).
 
     See Also
     --------
@@ -116,6 +123,8 @@ class EdgeType:
     family: str = "other"
     color: str = "#7f7f7f"
     meaning: str = ""
+    weight: float = 1.0
+    interaction: bool = True
 
 
 @dataclass(frozen=True)
@@ -170,7 +179,20 @@ _EDGE_FIELDS = {
     "family": str,
     "color": str,
     "meaning": str,
+    "weight": float,
+    "interaction": bool,
 }
+
+
+def _bad_weight(file: str, section: str, name: str, value: Any) -> Issue:
+    return Issue(
+        file,
+        None,
+        section,
+        IssueCode.BAD_VOCABULARY,
+        f"[{section}.{name}] weight must be a number from 0 to 1e12",
+        value=str(value),
+    )
 
 
 def _read_section(
@@ -211,6 +233,11 @@ def _read_section(
                         value=key,
                     )
                 )
+            elif expected is float and isinstance(value, int) and not isinstance(value, bool):
+                if value < 0:
+                    issues.append(_bad_weight(file, section, name, value))
+                else:
+                    clean[key] = float(value)
             elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 issues.append(
                     Issue(
@@ -223,6 +250,8 @@ def _read_section(
                         value=str(value),
                     )
                 )
+            elif key == "weight" and not 0 <= float(value) <= 1e12:  # type: ignore[arg-type]
+                issues.append(_bad_weight(file, section, name, value))
             elif key == "sign" and value not in (-1, 0, 1):
                 issues.append(
                     Issue(
@@ -314,6 +343,8 @@ def _toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return repr(value)  # 1.0, 0.5, 1e-05: TOML floats
     return json.dumps(str(value), ensure_ascii=False)
 
 

@@ -214,6 +214,8 @@ def page_data(
     max_nodes: int | None = None,
     seed: int = 7,
     layout: str = "network",
+    layer: str | None = None,
+    affiliations: str = "drop",
 ) -> dict[str, Any]:
     """The JSON-ready content of an explorer page; see :func:`graph.render.to_html`."""
     check_choice("size_by", size_by, SIZE_MEASURES)
@@ -226,7 +228,7 @@ def page_data(
     s, t = _curves_of(dataset, index)
     relations = _relations(dataset, s, t, len(index))
     xy = positions(len(index), s, t, seed=seed)
-    measures = page_measures(dataset)
+    measures = page_measures(dataset, layer=layer, affiliations=affiliations)
     notes = list(dataset.notes) + ([measures["note"]] if measures.get("note") else [])
     span = _span(dataset.edges)
     automatic = int(sum(relations["auto"]))

@@ -1,10 +1,11 @@
 """The node measures and communities a page shows, and the links importers add.
 
 Measures are those of :func:`graph.analyze.node_measures` on the undirected view (one link per
-pair, self-loops removed), with the same names, definitions and 6-digit rounding as ``graph
-stats``: ``degree`` (distinct partners), ``weighted_degree``, ``betweenness`` (hops),
-``pagerank`` (weighted) and ``eigenvector``. Closeness is left out: it costs as much as exact
-betweenness and sizes nothing.
+pair, self-loops removed), on the same layers (:mod:`graph.analyze.layers`: degrees on all
+relations, the rest on the cooperative layer, memberships and offices left out), with the same
+names, definitions and 6-digit rounding as ``graph stats``: ``degree`` (distinct partners),
+``weighted_degree``, ``betweenness`` (hops), ``pagerank`` (weighted) and ``eigenvector``.
+Closeness is left out: it costs as much as exact betweenness and sizes nothing.
 
 :func:`page_measures` keeps a page cheap on large graphs, and says so in its ``note``:
 
@@ -37,6 +38,7 @@ from ..analyze import node_measures
 from ..analyze._view import View, analysis_view
 from ..analyze.centrality import (  # the stats table's own definitions, without closeness
     MEASURES,
+    LayerViews,
     _betweenness,
     _eigenvector,
     _pagerank,
@@ -45,6 +47,7 @@ from ..analyze.centrality import (  # the stats table's own definitions, without
 from ..analyze.community import communities
 from ..analyze.display import DIGITS
 from ..analyze.engines import igraph_module, resolve_engine
+from ..analyze.layers import check_layer_options, layer_dataset, measure_layers
 from ..dataset.build import aggregate_table
 from ..errors import UsageError
 from ..model.columns import LINK_CITATION_SUFFIX, LINK_ID_INFIX, LINK_TYPES
@@ -80,6 +83,20 @@ PAGE_MEASURES: tuple[str, ...] = (
     "pagerank",
     "eigenvector",
 )
+
+#: How a page names the layer a measure counts (:mod:`graph.analyze.layers`).
+_LAYER_WORDS = {
+    "all": "all relations",
+    "cooperative": "cooperative relations only",
+    "conflictual": "conflictual relations only",
+}
+
+#: What the description adds about memberships and offices.
+_AFFILIATION_WORDS = {
+    "drop": ", memberships and offices left out",
+    "keep": ", memberships and offices as ties",
+    "project": ", co-members tied",
+}
 
 #: Exact betweenness while nodes × (nodes + links) is at most this (per engine): about 0.15 s
 #: with igraph on the 2-core development machine. Above, seeded pivots estimate it.
@@ -157,8 +174,8 @@ def node_measure(dataset: Dataset, name: str) -> pd.Series:
     if name not in SIZE_MEASURES:
         raise UsageError(f"unknown measure '{name}'; expected one of: {', '.join(SIZE_MEASURES)}")
     ids = pd.Index(dataset.nodes["id"], name="id")
-    if name == "degree":  # vectorized: distinct partners from the pair table
-        pairs = aggregate_table(dataset)
+    if name == "degree":  # vectorized: distinct partners from the pair table (no affiliations)
+        pairs = aggregate_table(layer_dataset(dataset, measure_layers(None)["degree"]))
         pairs = pairs[pairs["source"] != pairs["target"]]
         ends = pd.concat([pairs["source"], pairs["target"]], ignore_index=True)
         return ends.value_counts().reindex(ids, fill_value=0).astype(float).rename(name)
@@ -239,7 +256,9 @@ def _communities(dataset: Dataset, engine: str) -> tuple[list[int], str]:
     return column.tolist(), "networkx"
 
 
-def page_measures(dataset: Dataset, *, engine: str = "auto") -> PageMeasures:
+def page_measures(
+    dataset: Dataset, *, engine: str = "auto", layer: str | None = None, affiliations: str = "drop"
+) -> PageMeasures:
     """Every node measure of ``graph stats`` (but closeness) and the cooperative communities.
 
     Parameters
@@ -249,6 +268,11 @@ def page_measures(dataset: Dataset, *, engine: str = "auto") -> PageMeasures:
     engine : {"auto", "igraph", "networkx"}
         Library for betweenness, eigenvector and PageRank (and large graphs' communities);
         ``auto`` picks igraph when it is installed.
+    layer : {"cooperative", "conflictual", "all"}, optional
+        The relations every measure counts (default: degrees all, the rest cooperative), as
+        ``graph stats --layer``; each measure's description names it.
+    affiliations : {"drop", "keep", "project"}, default "drop"
+        Memberships, offices and leadership, as ``graph stats --affiliations``.
 
     Returns
     -------
@@ -272,20 +296,24 @@ def page_measures(dataset: Dataset, *, engine: str = "auto") -> PageMeasures:
     >>> from graph import load
     >>> page = page_measures(load())
     >>> [m["name"] for m in page["measures"]][:3], page["values"]["pagerank"][:2]
-    (['degree', 'weighted_degree', 'betweenness'], [0.220714, 0.310441])
+    (['degree', 'weighted_degree', 'betweenness'], [0.25613, 0.247763])
     >>> page["communities"][:4], page["note"]
     ([0, 0, -1, -1], None)
     """
     chosen = resolve_engine(engine)
-    view = analysis_view(dataset)
+    check_layer_options(layer, affiliations)
+    views = LayerViews(dataset, affiliations)
+    layers = measure_layers(layer)
+    every = views.get(layers["degree"], False)
+    view = views.get(layers["pagerank"], False)
     n = view.n
     k = _pivot_count(view, chosen)
     pivots = _pivots(n, k, 0)
     eigen, method, _ = _eigenvector(view, chosen)
     raw = {
-        "degree": np.bincount(view.source, minlength=n) + np.bincount(view.target, minlength=n),
-        "weighted_degree": np.bincount(view.source, view.weight, minlength=n)
-        + np.bincount(view.target, view.weight, minlength=n),
+        "degree": np.bincount(every.source, minlength=n) + np.bincount(every.target, minlength=n),
+        "weighted_degree": np.bincount(every.source, every.weight, minlength=n)
+        + np.bincount(every.target, every.weight, minlength=n),
         "betweenness": _betweenness(view, chosen, pivots, 0),
         "pagerank": _pagerank(view, chosen),
         "eigenvector": eigen,
@@ -307,7 +335,8 @@ def page_measures(dataset: Dataset, *, engine: str = "auto") -> PageMeasures:
         {
             "name": name,
             "label": "Katz" if name == "eigenvector" and method == "katz" else _LABELS[name],
-            "description": MEASURES[name],
+            "description": f"{MEASURES[name]} ({_LAYER_WORDS[layers[name]]}"
+            f"{_AFFILIATION_WORDS[affiliations]})",
         }
         for name in PAGE_MEASURES
     ]

@@ -86,6 +86,8 @@ def to_html(
     max_nodes: int | None = None,
     seed: int = 7,
     layout: str = "network",
+    layer: str | None = None,
+    affiliations: str = "drop",
 ) -> str:
     """The interactive explorer page of a dataset, as one self-contained HTML string.
 
@@ -113,6 +115,11 @@ def to_html(
         Where actors sit at first: by their relations, or states on a world map (Natural
         Earth outlines) with their actors around them and the rest in a band beside it. Pages
         of datasets with states carry both layouts and can switch.
+    layer : {"cooperative", "conflictual", "all"}, optional
+        The relations the size measures count (default: degrees all relations, betweenness,
+        PageRank and eigenvector the cooperative layer), as ``graph stats --layer``.
+    affiliations : {"drop", "keep", "project"}, default "drop"
+        Memberships, offices and leadership in the measures, as ``graph stats``.
 
     Returns
     -------
@@ -144,6 +151,8 @@ def to_html(
         max_nodes=max_nodes,
         seed=seed,
         layout=layout,
+        layer=layer,
+        affiliations=affiliations,
     )
     vis = _inline_script(vis_library())
     app = _inline_script(page_script())

@@ -5,7 +5,7 @@ as :data:`~graph.report.wording.Sentence` s that the HTML and Markdown writers s
 >>> import graph
 >>> report = graph.build_report(graph.load(), top=3)
 >>> [c.label for c in report.findings.central][:2]
-['Tajikistan', 'Iran']
+['Iran', 'Tajikistan']
 >>> [(t.period, t.sign) for t in report.findings.turns]
 [('2015', -1), ('2019', 1)]
 """

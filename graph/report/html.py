@@ -107,14 +107,19 @@ def _findings(report: Report) -> str:
 
 
 def _lede(report: Report) -> str:
-    """One line under the title: actors, relations, dates."""
+    """Under the title: actors, relations, dates; then which relations the measures count
+    (layers, pair-sign rule, affiliations)."""
     s = report.stats.summary
     parts = [f"{s.nodes} actors", f"{s.edges} relations"]
     if s.dates.first:
         first, last = str(s.dates.first)[:4], str(s.dates.last)[:4]
         parts.append(first if first == last else f"{first}–{last}")
     notes = "".join(f" · {esc(n)}" for n in report.dataset.notes)
-    return f'<p class="lede">{esc(" · ".join(parts))}{notes}</p>'
+    layers = esc(report.stats.measures.layer_note())
+    return (
+        f'<p class="lede">{esc(" · ".join(parts))}{notes}</p>'
+        f'<p class="lede layers" id="layers">{layers}</p>'
+    )
 
 
 def _about(report: Report) -> str:
@@ -186,13 +191,24 @@ def _summary(report: Report) -> str:
 #: Column headings of the measures table.
 HEADS = {
     "degree": "degree",
-    "in_degree": "in",
-    "out_degree": "out",
     "weighted_degree": "weighted",
+    "positive_degree": "+ partners",
+    "negative_degree": "− partners",
+    "pn": "PN",
     "betweenness": "betweenness",
     "closeness": "closeness",
     "eigenvector": "eigenvector",
     "pagerank": "PageRank",
+}
+#: The report table's measures and their meanings (in- and out-degree, net degree and
+#: negative share are in ``graph stats --format json|csv``).
+REPORT_MEASURES = {m: MEASURES[m] for m in HEADS}
+#: A column's tooltip names the relations it counts.
+_LAYER_TITLES = {
+    "all": "all relations",
+    "cooperative": "cooperative layer",
+    "conflictual": "conflictual layer",
+    "signed": "pair signs",
 }
 #: The measures table lists every actor up to this many, else the first this many (or
 #: ``top``, if larger) by PageRank.
@@ -215,7 +231,7 @@ def _measures(report: Report) -> str:
     shown = records[: max(TABLE_ROWS, report.top)] if len(records) > TABLE_ROWS else records
     katz = report.stats.measures.eigenvector == "katz"
     heads = {**HEADS, **({"eigenvector": "Katz"} if katz else {})}
-    peaks = {m: max((float(r[m] or 0) for r in records), default=0.0) for m in MEASURES}
+    peaks = {m: max((float(r[m] or 0) for r in records), default=0.0) for m in REPORT_MEASURES}
 
     def cell(r: dict[str, Any], m: str) -> str:
         value = r[m]
@@ -227,13 +243,19 @@ def _measures(report: Report) -> str:
         )
 
     rows = [
-        [str(i), esc(r["label"]), esc(r["type"]), *(cell(r, m) for m in MEASURES)]
+        [str(i), esc(r["label"]), esc(r["type"]), *(cell(r, m) for m in REPORT_MEASURES)]
         for i, r in enumerate(shown, 1)
     ]
-    numeric = {0, *range(3, 3 + len(MEASURES))}
-    titles = ["rank by PageRank", "", "", *MEASURES.values()]
+    numeric = {0, *range(3, 3 + len(REPORT_MEASURES))}
+    layers = report.stats.measures.layers
+    titles = [
+        "rank by PageRank",
+        "",
+        "",
+        *(f"{d} ({_LAYER_TITLES.get(layers.get(m, ''), '')})" for m, d in REPORT_MEASURES.items()),
+    ]
     grid = table(
-        ["#", "actor", "type", *(heads[m] for m in MEASURES)],
+        ["#", "actor", "type", *(heads[m] for m in REPORT_MEASURES)],
         rows,
         numeric,
         cls="measures",
@@ -245,10 +267,12 @@ def _measures(report: Report) -> str:
         if len(shown) < len(records)
         else ""
     )
-    meanings = " · ".join(f"<b>{esc(heads[m])}</b>: {esc(d)}" for m, d in MEASURES.items())
+    meanings = " · ".join(f"<b>{esc(heads[m])}</b>: {esc(d)}" for m, d in REPORT_MEASURES.items())
     return (
         '<section id="centrality"><h2>Who is central: every measure</h2>'
-        f'<p class="muted">{esc(method_line(report))} Ranked by PageRank; bars are shares of '
+        f'<p class="muted">{esc(method_line(report))} '
+        "Layers as stated under the title (hover a column for its own). "
+        "Ranked by PageRank; bars are shares of "
         f'each column\'s largest value.</p><div class="scroll">{grid}</div>{more}'
         f'<p class="muted small">{meanings}</p></section>'
     )

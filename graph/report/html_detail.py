@@ -13,6 +13,7 @@ import pandas as pd
 from ..render import to_html
 from ..render.styles import COMMUNITY_COLORS
 from ..text import plural
+from .balance_words import balance_lines, camp_lines, frustrated_lines, inside_lines
 from .findings import LOW_MODULARITY
 from .htmlkit import esc, family_colors, table
 from .model import LASTING_YEARS, STRUCTURAL, Report
@@ -212,7 +213,34 @@ def signed_section(report: Report) -> str:
         "A triangle is balanced when the product of its three signs is positive.</p>"
         + (table(["a", "b", "c", "a–b", "b–c", "a–c"], triads, {3, 4, 5}) if triads else "")
         + (f'<p class="muted">… and {more} more.</p>' if more > 0 else "")
+        + _balance_measures(report)
         + "</section>"
+    )
+
+
+def _balance_measures(report: Report) -> str:
+    """The census against the null model, walk balance, the frustration index, the frustrated
+    ties by name and the two camps (:mod:`graph.report.balance_words`)."""
+    if report.signed is None:
+        return ""
+    sentences = "".join(f"<p>{esc(line)}</p>" for line in balance_lines(report))
+    ties = "".join(f"<li>{esc(line)}</li>" for line in frustrated_lines(report))
+    camps = "".join(f"<li>{esc(line)}</li>" for line in camp_lines(report))
+    f = report.signed.frustration
+    summary = (
+        f"frustration index {f.index} of {report.signed.pairs} signed ties; the null model, "
+        "walk balance, frustrated ties and the two camps"
+    )
+    return (
+        f'<details id="balance-measures"><summary><b>Balance measures</b> — {esc(summary)}'
+        f"</summary>{sentences}"
+        + (f"<h3>Frustrated ties</h3><ul>{ties}</ul>" if ties else "")
+        + (
+            f"<h3>Two camps (the partition of the frustration index)</h3><ul>{camps}</ul>"
+            if camps
+            else ""
+        )
+        + "</details>"
     )
 
 
@@ -251,7 +279,21 @@ def blocs_section(report: Report) -> str:
         f'<p class="muted">Louvain on the cooperative relations, seed {c.seed}; modularity '
         f"{c.modularity:.3f}. Actors without a cooperative tie are in none.</p>{caveat}"
         + (f'<ol class="blocs">{"".join(items)}</ol>' if items else "<p>No bloc.</p>")
-        + f"{more}</section>"
+        + more
+        + _inside(report)
+        + "</section>"
+    )
+
+
+def _inside(report: Report) -> str:
+    """The conflictual pairs inside a bloc: Louvain on the cooperative layer cannot see them."""
+    lines = inside_lines(report)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+    return (
+        "<p>Conflict inside blocs (Louvain reads only cooperative ties, so a bloc may hold "
+        f'rivals):</p><ul class="inside">{items}</ul>'
     )
 
 

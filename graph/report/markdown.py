@@ -77,7 +77,11 @@ def _about(report: Report) -> list[str]:
 
 
 def _method(m: MeasureMethod) -> list[str]:
-    return [f"Measures on the aggregated graph (one link per pair): {m.describe()}."]
+    return [
+        f"Measures on the aggregated graph (one link per pair): {m.describe()}.",
+        "",
+        md_escape(m.layer_note()),
+    ]
 
 
 def _findings(report: Report) -> list[str]:
@@ -134,6 +138,8 @@ def to_report_markdown(report: Report, *, layout: str | None = None) -> str:
     lines += [f"*{md_escape(n)}*" for n in report.dataset.notes]
     about = _about(report)
     lines += [
+        "",
+        f"*{md_escape(report.stats.measures.layer_note())}*",
         "",
         *_findings(report),
         *(["## About the data", "", *about] if about else []),

@@ -10,10 +10,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..analyze import MEASURES
 from ..text import plural
+from .balance_words import balance_lines, camp_lines, frustrated_lines, inside_lines
 from .findings import LOW_MODULARITY
-from .html import HEADS, TABLE_ROWS, method_line
+from .html import HEADS, REPORT_MEASURES, TABLE_ROWS, method_line
 from .html_detail import (
     BLOCS_SHOWN,
     CHART_HEIGHT,
@@ -42,7 +42,8 @@ def measures_md(report: Report) -> list[str]:
         **({"eigenvector": "Katz"} if report.stats.measures.eigenvector == "katz" else {}),
     }
     rows = [
-        [i, r["label"], r["type"], *(sig(r[m]) for m in MEASURES)] for i, r in enumerate(shown, 1)
+        [i, r["label"], r["type"], *(sig(r[m]) for m in REPORT_MEASURES)]
+        for i, r in enumerate(shown, 1)
     ]
     out = [
         "## Who is central: every measure",
@@ -50,9 +51,9 @@ def measures_md(report: Report) -> list[str]:
         f"{md_escape(method_line(report))} Ranked by PageRank.",
         "",
         markdown_table(
-            ["#", "actor", "type", *(heads[m] for m in MEASURES)],
+            ["#", "actor", "type", *(heads[m] for m in REPORT_MEASURES)],
             rows,
-            {0, *range(3, 3 + len(MEASURES))},
+            {0, *range(3, 3 + len(REPORT_MEASURES))},
         ),
         "",
     ]
@@ -62,7 +63,7 @@ def measures_md(report: Report) -> list[str]:
             "--format csv lists them all.",
             "",
         ]
-    out += [f"- **{md_escape(heads[m])}**: {md_escape(d)}" for m, d in MEASURES.items()]
+    out += [f"- **{md_escape(heads[m])}**: {md_escape(d)}" for m, d in REPORT_MEASURES.items()]
     return [*out, ""]
 
 
@@ -199,6 +200,15 @@ def signed_md(report: Report) -> list[str]:
         out += [markdown_table(["a", "b", "c", "a–b", "b–c", "a–c"], triads), ""]
     if len(bal.unbalanced_triads) > len(triads):
         out += [f"… and {len(bal.unbalanced_triads) - len(triads)} more.", ""]
+    if report.signed is not None:
+        out += [md_escape(line) + "\n" for line in balance_lines(report)]
+        ties = frustrated_lines(report)
+        if ties:
+            out += ["#### Frustrated ties", "", *(f"- {md_escape(t)}" for t in ties), ""]
+        camps = camp_lines(report)
+        if camps:
+            out += ["#### Two camps (the partition of the frustration index)", ""]
+            out += [*(f"- {md_escape(c)}" for c in camps), ""]
     return out
 
 
@@ -232,6 +242,15 @@ def blocs_md(report: Report) -> list[str]:
             f"- … and {plural(len(rest), 'smaller bloc')} "
             f"({sum(len(b.members) for b in rest)} actors)"
         )
+    inside = inside_lines(report)
+    if inside:
+        out += [
+            "",
+            "Conflict inside blocs (Louvain reads only cooperative ties, so a bloc may hold "
+            "rivals):",
+            "",
+            *(f"- {md_escape(line)}" for line in inside),
+        ]
     return [*out, ""] if blocs else [*out, "No bloc.", ""]
 
 

@@ -19,8 +19,10 @@ import pandas as pd
 from ..analyze import (
     MEASURES,
     Communities,
+    SignedBalance,
     StatsResult,
     TriadBalance,
+    balance,
     communities,
     counts_by_period,
     pair_scores,
@@ -85,7 +87,11 @@ class Report:
         What the report says first: the central actors and why, the pair's arc and turning
         points, the blocs with their cooperative ties (:mod:`graph.report.findings`).
     options : dict
-        How it was computed (directed, engine, sample, seed, period, layout).
+        How it was computed (directed, engine, sample, seed, period, layout, layer,
+        affiliations, pair_sign).
+    signed : SignedBalance or None
+        :func:`~graph.balance` under the report's pair-sign rule (null model: 1,000 shuffles,
+        seed 7; frustration within 10 s), as ``graph balance --json`` gives it.
 
     Examples
     --------
@@ -93,7 +99,7 @@ class Report:
     >>> report.title
     'Iran–Tajikistan relations: network report'
     >>> [leader["id"] for leader in report.leaders["betweenness"]]
-    ['tajikistan', 'iran', 'extremist_groups']
+    ['iran', 'tajikistan', 'tajik_armed_forces']
     >>> report.balance.unbalanced
     1
     """
@@ -113,6 +119,7 @@ class Report:
     balance: TriadBalance
     findings: Findings
     options: dict[str, Any] = field(default_factory=dict)
+    signed: SignedBalance | None = None
 
     @property
     def labels(self) -> dict[str, str]:
@@ -236,6 +243,9 @@ def build_report(
     freq: str = "year",
     title: str | None = None,
     layout: str = "network",
+    layer: str | None = None,
+    affiliations: str = "drop",
+    pair_sign: str = "sum",
 ) -> Report:
     """Compute everything the report shows.
 
@@ -245,8 +255,9 @@ def build_report(
         The (possibly filtered) actors and relations to report on.
     top : int, default 10
         Rows in each top-N table and chart.
-    directed, engine, sample, seed
-        As in :func:`graph.analyze.stats` (``seed`` also seeds the communities).
+    directed, engine, sample, seed, layer, affiliations, pair_sign
+        As in :func:`graph.analyze.stats` (``seed`` also seeds the communities); the first
+        screen names the layer and the pair-sign rule.
     pair : (str, str), optional
         The pair whose trend is charted, as ids, labels or aliases (default: the dated
         pair with most relations, not counting ``membership``-family relations nor the
@@ -283,7 +294,16 @@ def build_report(
     if top < 1:
         raise UsageError(f"top must be at least 1, not {top}")
     check_choice("layout", layout, LAYOUTS)
-    result = stats(dataset, directed=directed, engine=engine, sample=sample, seed=seed)
+    result = stats(
+        dataset,
+        directed=directed,
+        engine=engine,
+        sample=sample,
+        seed=seed,
+        layer=layer,
+        affiliations=affiliations,
+        pair_sign=pair_sign,
+    )
     scores = pair_scores(dataset)
     if pair is not None:
         chosen: tuple[str, str] | None = (find_node(dataset, pair[0]), find_node(dataset, pair[1]))
@@ -313,6 +333,7 @@ def build_report(
         scores=scores,
         communities=found,
         balance=triad_balance(dataset),
+        signed=balance(dataset, pair_sign=pair_sign),
         findings=find(records, trend, events, found, dataset, freq),
         options={
             "directed": directed,
@@ -321,5 +342,8 @@ def build_report(
             "seed": seed,
             "period": freq,
             "layout": layout,
+            "layer": layer,
+            "affiliations": affiliations,
+            "pair_sign": pair_sign,
         },
     )
