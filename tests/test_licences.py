@@ -83,6 +83,9 @@ RESOLVED = {
     # Metadata: "BSD", no classifier. LICENSE_BSD.txt in its dist-info is the 3-clause BSD
     # licence (West Health Institute, 2018).
     "pyvis": "BSD-3-Clause",
+    # Metadata: "BSD", no classifier (Dask's partd, in the scale extra). LICENSE.txt in its
+    # dist-info is the 3-clause BSD licence (Continuum Analytics, 2015).
+    "partd": "BSD-3-Clause",
 }
 
 
