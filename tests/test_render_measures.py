@@ -47,7 +47,9 @@ def test_measures_are_named_and_described_as_in_stats() -> None:
     for m in page["measures"]:
         # the definition of graph stats, and the relations it counts
         assert m["description"].startswith(MEASURES[m["name"]] + " (")
-        assert m["description"].endswith("relations only)") or "all relations" in m["description"]
+        layer = m["description"][len(MEASURES[m["name"]]) + 2 :]
+        assert layer.startswith(("all relations", "cooperative relations only"))
+        assert layer.endswith(", memberships and offices left out)")
         assert m["label"].lower() == m["name"].replace("_", " ")
     assert page["engine"] in ("igraph", "networkx")
 

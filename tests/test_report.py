@@ -467,7 +467,7 @@ def test_the_blocs_section_names_the_conflict_inside_a_bloc() -> None:
     report = build_report(graph.load())
     inside = report.communities.negative_inside
     assert len(inside) == 3 and set(inside["community"]) == {1}
-    line = "Tajikistan – Islamic Renaissance Party of Tajikistan (bloc 1): 2 conflictual relations"
+    line = "Tajikistan – Islamic Renaissance Party of Tajikistan (bloc 1, 2 conflictual)"
     page = to_report_html(report, interactive=False)
     section = page[page.index('<section id="communities">') :]
     assert line in section[: section.index("</section>")]

@@ -125,8 +125,7 @@ def inside_lines(report: Report) -> list[str]:
     for a, b, k, n in inside[["source", "target", "community", "conflictual"]].values.tolist()[
         :FRUSTRATED_SHOWN
     ]:
-        relations = f"{n} conflictual relation{'s' if n != 1 else ''}"
-        out.append(f"{labels.get(a, a)} – {labels.get(b, b)} (bloc {k}): {relations}")
+        out.append(f"{labels.get(a, a)} – {labels.get(b, b)} (bloc {k}, {n} conflictual)")
     if len(inside) > len(out):
         out.append(f"… and {len(inside) - len(out)} more.")
     return out

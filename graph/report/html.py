@@ -192,8 +192,8 @@ def _summary(report: Report) -> str:
 HEADS = {
     "degree": "degree",
     "weighted_degree": "weighted",
-    "positive_degree": "+ partners",
-    "negative_degree": "− partners",
+    "positive_degree": "+",
+    "negative_degree": "−",
     "pn": "PN",
     "betweenness": "betweenness",
     "closeness": "closeness",

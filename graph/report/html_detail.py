@@ -290,11 +290,7 @@ def _inside(report: Report) -> str:
     lines = inside_lines(report)
     if not lines:
         return ""
-    items = "".join(f"<li>{esc(line)}</li>" for line in lines)
-    return (
-        "<p>Conflict inside blocs (Louvain reads only cooperative ties, so a bloc may hold "
-        f'rivals):</p><ul class="inside">{items}</ul>'
-    )
+    return f'<p class="inside"><b>Conflict inside blocs</b>: {esc(" · ".join(lines))}</p>'
 
 
 #: The one line of script in the report: opening the explorer's ``<details>`` moves the
