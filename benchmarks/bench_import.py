@@ -1,277 +1,416 @@
-"""Benchmark: ``graph import gdelt`` on 1,000,000 generated GDELT 2.0 export rows.
+"""Benchmark: ``graph import gdelt --aggregate month`` on 1, 5 and 20 million GDELT 2.0 rows.
 
-Synthetic data, seeded: 61 tab-separated fields per row as GDELT 2.0 writes them; actors drawn
-from a pool with GDELT's mix (a quarter of the sides without any actor, some with a type
-code but no country, states, bodies of states, known groups), real CAMEO codes, Goldstein
-scores from -10 to 10, mention counts and source URLs.
+Synthetic daily files (seeded, 200,000 rows a day, 61 tab-separated fields as GDELT 2.0
+writes them), with GDELT's skew: actors drawn by a power law over the ~250 countries of the
+importer's table (the large ones first), a quarter of the sides empty, some with a type code
+but no country, bodies of states (the importer's actor type codes, Government most often),
+known groups (the GDELT codes of organizations.csv); CAMEO codes from the importer's table,
+weighted by root as GDELT's are (statements and consultations most, force rarely), each with
+its Goldstein score; 90 % of a day's events dated that day, the rest in the month before;
+mention counts by a power law; source URLs. Event ids run on across the files. The files are
+written once into a folder and reused: each size imports the first days (a folder of links).
 
-Timed, each in a fresh process (so the peak memory is the import's own):
+For each size, each in a fresh process, one after the other:
 
-1. ``import``: :func:`graph.exchange.importers.import_gdelt` writing the dataset folder (read with
-   pyarrow, every step vectorized, nodes.csv/edges.csv/import.json written);
-2. ``baseline``: the naive way, ``csv.reader`` and a Python mapping per row (dict lookups
-   for codes and countries, one edge per row written with ``csv.writer``), on the first
-   ``--baseline-rows`` rows, extrapolated linearly to the full input (said in the output).
+1. ``in-process``: ``graph import gdelt DAYS/ --aggregate month -o OUT`` (the default: chunks
+   read one after the other, no Dask);
+2. ``--workers 2``: the same command on a local Dask cluster of two worker processes
+   (started and stopped by the command, counted in its time).
 
-    python benchmarks/bench_import.py [--rows 1000000] [--baseline-rows 200000] [--keep DIR]
+It prints rows/s (rows read / wall-clock seconds of the whole command, start-up included)
+and peak memory: the command's own ``VmHWM`` (read by the process itself at exit), and for
+``--workers`` also each worker's ``VmHWM`` (polled every 50 ms from ``/proc``): the driver
+plus the larger worker, and the sum of all. Then the ratios: peak memory at the largest size
+over the 1 M peak (in-process), and throughput of ``--workers 2`` over the in-process rate of
+the same size; the baseline is the in-process 1 M run of this same invocation. It checks that
+both runs write the same folder, byte for byte.
 
-Target: the import of 1,000,000 rows in 20 s or less.
+    python benchmarks/bench_import.py [--quick] [--sizes 1000000 5000000 20000000]
+                                      [--workers 2] [--data DIR] [--keep]
+
+``--quick``: 200,000 and 500,000 rows (days of 50,000 rows). ``--data DIR`` keeps the
+generated days there for the next run (default: a temporary folder, removed at the end).
+
+Targets: peak memory at 20 M at most 1.2 x the peak at 1 M and under 1.5 GB; in-process at
+least 150,000 rows/s; ``--workers 2`` at least 1.6 x the in-process rate.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from peak import peak_rss_mib
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-COUNTRIES = [
+DAY_ROWS = 200_000
+FIRST_ID = 800_000_000
+FIRST_DAY = np.datetime64("2019-01-01")
+#: Share of events per CAMEO root (GDELT's mix: talk far more than fight).
+ROOTS = {"01": 20, "02": 6, "03": 7, "04": 22, "05": 8, "06": 2, "07": 2, "08": 2, "09": 1,
+         "10": 1.5, "11": 5, "12": 3, "13": 2, "14": 1.5, "15": 1, "16": 1, "17": 4, "18": 2,
+         "19": 6, "20": 0.2}  # fmt: skip
+#: Goldstein score of each root (the scale's value for its most common code).
+GOLDSTEIN = {"01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0,
+             "08": 5.0, "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5,
+             "15": -7.2, "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0}  # fmt: skip
+#: The largest countries first (they are most of GDELT's events); the rest follow.
+HEAD = [
     "USA",
     "GBR",
-    "RUS",
     "CHN",
-    "IRN",
-    "TJK",
+    "RUS",
     "IND",
+    "ISR",
     "FRA",
     "DEU",
-    "TUR",
-    "AFG",
+    "IRN",
     "PAK",
-    "UZB",
-    "KAZ",
-    "KGZ",
-    "JPN",
-    "ISR",
+    "AUS",
+    "CAN",
+    "TUR",
     "SYR",
+    "JPN",
     "UKR",
-    "BLR",
+    "AFG",
+    "KOR",
+    "PRK",
     "NGA",
-    "BRA",
-    "AFR",
-    "EUR",
+    "EGY",
+    "SAU",
+    "IRQ",
+    "MEX",
 ]
-TYPES = ["GOV", "MIL", "COP", "OPP", "BUS", "MED", "JUD", "LEG", "REB", "CVL"]
-GROUPS = [
-    ("IGOUNOUNO", "UNITED NATIONS", "", "UNO", "IGO"),
-    ("IGOEUREEC", "EUROPEAN UNION", "EUR", "EEC", "IGO"),
-    ("AFGTAL", "TALIBAN", "AFG", "TAL", ""),
-]
+#: Places (FIPS code, full name, latitude, longitude) of the geography fields.
+PLACES = [("US", "Washington, District of Columbia, United States", "38.8951", "-77.0364"),
+          ("UK", "London, London, City of, United Kingdom", "51.5", "-0.116667"),
+          ("CH", "Beijing, Beijing, China", "39.9289", "116.388"),
+          ("RS", "Moscow, Moskva, Russia", "55.7522", "37.6156"),
+          ("IN", "New Delhi, Delhi, India", "28.6", "77.2"),
+          ("IR", "Tehran, Tehran, Iran", "35.75", "51.5148"),
+          ("SY", "Damascus, Dimashq, Syria", "33.5102", "36.2913"),
+          ("FR", "Paris, Ile-de-France, France", "48.8667", "2.33333")]  # fmt: skip
 
 
-def _pool(rng: np.random.Generator) -> tuple[list[tuple[str, ...]], np.ndarray]:
-    """Actor descriptions (code, name, country, group, type) and their probabilities."""
-    pool: list[tuple[str, ...]] = [("", "", "", "", "")]
+def _text(values: np.ndarray | pa.Array) -> pa.Array:
+    if isinstance(values, pa.Array):
+        return values.cast(pa.large_string())
+    return pa.array(values).cast(pa.large_string())
+
+
+def _s(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _power(n: int, exponent: float) -> np.ndarray:
+    weights = 1.0 / np.arange(1, n + 1) ** exponent
+    return weights / weights.sum()
+
+
+def _actors() -> tuple[list[tuple[str, str, str, str, str]], np.ndarray]:
+    """Actor descriptions (code, name, country, known group, type) and their probabilities."""
+    import pandas as pd
+
+    from graph.exchange.importers.countries import DATA_DIR, state_table
+
+    states = state_table()
+    iso = HEAD + [c for c in states["iso3"] if c not in HEAD]
+    names = {c: str(states.loc[c, "label"]).upper() if c in states.index else c for c in iso}
+    country_p = _power(len(iso), 1.1)
+    types = pd.read_csv(DATA_DIR / "actor_types.csv", dtype=str, keep_default_na=False)["code"]
+    type_p = _power(len(types), 1.3)
+    orgs = pd.read_csv(DATA_DIR / "organizations.csv", dtype=str, keep_default_na=False)
+    groups = [g for g in orgs["gdelt"] if g][:20]
+    pool: list[tuple[str, str, str, str, str]] = [("", "", "", "", "")]
     weights = [25.0]
-    for t in TYPES:  # a type with no country: no identity
-        pool.append((t, t.title(), "", "", t))
-        weights.append(1.5)
-    for c in COUNTRIES:
-        pool.append((c, c.title(), c, "", ""))
-        weights.append(2.0)
-        for t in TYPES:
-            pool.append((c + t, c.title(), c, "", t))
-            weights.append(0.15)
-    for g in GROUPS:
-        pool.append(g)
-        weights.append(0.5)
-    p = np.array(weights) / sum(weights)
-    return pool, p
+    for t, p in zip(types, type_p, strict=True):  # a type with no country: no identity
+        pool.append((t, t, "", "", t))
+        weights.append(8.0 * p)
+    for c, p in zip(iso, country_p, strict=True):
+        pool.append((c, names[c], c, "", ""))
+        weights.append(50.0 * p)
+        for t, q in zip(types, type_p, strict=True):
+            pool.append((c + t, names[c], c, "", t))
+            weights.append(15.0 * p * q)
+    for g, p in zip(groups, _power(len(groups), 1.0), strict=True):
+        pool.append(("IGO" + g, g, "", g, "IGO"))
+        weights.append(2.0 * p)
+    probability = np.array(weights) / sum(weights)
+    return pool, probability
 
 
-def _text(values: np.ndarray) -> pa.Array:
-    return pa.array(values.astype(str), pa.large_string())
-
-
-def generate(path: Path, rows: int, seed: int = 7, chunk: int = 250_000) -> None:
-    """Write ``rows`` GDELT 2.0 export rows to ``path``."""
+def _codes() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Three-digit CAMEO codes, their probabilities and Goldstein scores."""
     from graph.exchange.importers import cameo_table
 
-    rng = np.random.default_rng(seed)
-    pool, p = _pool(rng)
-    codes = np.array([c for c in cameo_table()["code"] if len(c) == 3])
-    with path.open("wb") as handle:
-        for start in range(0, rows, chunk):
-            n = min(chunk, rows - start)
-            fields = [pa.array([""] * n, pa.large_string()) for _ in range(61)]
-            fields[0] = _text(np.arange(start, start + n) + 800_000_000)
-            days = np.datetime64("2019-01-01") + rng.integers(0, 365, n)
-            day = _text(np.char.replace(days.astype(str), "-", ""))
-            fields[1], fields[2], fields[3] = (
-                day,
-                pc.utf8_slice_codeunits(day, 0, 6),
-                pc.utf8_slice_codeunits(day, 0, 4),
-            )
-            for base in (5, 15):
-                pick = rng.choice(len(pool), n, p=p)
-                for offset, col in ((0, 0), (1, 1), (2, 2), (3, 3), (7, 4)):
-                    fields[base + offset] = _text(np.array([a[col] for a in pool])[pick])
-            code = codes[rng.integers(0, len(codes), n)]
-            fields[25] = _text(np.ones(n, dtype=int))
-            fields[26], fields[27] = _text(code), _text(code)
-            fields[28] = _text(np.char.ljust(code, 2)[:])
-            fields[28] = pc.utf8_slice_codeunits(_text(code), 0, 2)
-            fields[29] = _text(rng.integers(1, 5, n))
-            fields[30] = _text(np.round(rng.uniform(-10, 10, n), 1))
-            mentions = rng.integers(1, 60, n)
-            fields[31], fields[32], fields[33] = _text(mentions), _text(mentions), _text(mentions)
-            fields[34] = _text(np.round(rng.normal(-2, 3, n), 6))
-            for base in (35, 43, 51):
-                fields[base] = pa.array(["4"] * n, pa.large_string())
-                fields[base + 1] = pa.array(["Tehran, Tehran, Iran"] * n, pa.large_string())
-                fields[base + 2] = pa.array(["IR"] * n, pa.large_string())
-                fields[base + 5] = pa.array(["35.75"] * n, pa.large_string())
-                fields[base + 6] = pa.array(["51.5148"] * n, pa.large_string())
-            fields[59] = pa.array(["20191024143000"] * n, pa.large_string())
-            story = _text(rng.integers(10**8, 10**9, n))
-            fields[60] = pc.binary_join_element_wise(
-                pa.scalar("https://news.example.org/world/story-", pa.large_string()),
-                story,
-                pa.scalar("", pa.large_string()),
-            )
-            line = pc.binary_join_element_wise(*fields, pa.scalar("\t", pa.large_string()))
-            ended = pc.binary_join_element_wise(
-                line, pa.scalar("", pa.large_string()), pa.scalar("\n", pa.large_string())
-            )
-            offsets = np.frombuffer(ended.buffers()[1], dtype=np.int64)
-            data = ended.buffers()[2].to_pybytes()
-            handle.write(data[offsets[0] : offsets[len(ended)]])
+    codes = [c for c in cameo_table()["code"] if len(c) == 3]
+    weights, scores = [], []
+    for root, share in ROOTS.items():
+        mine = [c for c in codes if c.startswith(root)]
+        for c, p in zip(mine, _power(len(mine), 1.2), strict=True):
+            weights.append(share * p)
+            offset = (int(c[2]) % 3 - 1) * 0.4 if c[2] != "0" else 0.0
+            scores.append(float(np.clip(GOLDSTEIN[root] + offset, -10, 10)))
+    ordered = [c for root in ROOTS for c in codes if c.startswith(root)]
+    return np.array(ordered), np.array(weights) / sum(weights), np.round(scores, 1)
 
 
-def run_import(source: str, out: str) -> dict[str, object]:
-    """Child process: the library import; returns seconds, peak memory and counts."""
-    from graph.exchange.importers import import_gdelt
+def write_day(path: Path, day: int, rows: int, first_id: int, seed: int) -> None:
+    """Write one daily file of ``rows`` GDELT 2.0 rows."""
+    rng = np.random.default_rng([seed, day])
+    pool, p = _actors()
+    columns = [pa.array([a[i] for a in pool], pa.large_string()) for i in range(5)]
+    codes, code_p, goldstein = _codes()
+    empty = pa.array([""] * rows, pa.large_string())
+    fields = [empty] * 61
+    fields[0] = _text(np.arange(first_id, first_id + rows))
+    late = rng.random(rows) < 0.1
+    offsets = np.where(late, rng.integers(1, 31, rows), 0)
+    dates = (FIRST_DAY + day - offsets).astype("datetime64[D]").astype(str)
+    day_text = pc.replace_substring(_text(dates), "-", "")
+    fields[1] = day_text
+    fields[2] = pc.utf8_slice_codeunits(day_text, 0, 6)
+    fields[3] = pc.utf8_slice_codeunits(day_text, 0, 4)
+    fields[4] = _text(np.round(2019 + (day - offsets) / 365.0, 4))
+    for base in (5, 15):
+        pick = pa.array(rng.choice(len(pool), rows, p=p))
+        for offset, column in ((0, 0), (1, 1), (2, 2), (3, 3), (7, 4)):
+            fields[base + offset] = columns[column].take(pick)
+    pick = rng.choice(len(codes), rows, p=code_p)
+    code = _text(codes[pick])
+    fields[25] = pa.array(["1"] * rows, pa.large_string())
+    fields[26], fields[27] = code, code
+    fields[28] = pc.utf8_slice_codeunits(code, 0, 2)
+    quad = np.select(
+        [goldstein[pick] >= 3, goldstein[pick] >= 0, goldstein[pick] > -5], [2, 1, 3], 4
+    )
+    fields[29] = _text(quad)
+    fields[30] = _text(goldstein[pick])
+    mentions = np.minimum(rng.zipf(2.0, rows), 500)
+    fields[31] = fields[33] = _text(mentions)
+    fields[32] = _text(np.minimum(mentions, rng.integers(1, 5, rows)))
+    fields[34] = _text(np.round(rng.normal(-2, 3, rows), 6))
+    places = [pa.array([p[i] for p in PLACES], pa.large_string()) for i in range(4)]
+    for base in (35, 43, 51):
+        where = pa.array(rng.integers(0, len(PLACES), rows))
+        fields[base] = pa.array(["4"] * rows, pa.large_string())
+        fields[base + 1] = places[1].take(where)
+        fields[base + 2] = places[0].take(where)
+        fields[base + 5] = places[2].take(where)
+        fields[base + 6] = places[3].take(where)
+    fields[59] = pc.binary_join_element_wise(day_text, _s("143000"), _s(""))
+    story = _text(rng.integers(10**8, 10**9, rows))
+    fields[60] = pc.binary_join_element_wise(
+        _s("https://news.example.org/world/story-"), story, _s("")
+    )
+    line = pc.binary_join_element_wise(*fields, _s("\t"))
+    ended = pc.binary_join_element_wise(line, _s("\n"), _s(""))
+    offsets64 = np.frombuffer(ended.buffers()[1], dtype=np.int64)
+    data = ended.buffers()[2].to_pybytes()[offsets64[0] : offsets64[len(ended)]]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
+
+def generate(folder: Path, rows: int, day_rows: int, seed: int = 7) -> list[Path]:
+    """The daily files holding the first ``rows`` rows (written if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    days = []
+    for day in range(-(-rows // day_rows)):
+        path = folder / f"{(FIRST_DAY + day).astype(str).replace('-', '')}.export.CSV"
+        if not path.exists():
+            write_day(path, day, day_rows, FIRST_ID + day * day_rows, seed)
+        days.append(path)
+    return days
+
+
+def _linked(days: list[Path], folder: Path) -> Path:
+    """A folder holding (hard links to) the given days: the input of one size."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for day in days:
+        try:
+            os.link(day, folder / day.name)
+        except OSError:
+            os.symlink(day, folder / day.name)
+    return folder
+
+
+def _vmhwm(pid: int | str) -> float:
+    """A process's peak resident memory in MiB (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        children: list[str] = []
+        for task in Path(f"/proc/{parent}/task").glob("*"):  # any thread may have started one
+            try:
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
+        for child in map(int, dict.fromkeys(children)):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _watch(process: subprocess.Popen[bytes], peaks: dict[int, float]) -> None:
+    """Poll the peak memory of every process under ``process`` until it ends."""
+    while process.poll() is None:
+        for pid in _descendants(process.pid):
+            peaks[pid] = max(peaks.get(pid, 0.0), _vmhwm(pid))
+        time.sleep(0.05)
+
+
+def child(report: str, argv: list[str]) -> None:
+    """In the measured process: run the CLI, then write its own peak memory to ``report``."""
+    from graph.cli import main
+
+    sys.argv = ["graph", *argv]
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    Path(report).write_text(json.dumps({"peak_mb": _vmhwm("self"), "exit": code}))
+    sys.exit(code)
+
+
+def measure(source: Path, out: Path, workers: int | None) -> dict[str, float]:
+    """Run one import in a fresh process; its rows, seconds, rows/s and peak memory."""
+    extra = ["--workers", str(workers)] if workers else []
+    report = out.with_suffix(".json")
+    command = [sys.executable, __file__, "--child", str(report), "import", "gdelt",
+               str(source), "--aggregate", "month", "-o", str(out), "--force", "--json",
+               *extra]  # fmt: skip
+    peaks: dict[int, float] = {}
+    env = {**os.environ, "OMP_WAIT_POLICY": "passive"}
     start = time.perf_counter()
-    result = import_gdelt(source, out)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
+    watcher = threading.Thread(target=_watch, args=(process, peaks))
+    watcher.start()
+    stdout, _ = process.communicate()
     seconds = time.perf_counter() - start
-    summary = result.summary
+    watcher.join()
+    if process.returncode:
+        raise SystemExit(f"import failed ({process.returncode}): {' '.join(command)}")
+    summary = json.loads(stdout)
+    own = json.loads(report.read_text())["peak_mb"]
+    workers_mb = sorted(peaks.values(), reverse=True)[: workers or 0]
+    assert summary["rows_read"] == summary["imported"] + sum(
+        sum(summary[k].values()) for k in ("dropped", "filtered", "skipped")
+    ), "rows not accounted for"
     return {
+        "rows": summary["rows_read"],
+        "edges": summary["edges"],
         "seconds": seconds,
-        "peak_mb": peak_rss_mib(),
-        "rows": summary.rows_read,
-        "imported": summary.imported,
-        "dropped": summary.dropped,
-        "skipped": summary.skipped,
-        "edges": summary.edges,
-        "nodes": summary.nodes,
-        "consistent": summary.consistent,
+        "rate": summary["rows_read"] / seconds,
+        "peak_mb": own,
+        "driver_plus_worker_mb": own + (max(workers_mb) if workers_mb else 0.0),
+        "sum_mb": own + sum(workers_mb),
     }
 
 
-def run_baseline(source: str, out: str, limit: int) -> dict[str, object]:
-    """Child process: csv.reader and a Python mapping per row, the first ``limit`` rows."""
-    from graph.exchange.importers import cameo_table
-    from graph.exchange.importers.countries import state_table
-
-    start = time.perf_counter()
-    cameo = cameo_table()
-    types = dict(zip(cameo["code"], cameo["type"], strict=True))
-    flips = dict(zip(cameo["code"], cameo["flip"], strict=True))
-    states = dict(zip(state_table()["iso3"], state_table()["id"], strict=True))
-    count = 0
-    with (
-        open(source, encoding="utf-8", newline="") as handle,
-        open(Path(out) / "edges.csv", "w", encoding="utf-8", newline="") as sink,
-    ):
-        writer = csv.writer(sink, lineterminator="\n")
-        writer.writerow(["id", "source", "target", "type", "date", "weight", "sign", "citation"])
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if count >= limit:
-                break
-            count += 1
-            if len(row) != 61:
-                continue
-            ends = []
-            for country, kind in ((row[7], row[12]), (row[17], row[22])):
-                state = states.get(country)
-                ends.append(None if state is None else state + ("_" + kind.lower() if kind else ""))
-            code = row[26]
-            kind = types.get(code[:3])
-            if None in ends or kind is None:
-                continue
-            if flips.get(code[:3]):
-                ends.reverse()
-            score = float(row[30])
-            day = f"{row[1][:4]}-{row[1][4:6]}-{row[1][6:]}"
-            sign = "1" if score > 0 else "-1" if score < 0 else "0"
-            writer.writerow(
-                [f"gdelt-{row[0]}", ends[0], ends[1], kind, day, f"{abs(score):g}", sign, row[60]]
-            )
-    return {
-        "seconds": time.perf_counter() - start,
-        "peak_mb": peak_rss_mib(),
-        "rows": count,
-    }
-
-
-def _child(kind: str, *args: str) -> dict[str, object]:
-    command = [sys.executable, __file__, "--child", kind, *args]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def _same(a: Path, b: Path) -> bool:
+    names = sorted(p.name for p in a.iterdir())
+    if names != sorted(p.name for p in b.iterdir()):
+        return False
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--baseline-rows", type=int, default=200_000)
-    parser.add_argument("--keep", type=Path, help="write the input and outputs here")
-    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        kind, *rest = args.child
-        if kind == "import":
-            print(json.dumps(run_import(rest[0], rest[1])))
-        else:
-            print(json.dumps(run_baseline(rest[0], rest[1], int(rest[2]))))
+    if sys.argv[1:2] == ["--child"]:  # the measured process: a report path, then the CLI's
+        child(sys.argv[2], sys.argv[3:])
         return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 5_000_000, 20_000_000])
+    parser.add_argument("--quick", action="store_true", help="200,000 and 500,000 rows")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--data", type=Path, help="keep the generated days in this folder")
+    parser.add_argument("--keep", action="store_true", help="keep the outputs (in --data)")
+    args = parser.parse_args()
+    sizes = [200_000, 500_000] if args.quick else args.sizes
+    day_rows = 50_000 if args.quick else DAY_ROWS
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        source = folder / "generated.export.CSV"
+        data = args.data or Path(tmp) / "days"
+        work = (args.data or Path(tmp)) / "runs"
         start = time.perf_counter()
-        generate(source, args.rows)
-        size = source.stat().st_size / 1e6
+        days = generate(data, max(sizes), day_rows)
+        size = sum(d.stat().st_size for d in days) / 1e6
         print(
-            f"generated {args.rows:,} GDELT 2.0 rows ({size:,.0f} MB) in "
-            f"{time.perf_counter() - start:.1f} s (seed 7)"
+            f"data: {len(days)} daily files of {day_rows:,} GDELT 2.0 rows ({size:,.0f} MB) "
+            f"ready in {time.perf_counter() - start:.1f} s (seed 7), in {data}"
         )
-        imported = _child("import", str(source), str(folder / "imported"))
+        rows_line = f"{'rows':>12} | {'run':<12} | {'seconds':>8} | {'rows/s':>9} | "
+        print(rows_line + f"{'peak MB':>8} | {'driver+worker':>13} | {'sum':>7} | edges")
+        results: dict[tuple[int, str], dict[str, float]] = {}
+        for rows in sizes:
+            source = _linked(days[: -(-rows // day_rows)], work / f"in{rows}")
+            runs = [("in-process", None), (f"--workers {args.workers}", args.workers)]
+            for name, workers in runs:
+                out = work / f"out{rows}-{workers or 0}"
+                r = measure(source, out, workers)
+                results[(rows, name)] = r
+                extra = (
+                    f"{r['driver_plus_worker_mb']:>13,.0f} | {r['sum_mb']:>7,.0f}"
+                    if workers
+                    else f"{'':>13} | {'':>7}"
+                )
+                print(
+                    f"{int(r['rows']):>12,} | {name:<12} | {r['seconds']:>8.1f} | "
+                    f"{r['rate']:>9,.0f} | {r['peak_mb']:>8,.0f} | {extra} | {int(r['edges']):,}"
+                )
+            same = _same(work / f"out{rows}-0", work / f"out{rows}-{args.workers}")
+            print(f"{'':>12}   outputs in-process and --workers {args.workers} identical: {same}")
+        _ratios(results, sizes, args.workers)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _ratios(results: dict[tuple[int, str], dict[str, float]], sizes: list[int], n: int) -> None:
+    first, last = sizes[0], sizes[-1]
+    base = results[(first, "in-process")]
+    print(f"baseline: in-process {first:,} rows: {base['rate']:,.0f} rows/s, "
+          f"peak {base['peak_mb']:,.0f} MB")  # fmt: skip
+    top = results[(last, "in-process")]
+    ratio = top["peak_mb"] / base["peak_mb"]
+    print(
+        f"memory:   peak at {last:,} rows / peak at {first:,} = {ratio:.2f}x "
+        f"(target <= 1.2x: {'met' if ratio <= 1.2 else 'MISSED'}); {top['peak_mb']:,.0f} MB "
+        f"(target < 1,500 MB: {'met' if top['peak_mb'] < 1500 else 'MISSED'})"
+    )
+    for rows in sizes:
+        alone, spread = results[(rows, "in-process")], results[(rows, f"--workers {n}")]
+        speed = spread["rate"] / alone["rate"]
         print(
-            f"import:   {imported['seconds']:.2f} s, peak memory {imported['peak_mb']:,.0f} MB, "
-            f"{imported['rows']:,} rows read, {imported['imported']:,} imported, "
-            f"dropped {imported['dropped']}, skipped {imported['skipped']}, "
-            f"{imported['edges']:,} edges, {imported['nodes']:,} nodes, "
-            f"counts add up: {imported['consistent']}"
+            f"speed:    {rows:,} rows: --workers {n} {spread['rate']:,.0f} rows/s = {speed:.2f}x "
+            f"in-process {alone['rate']:,.0f} (target >= 1.6x: "
+            f"{'met' if speed >= 1.6 else 'MISSED'})"
         )
-        (folder / "baseline").mkdir(exist_ok=True)
-        limit = min(args.baseline_rows, args.rows)
-        base = _child("baseline", str(source), str(folder / "baseline"), str(limit))
-        scale = args.rows / max(int(base["rows"]), 1)
-        estimate = float(base["seconds"]) * scale
-        note = f", extrapolated x{scale:g} from {base['rows']:,} rows" if scale != 1 else ""
-        print(
-            f"baseline: {estimate:.2f} s for {args.rows:,} rows (csv.reader + Python per row, "
-            f"measured {base['seconds']:.2f} s{note}), peak memory {base['peak_mb']:,.0f} MB"
-        )
-        print(
-            f"ratio:    the import is {estimate / float(imported['seconds']):.1f}x faster than "
-            f"the baseline (which maps less: no actor bodies, checks, nodes or provenance)"
-        )
-        target = "met" if float(imported["seconds"]) <= 20 else "MISSED"
-        print(f"target:   1,000,000 rows in <= 20 s: {target}")
+    fast = all(results[(r, "in-process")]["rate"] >= 150_000 for r in sizes)
+    print(f"rate:     in-process >= 150,000 rows/s at every size: {'met' if fast else 'MISSED'}")
 
 
 if __name__ == "__main__":

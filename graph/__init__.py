@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         to_node_link,
         write_dataset,
     )
+    from .extraction import extract, write_extraction
     from .loading import (
         default_dataset_path,
         from_frames,
@@ -159,6 +160,7 @@ __all__ = [
     "default_dataset_path",
     "dyad_years",
     "export",
+    "extract",
     "filter_dataset",
     "find_node",
     "from_frames",
@@ -198,6 +200,7 @@ __all__ = [
     "triad_balance",
     "validate",
     "write_dataset",
+    "write_extraction",
     "write_html",
     "write_report",
 ]
@@ -267,6 +270,8 @@ _EXPORTS: dict[str, str] = {
     "to_gexf_graph": "exchange",
     "to_node_link": "exchange",
     "write_dataset": "exchange",
+    "extract": "extraction",
+    "write_extraction": "extraction",
     "default_dataset_path": "loading",
     "from_frames": "loading",
     "load": "loading",

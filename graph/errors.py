@@ -27,6 +27,7 @@ __all__ = [
     "ToolError",
     "UsageError",
     "ValidationReport",
+    "place_word",
 ]
 
 
@@ -86,6 +87,15 @@ class UsageError(GraphError):
         return text
 
 
+def place_word(file: str) -> str:
+    """How a place in ``file`` is named: ``row`` in a Parquet table, ``line`` in a text file.
+
+    >>> place_word("nodes.parquet"), place_word("edges.csv")
+    ('row', 'line')
+    """
+    return "row" if file.lower().endswith(".parquet") else "line"
+
+
 @dataclass(frozen=True, order=True)
 class Issue:
     """One problem in one place of one input file.
@@ -95,7 +105,8 @@ class Issue:
     file : str
         File name as the user knows it (``edges.csv``).
     row : int or None
-        1-based line in the file (the header is line 1); ``None`` for file-level problems.
+        1-based line in the file (the header is line 1), or for a Parquet file (a name ending
+        in ``.parquet``) the 1-based row, shown as ``row N``; ``None`` for file-level problems.
     column : str or None
         Header name of the column, ``None`` when the problem is not in one column.
     code : IssueCode
@@ -138,7 +149,7 @@ class Issue:
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:
-            where += f" line {self.row}"
+            where += f" {place_word(self.file)} {self.row}"
         if self.column is not None:
             where += f", column '{self.column}'"
         return f"{where}: {self.message} [{self.code}]"

@@ -41,6 +41,9 @@ class IssueCode(StrEnum):
     WRONG_DELIMITER = "wrong-delimiter"
     BAD_CSV = "bad-csv"
     EXTRA_FIELDS = "extra-fields"
+    BAD_PARQUET = "bad-parquet"
+    BAD_COLUMN_TYPE = "bad-column-type"
+    DUPLICATE_TABLE = "duplicate-table"
     MISSING_VALUE = "missing-value"
     DUPLICATE_ID = "duplicate-id"
     UNKNOWN_TYPE = "unknown-type"
@@ -102,7 +105,7 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
     {
         IssueCode.MISSING_FILE: CodeInfo(
             "error", _V,
-            "`nodes.csv` or `edges.csv` is not in the folder",
+            "`nodes.csv` or `edges.csv` (or its `.parquet`) is not in the folder",
             "Create the file with its header row, or name the right folder.",
         ),
         IssueCode.EMPTY_FILE: CodeInfo(
@@ -145,6 +148,23 @@ CODES: Mapping[IssueCode, CodeInfo] = MappingProxyType(
             "error", _VI,
             "a row has more cells than the header (or than the event format has)",
             "Quote cells that contain commas; in event files a tab inside a name causes it.",
+        ),
+        IssueCode.BAD_PARQUET: CodeInfo(
+            "error", _V,
+            "a `.parquet` table is not a Parquet file, is cut short or damaged, or holds "
+            "text that is not UTF-8 (the row is given)",
+            "Write the table again (`graph export --format parquet`, pandas `to_parquet`).",
+        ),
+        IssueCode.BAD_COLUMN_TYPE: CodeInfo(
+            "error", _V,
+            "a Parquet column has a type its column may not have (`id` as integers, a list)",
+            "Write the column as text; `weight` and `sign` may be numbers, `date` and "
+            "`end_date` dates (docs/format.md, Parquet tables).",
+        ),
+        IssueCode.DUPLICATE_TABLE: CodeInfo(
+            "error", _V,
+            "the folder holds a table twice: `nodes.csv` and `nodes.parquet` (or the edges)",
+            "Keep one of the two files; the loader does not choose between them.",
         ),
         IssueCode.MISSING_VALUE: CodeInfo(
             "error", _V,
@@ -306,7 +326,7 @@ def markdown_table() -> str:
     Examples
     --------
     >>> print(markdown_table().splitlines()[2])
-    | `missing-file` | error | validate | `nodes.csv` or `edges.csv` is not in the folder | Create the file with its header row, or name the right folder. |
+    | `missing-file` | error | validate | `nodes.csv` or `edges.csv` (or its `.parquet`) is not in the folder | Create the file with its header row, or name the right folder. |
     """  # noqa: E501
     lines = [
         "| code | severity | found by | what is wrong | how to fix it |",

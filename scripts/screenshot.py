@@ -14,6 +14,9 @@ so that the details card or drawer hides none of it, and saves a PNG:
 - ``explorer-map.png``: the bundled dataset on the map layout at 1440×900.
 - ``report.png``: the first screen (1280×900) of the HTML report of the bundled dataset: its
   key findings.
+- ``review.png`` and ``review-phone.png``: the review page of ``graph extract`` (1440×900 and
+  390×844) on the sample candidates of ``tests/review_sample.py``, two accepted, one rejected
+  and one with an impossible date;
 - ``explorer-icews.png``: the ICEWS sample (``../shared/data/events``) imported into a temporary
   folder and drawn with the default options, 1440×900; skipped, with a message, when the
   sample is not there.
@@ -37,7 +40,7 @@ from typing import Any
 from chromium import CHROMIUM, HEADLESS, close_network
 
 import graph
-from graph.render import write_html
+from graph.render import write_html, write_review
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVENTS = ROOT.parent / "shared" / "data" / "events"  # as in tests/conftest.py
@@ -131,6 +134,17 @@ class Shot:
 
 
 PAIR = ["iran", "tajikistan"]
+# The review page: accept two candidates, reject one, write an impossible date into another.
+DECIDE = """
+() => {
+  const row = (i) => document.querySelector(`li.cand[data-row='${i}']`);
+  for (const i of [0, 4]) row(i).querySelector("button.accept").click();
+  row(5).querySelector("button.reject").click();
+  const date = row(3).querySelector("input.date");
+  date.value = "2023-13";
+  date.dispatchEvent(new Event("input", {bubbles: true}));
+}
+"""
 SHOTS = [
     Shot(
         "explorer",
@@ -162,6 +176,8 @@ SHOTS = [
     Shot("explorer-icews", "icews", DESKTOP),
     Shot("explorer-map", "map", DESKTOP, max_scale=1.0),
     Shot("report", "report", (1280, 900), explorer=False),
+    Shot("review", "review", DESKTOP, explorer=False, actions=[(DECIDE, None)]),
+    Shot("review-phone", "review", PHONE, scale=2, explorer=False, actions=[(DECIDE, None)]),
 ]
 
 
@@ -177,6 +193,15 @@ def report_page(folder: Path) -> Path:
     target = folder / "report.html"
     graph.write_report(graph.build_report(graph.load()), target)
     return target
+
+
+def review(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import review_sample
+
+    edges = review_sample.edges()
+    edges.loc[3, "citation"] = "article.txt ¶4"  # the tests' formula-like cell, not for the docs
+    return write_review(folder, review_sample.nodes(), edges, "Candidates from article.txt")
 
 
 def icews(folder: Path) -> Path | None:
@@ -202,7 +227,9 @@ def take(browser: Any, page_path: Path, shot: Shot, output: Path) -> list[str]:
     page = context.new_page()
     blocked = close_network(page)
     page.goto(page_path.resolve().as_uri())
-    if not shot.explorer:  # a report: its first screen as it loads
+    if not shot.explorer:  # a report or a review page: its first screen (after the actions)
+        for script, argument in shot.actions:
+            page.evaluate(script, argument)
         page.wait_for_timeout(300)
         page.screenshot(path=str(output))
         context.close()
@@ -242,6 +269,7 @@ def main() -> int:
         "icews": icews,
         "map": map_page,
         "report": report_page,
+        "review": review,
     }
     failed = 0
     args.output.mkdir(parents=True, exist_ok=True)

@@ -64,7 +64,7 @@ def test_strict_exits_1_and_writes_nothing(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     for args in (
         ["gdelt", tmp_path / "missing*.CSV", "-o", tmp_path / "o"],
-        ["gdelt", GDELT2, "-o", tmp_path / "o", "--aggregate", "week"],
+        ["gdelt", GDELT2, "-o", tmp_path / "o", "--aggregate", "fortnight"],
         ["gdelt", GDELT2, "-o", tmp_path / "o", "--countries", "Narnia"],
         ["icews", ICEWS, "-o", tmp_path / "o", "--types", "vist"],
     ):
@@ -90,8 +90,11 @@ def test_help_lists_both_formats() -> None:
 
 
 def test_library_messages_are_worded_as_flags(tmp_path: Path) -> None:
-    result = invoke("import", "gdelt", GDELT2, "-o", tmp_path / "o", "--aggregate", "week")
-    assert result.stderr == "Error: --aggregate must be one of day, month, year, not 'week'\n"
+    result = invoke("import", "gdelt", GDELT2, "-o", tmp_path / "o", "--aggregate", "fortnight")
+    assert (
+        result.stderr
+        == "Error: --aggregate must be one of day, week, month, year, not 'fortnight'\n"
+    )
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("")
     result = invoke("import", "icews", ICEWS, "-o", tmp_path / "full")

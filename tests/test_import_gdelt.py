@@ -296,7 +296,7 @@ def test_dataset_view_of_the_result() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"aggregate": "week"}, "aggregate must be one of"),
+        ({"aggregate": "fortnight"}, "aggregate must be one of"),
         ({"codes": ["4"]}, "leading"),
         ({"types": ["vist"]}, "did you mean 'visit'"),
         ({"countries": ["Narnia"]}, "unknown country"),

@@ -38,7 +38,7 @@ def test_every_row_is_imported_or_reported() -> None:
     result = import_icews(ICEWS)
     s = result.summary
     assert (s.rows_read, s.imported) == (11, 6)
-    assert s.dropped == {"no-actor": 1}
+    assert s.dropped == {"unspecified": 1}  # Unidentified State Actor
     assert s.skipped == {"bad-code": 1, "bad-date": 1, "duplicate-event": 1, "missing-fields": 1}
     assert s.consistent
     assert [(i.row, i.code, i.column) for i in s.issues] == [

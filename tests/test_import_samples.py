@@ -73,9 +73,15 @@ def test_gdelt_sample_counts(imported: dict[str, ImportResult]) -> None:
 def test_icews_sample_counts(imported: dict[str, ImportResult]) -> None:
     s = imported["icews"].summary
     rows = data_rows(ICEWS, header=True)
-    nobody = sum(1 for r in rows if r[2] in ("", "NA", "Unidentified State Actor")
-                 or r[8] in ("", "NA", "Unidentified State Actor"))  # fmt: skip
+    nobody = sum(1 for r in rows if r[2] in ("", "NA") or r[8] in ("", "NA"))
     assert s.dropped.get("no-actor", 0) == nobody
+    unknown = (
+        "Unspecified Actor",
+        "Unidentified State Actor",
+        "Citizen (Unidentified State Actor)",
+    )
+    unspecified = sum(1 for r in rows if r[2] in unknown or r[8] in unknown)
+    assert s.dropped["unspecified"] == unspecified == 92
     edges = imported["icews"].edges.set_index("id")
     first = rows[0]
     assert edges.loc[f"icews-{first[0]}", "cameo"] == first[6] == "040"

@@ -110,8 +110,14 @@ def test_data_files_are_well_formed() -> None:
     types = pd.read_csv(DATA_DIR / "actor_types.csv", dtype=str, keep_default_na=False)
     assert set(types["type"]) <= set(import_vocabulary().node_types)
     rules = pd.read_csv(DATA_DIR / "actor_rules.csv", dtype=str, keep_default_na=False)
-    assert set(rules["applies_to"]) == {"agent", "name", "sectors"}
-    assert set(rules["type"]) <= set(import_vocabulary().node_types)
+    assert set(rules["applies_to"]) == {"agent", "name", "organization", "unspecified"}
+    typed = rules[rules["applies_to"].isin(["agent", "name"])]
+    assert set(typed["type"]) <= set(import_vocabulary().node_types)
+    sectors = pd.read_csv(DATA_DIR / "icews_sectors.csv", dtype=str, keep_default_na=False)
+    assert set(sectors["type"]) - {"unspecified"} <= set(import_vocabulary().node_types)
+    fips = pd.read_csv(DATA_DIR / "fips_countries.csv", dtype=str, keep_default_na=False)
+    assert fips["fips"].is_unique and fips["fips"].str.fullmatch("[A-Z]{2}").all()
+    assert fips["iso3"].isin(state_table().index).mean() > 0.95
 
 
 def test_csv_writer_matches_pandas_and_quotes_carriage_returns() -> None:

@@ -418,6 +418,22 @@ def test_default_pair_is_the_most_active_pair_outside_membership(make_dataset) -
     assert build_report(graph.load(), top=2).pair == ("iran", "tajikistan")
 
 
+def test_default_pair_is_the_busiest_pair_of_states(make_dataset) -> None:
+    nodes = """\
+        id,label,type,country
+        india,India,state,
+        pakistan,Pakistan,state,
+        india_citizen,Citizen (India),group,india
+        india_police,Police (India),institution,india
+        """
+    busy = "india_citizen,india_police,dispute,2018\n" * 4
+    edges = "source,target,type,date\n" + busy + "india,pakistan,talks,2018\n"
+    report = build_report(graph.load(make_dataset(nodes, edges)), top=2)
+    assert report.pair == ("india", "pakistan")  # not the busier citizens and police
+    no_states = graph.load(make_dataset(nodes, "source,target,type,date\n" + busy, name="b"))
+    assert build_report(no_states, top=2).pair == ("india_citizen", "india_police")
+
+
 def test_markdown_direction_arrow_is_not_escaped(syria: Path) -> None:
     text = to_report_markdown(build_report(graph.load(syria), pair=("russia", "syria")))
     section = text.split("## Russia – Syria over time", 1)[1].split("\n## ", 1)[0]

@@ -19,6 +19,7 @@ from . import balance as balance_cmd
 from . import blocs as blocs_cmd
 from . import common
 from . import export as export_cmd
+from . import extract as extract_cmd
 from . import html as html_cmd
 from . import import_ as import_cmd
 from . import merge as merge_cmd
@@ -78,6 +79,7 @@ for _name, _module in (
     ("neighbors", neighbors_cmd),
     ("path", path_cmd),
     ("merge", merge_cmd),
+    ("extract", extract_cmd),
 ):
     app.command(_name, epilog=_module.EPILOG)(_module.command)
 

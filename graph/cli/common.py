@@ -20,7 +20,13 @@ from rich.console import Console
 
 from ..dataset.criteria import Criteria
 from ..errors import DataError, GraphError, UsageError
-from ..model.columns import EDGES_FILE, NODES_FILE, VOCABULARY_FILE
+from ..model.columns import (
+    EDGES_FILE,
+    EDGES_PARQUET,
+    NODES_FILE,
+    NODES_PARQUET,
+    VOCABULARY_FILE,
+)
 from ..text import json_text
 from .options import FLAGS
 
@@ -98,7 +104,7 @@ def print_issues(error: DataError) -> None:
     for issue in issues:
         say(f"{issue.severity}: {issue}", stream=err)
     n = len(error.report.errors)
-    dataset_files = {NODES_FILE, EDGES_FILE, VOCABULARY_FILE}
+    dataset_files = {NODES_FILE, EDGES_FILE, NODES_PARQUET, EDGES_PARQUET, VOCABULARY_FILE}
     what = "dataset" if all(i.file in dataset_files for i in issues) else "input"
     say(f"Error: the {what} is invalid: {n} error(s) listed above.", stream=err)
 

@@ -17,6 +17,7 @@ from .options import DatasetArg, ExcelSafeOpt, ForceOpt, filter_options
 EPILOG = (
     "Examples: graph export --format graphml -o iran.graphml  ·  "
     "graph export data/iran_tajikistan --format csv -o copy/  ·  "
+    "graph export --format parquet -o tables/  ·  "
     "graph export --format json --types visit,agreement -o visits.json  ·  "
     "graph export --format dyad-year --from 2016 -o dyads.csv"
 )
@@ -30,7 +31,8 @@ def command(
         str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
     ] = "graphml",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (folder for csv) to write.")
+        Path | None,
+        typer.Option("--output", "-o", help="File (folder for csv and parquet) to write."),
     ] = None,
     *,
     filters: Criteria,
@@ -47,16 +49,17 @@ def command(
 ) -> None:
     """Export the full graph for Gephi, Cytoscape or D3, or a dyad-year panel.
 
-    One edge per relation with every attribute, as GraphML, GEXF, node-link JSON or CSV;
-    or dyad-year: one CSV row per pair of actors and year (--from/--to pick the years).
+    One edge per relation with every attribute, as GraphML, GEXF, node-link JSON, or a
+    dataset folder with CSV or Parquet tables (graph loads either); or dyad-year: one CSV
+    row per pair of actors and year (--from/--to pick the years).
     """
     fmt = fmt.lower()
     panel = fmt == "dyad-year"
     # a panel's years are cut by dyad_years, which still reads the year before --from
     data = load_view(dataset, replace(filters, start=None, end=None) if panel else filters)
-    suffixes = {"csv": "", "dyad-year": "_dyad_years.csv"}
+    suffixes = {"csv": "", "parquet": "", "dyad-year": "_dyad_years.csv"}
     target = output or Path(f"{data.name}{suffixes.get(fmt, '.' + fmt)}")
-    if fmt == "csv":
+    if fmt in ("csv", "parquet"):
         check_output_folder(target, force=force)
     from ..exchange.formats import export
 

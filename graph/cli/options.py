@@ -51,6 +51,7 @@ FLAGS: Mapping[str, str] = {
     "affiliations": "--affiliations",
     "aggregate": "--aggregate",
     "as_of": "--as-of",
+    "chunk_rows": "--chunk-rows",
     "color_by": "--color-by",
     "depth": "--depth",
     "directed": "--directed",
@@ -63,6 +64,7 @@ FLAGS: Mapping[str, str] = {
     "layer": "--layer",
     "layout": "--layout",
     "links": "--links",
+    "locate_actors": "--locate-actors",
     "freq": "--period",
     "max_nodes": "--max-nodes",
     "min_mentions": "--min-mentions",
@@ -73,15 +75,18 @@ FLAGS: Mapping[str, str] = {
     "picture_size": "--picture-size",
     "png": "--png",
     "sample": "--sample",
+    "scheduler": "--scheduler",
     "seed": "--seed",
     "sign": "--sign",
     "size_by": "--size-by",
     "sort": "--sort",
     "start": "--from",
     "svg": "--svg",
+    "table_format": "--format",
     "time_limit": "--time-limit",
     "top": "--top",
     "types": "--types",
+    "workers": "--workers",
 }
 
 
@@ -94,7 +99,7 @@ def flag(*names: str, **options: Any) -> Any:
 DatasetArg = Annotated[
     Path | None,
     typer.Argument(
-        help="Dataset folder with nodes.csv and edges.csv (default: the bundled "
+        help="Dataset folder with nodes.csv and edges.csv, or .parquet (default: the bundled "
         "Iran–Tajikistan dataset).",
         show_default=False,
     ),
@@ -217,7 +222,9 @@ SignOpt = Annotated[
 FilesArg = Annotated[
     list[str],
     typer.Argument(
-        help="Event files, globs ('events/*.CSV', quoted) or .zip archives.", show_default=False
+        help="Event files, folders, globs ('events/*.CSV', quoted), .zip or .gz archives, or "
+        "URLs (s3://, https://).",
+        show_default=False,
     ),
 ]
 OutputDirOpt = Annotated[
@@ -244,12 +251,21 @@ CodesOpt = Annotated[
 MinMentionsOpt = Annotated[
     int, typer.Option("--min-mentions", min=0, help="Keep events mentioned at least N times.")
 ]
+LocateActorsOpt = Annotated[
+    bool,
+    flag(
+        "--locate-actors",
+        help="Give an actor with a type but no country (GOV, COP) the country of its "
+        "ActorNGeo_CountryCode instead of dropping it; edges say so in 'located'.",
+    ),
+]
 AggregateOpt = Annotated[
     str | None,
     typer.Option(
         "--aggregate",
         help="One edge per pair, type and period "
-        "(day|month|year) with event counts, not one per event.",
+        "(day|week|month|year) with event counts, not one per event; a week is dated by "
+        "its Monday.",
     ),
 ]
 LinkOpt = Annotated[
@@ -337,6 +353,7 @@ _IMPORTS: Family = {
     "codes": (CodesOpt, None),
     "types": (TypesOpt, None),
     "min_mentions": (MinMentionsOpt, 0),
+    "locate_actors": (LocateActorsOpt, False),
     "aggregate": (AggregateOpt, None),
     "link": (LinkOpt, True),
     "self_loops": (SelfLoopsOpt, False),
@@ -378,6 +395,8 @@ filter_options = _packing("filters", _FILTERS, criteria)
 
 def import_options(*, mentions: bool) -> Callable[[F], F]:
     """Add the import filters to a command; it receives them as ``options``, one
-    :class:`~graph.exchange.ImportOptions`. ``mentions``: offer ``--min-mentions`` (GDELT)."""
-    family = {k: v for k, v in _IMPORTS.items() if mentions or k != "min_mentions"}
+    :class:`~graph.exchange.ImportOptions`. ``mentions``: offer ``--min-mentions`` and
+    ``--locate-actors`` (GDELT)."""
+    gdelt_only = ("min_mentions", "locate_actors")
+    family = {k: v for k, v in _IMPORTS.items() if mentions or k not in gdelt_only}
     return _packing("options", family, _import_options)

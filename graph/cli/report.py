@@ -47,8 +47,8 @@ def command(
         typer.Option(
             "--pair",
             help="Two actors (a,b: ids, names or aliases) whose trend is charted (default: "
-            "the pair with most relations, leaving out membership relations and the pairs they "
-            "join).",
+            "the pair of states with most relations, leaving out membership relations and the "
+            "pairs they join; any two actors when no two states are related).",
         ),
     ] = None,
     period: PeriodOpt = "year",

@@ -1,5 +1,6 @@
 """Export a dataset for other tools: GraphML and GEXF (Gephi, Cytoscape), node-link JSON (D3),
-CSV in this project's own format, and a dyad-year panel (:mod:`graph.exchange.dyads`).
+CSV or Parquet in this project's own format (:mod:`graph.exchange.parquet`), and a dyad-year
+panel (:mod:`graph.exchange.dyads`).
 
 Every format holds the full graph: one edge per relation with every attribute (empty cells
 left out), nodes with theirs (GEXF: see :func:`to_gexf_graph`). Files are written atomically.
@@ -29,9 +30,11 @@ from ..errors import UsageError
 from ..model.columns import (
     DERIVED_EDGE_COLUMNS,
     EDGES_FILE,
+    EDGES_PARQUET,
     LINE,
     METADATA_FILE,
     NODES_FILE,
+    NODES_PARQUET,
     VOCABULARY_FILE,
 )
 from ..model.metadata import metadata_toml
@@ -40,13 +43,24 @@ from ..text import json_text, spreadsheet_frame, xml_safe
 from .choices import FORMATS
 from .drawing import add_look_columns, add_viz, page_look, rename_columns
 from .dyads import YearLike, dyad_years
+from .parquet import write_parquet_tables
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["DATASET_FILES", "FORMATS", "export", "to_gexf_graph", "to_node_link", "write_dataset"]
+__all__ = [
+    "DATASET_FILES",
+    "FOLDER_FORMATS",
+    "FORMATS",
+    "export",
+    "to_gexf_graph",
+    "to_node_link",
+    "write_dataset",
+]
 
-Format = Literal["graphml", "gexf", "json", "csv", "dyad-year"]
+Format = Literal["graphml", "gexf", "json", "csv", "parquet", "dyad-year"]
+#: The formats that write a dataset folder (``nodes``/``edges`` tables and their TOML files).
+FOLDER_FORMATS = ("csv", "parquet")
 
 #: Node and edge attribute names that networkx's GEXF writer reads as its own (``pid``,
 #: ``parents``, dynamic ``start``/``end``, ``spells``, ``viz`` …) or :func:`to_gexf_graph` sets:
@@ -56,7 +70,17 @@ GEXF_EDGE_NAMES = ("label", "relation", "key", "networkx_key", "start", "end", "
 
 #: The files a dataset folder output owns: an old one the new output does not write is dropped
 #: (``import.json`` is the provenance an import writes; it does not describe other outputs).
-DATASET_FILES = (NODES_FILE, EDGES_FILE, VOCABULARY_FILE, METADATA_FILE, "import.json")
+#: The tables in either format are owned: writing CSV over a Parquet folder drops the Parquet
+#: tables (a folder holding both would not load).
+DATASET_FILES = (
+    NODES_FILE,
+    EDGES_FILE,
+    NODES_PARQUET,
+    EDGES_PARQUET,
+    VOCABULARY_FILE,
+    METADATA_FILE,
+    "import.json",
+)
 
 
 def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -165,10 +189,18 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
     return nx.node_link_data(to_multidigraph(dataset), edges="links")
 
 
-def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = False) -> None:
+def write_dataset(
+    dataset: Dataset,
+    folder: str | Path,
+    *,
+    excel_safe: bool = False,
+    table_format: Literal["csv", "parquet"] = "csv",
+) -> None:
     """Write a dataset folder that ``graph.load`` reads back as the same dataset.
 
-    ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), and a
+    ``nodes.csv`` and ``edges.csv`` in this project's format (derived columns dropped), or
+    with ``table_format="parquet"`` ``nodes.parquet`` and ``edges.parquet`` (text columns,
+    ``weight`` as float64 and ``sign`` as int8: :mod:`graph.exchange.parquet`), and a
     ``vocabulary.toml`` with the types beyond the built-in vocabulary, and a ``dataset.toml``
     with the dataset's metadata (title, sources, licence …) when it has any (a stale one of
     either is removed). A ``country`` that names an actor not in the dataset (filtered out)
@@ -187,12 +219,16 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
         Put ``'`` before each cell a spreadsheet would run as a formula (one that starts
         with ``= + - @``, a tab or a carriage return: :func:`graph.text.spreadsheet_text`).
         Off by default: the prefix changes the data, which then no longer loads back as it was.
+        CSV only.
+    table_format : {"csv", "parquet"}
+        The format of the two tables. Tables of the other format in an existing ``folder``
+        are removed (a folder holding both would not load).
 
     Raises
     ------
     UsageError
         If ``folder`` is an existing file, a symbolic link or another special file, or holds
-        a sub-folder.
+        a sub-folder; for an unknown ``table_format``, or ``excel_safe`` with Parquet.
 
     See Also
     --------
@@ -208,7 +244,16 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
     ['dataset.toml', 'edges.csv', 'nodes.csv']
     >>> graph.load(folder)
     <Dataset 'since_2019': 16 nodes, 27 edges>
+    >>> graph.write_dataset(ds, folder, table_format="parquet")
+    >>> sorted(p.name for p in folder.iterdir())
+    ['dataset.toml', 'edges.parquet', 'nodes.parquet']
     """
+    if table_format not in FOLDER_FORMATS:
+        raise UsageError(
+            f"unknown table format '{table_format}'; expected one of: {', '.join(FOLDER_FORMATS)}"
+        )
+    if excel_safe and table_format != "csv":
+        raise UsageError("{excel_safe} applies to CSV tables only", params=("excel_safe",))
     nodes = dataset.nodes.drop(columns=[LINE], errors="ignore")
     if "country" in nodes.columns:
         kept = nodes["country"].isin(nodes["id"]) | (nodes["country"] == "")
@@ -216,14 +261,18 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
     edges = dataset.edges.drop(
         columns=[c for c in DERIVED_EDGE_COLUMNS if c in dataset.edges.columns]
     )
-    edges = edges.assign(weight=edges["weight"].map(lambda w: f"{w:g}"))
+    if table_format == "csv":  # Parquet keeps the weights as numbers, exactly
+        edges = edges.assign(weight=edges["weight"].map(lambda w: f"{w:g}"))
     if excel_safe:
         nodes, edges = spreadsheet_frame(nodes), spreadsheet_frame(edges)
     vocabulary = vocabulary_toml(dataset.vocabulary)
     with atomic_folder(folder, owned=DATASET_FILES) as tmp:
-        for name, frame in ((NODES_FILE, nodes), (EDGES_FILE, edges)):
-            with atomic_file(tmp / name) as handle:
-                frame.to_csv(handle, index=False, lineterminator="\n", encoding="utf-8")
+        if table_format == "parquet":
+            write_parquet_tables(nodes, edges, tmp)
+        else:
+            for name, frame in ((NODES_FILE, nodes), (EDGES_FILE, edges)):
+                with atomic_file(tmp / name) as handle:
+                    frame.to_csv(handle, index=False, lineterminator="\n", encoding="utf-8")
         if "\n[" in vocabulary:
             write_text(tmp / VOCABULARY_FILE, vocabulary)
         if not dataset.metadata.empty:
@@ -252,10 +301,11 @@ def export(
     start: YearLike = None,
     end: YearLike = None,
 ) -> None:
-    """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json or csv), or
-    its dyad-year panel (``dyad-year``).
+    """Write the dataset's full graph to ``path`` in ``fmt`` (graphml, gexf, json, csv or
+    parquet), or its dyad-year panel (``dyad-year``).
 
-    For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``. For
+    For ``csv``, ``path`` is a folder that receives ``nodes.csv`` and ``edges.csv``; for
+    ``parquet``, ``nodes.parquet`` and ``edges.parquet`` (see :func:`write_dataset`). For
     ``dyad-year``, it is one CSV file with the table of :func:`graph.dyad_years` (UTF-8,
     ``\\n`` line ends, an empty ``previous_sign`` cell for "no relation the year before").
 
@@ -270,11 +320,12 @@ def export(
     ----------
     dataset : Dataset
         The actors and relations to write; every relation becomes one edge.
-    fmt : {"graphml", "gexf", "json", "csv", "dyad-year"}
+    fmt : {"graphml", "gexf", "json", "csv", "parquet", "dyad-year"}
         The file format (case-insensitive): GraphML or GEXF for Gephi and Cytoscape,
-        node-link JSON for D3, this project's own CSV folder, or a dyad-year panel.
+        node-link JSON for D3, this project's own dataset folder with CSV or Parquet tables,
+        or a dyad-year panel.
     path : str or pathlib.Path
-        The file to write (replaced atomically), or for ``csv`` the folder.
+        The file to write (replaced atomically), or for ``csv`` and ``parquet`` the folder.
     excel_safe : bool
         ``csv`` and ``dyad-year`` only: cells a spreadsheet would run as formulas start
         with ``'`` (see :func:`write_dataset`; for ``dyad-year``, the actor ids).
@@ -296,7 +347,7 @@ def export(
 
     See Also
     --------
-    write_dataset : The ``csv`` format.
+    write_dataset : The ``csv`` and ``parquet`` formats.
     to_node_link : The ``json`` format as Python data.
     dyad_years : The ``dyad-year`` format as a DataFrame.
 
@@ -327,10 +378,13 @@ def export(
             raise UsageError(
                 f"{{{param}}} applies to the dyad-year format only, not {fmt}", params=(param,)
             )
-    if fmt != "csv":
+    if fmt not in FOLDER_FORMATS:
         check_output_file(path)  # before the work: a folder, a link, a device … is refused
     if fmt == "csv":
         write_dataset(dataset, path, excel_safe=excel_safe)
+        return
+    if fmt == "parquet":
+        write_dataset(dataset, path, table_format="parquet")
         return
     if fmt == "dyad-year":
         _write_dyad_years(dataset, path, excel_safe=excel_safe, start=start, end=end)

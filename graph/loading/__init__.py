@@ -1,7 +1,8 @@
-"""Read and check: CSV files to a checked :class:`~graph.Dataset`.
+"""Read and check: CSV (or Parquet) files to a checked :class:`~graph.Dataset`.
 
 This stage owns everything between bytes and a valid dataset: the CSV readers (a fast Arrow
-path for well-formed files, a careful one that reports each problem's line), the cell and
+path for well-formed files, a careful one that reports each problem's line), the Parquet
+reader (the same columns, types checked on the schema, rows named in issues), the cell and
 row checks against the vocabulary, and :func:`load` / :func:`validate` / :func:`from_frames`.
 Every problem is collected as an :class:`~graph.errors.Issue` before one
 :class:`~graph.errors.DataError` is raised.

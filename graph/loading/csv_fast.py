@@ -23,7 +23,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-__all__ = ["TEXT", "parse_well_formed", "quotes_pair_up_per_line", "text_array"]
+__all__ = [
+    "TEXT",
+    "parse_well_formed",
+    "quotes_pair_up_per_line",
+    "string_column",
+    "text_array",
+]
 
 #: Free text, extra columns and edge ids: Arrow-backed strings (pandas' ``str`` dtype), so a
 #: million descriptions cost no Python object each.
@@ -118,7 +124,7 @@ def parse_well_formed(
     table = table.unify_dictionaries()
     if _has_blank_row(table):
         return None
-    return pd.DataFrame({name: _to_pandas(table.column(i)) for i, name in enumerate(names)})
+    return pd.DataFrame({name: string_column(table.column(i)) for i, name in enumerate(names)})
 
 
 def _is_empty(column: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -145,7 +151,18 @@ def _has_blank_row(table: pa.Table) -> bool:
     return blank is not None
 
 
-def _to_pandas(column: pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
+def string_column(column: pa.ChunkedArray) -> pd.api.extensions.ExtensionArray:
+    """A column of Arrow strings as pandas sees the CSV cells, without a Python object per cell.
+
+    Plain strings become a ``str`` (Arrow) array; dictionary-encoded strings (with one
+    dictionary: :meth:`pyarrow.Table.unify_dictionaries`) a ``pandas.Categorical``. The
+    Parquet reader (:mod:`graph.loading.parquet_reader`) gives its columns the same way.
+
+    >>> string_column(pa.chunked_array([pa.array(["a", "b"])])).dtype
+    <StringDtype(na_value=nan)>
+    >>> list(string_column(pa.chunked_array([pa.array(["x", "y", "x"]).dictionary_encode()])))
+    ['x', 'y', 'x']
+    """
     if not pa.types.is_dictionary(column.type):  # kept in chunks: it is stripped next anyway
         large = column.cast(pa.large_string())
         return pd.arrays.ArrowStringArray(large, dtype=TEXT)  # type: ignore[call-arg]

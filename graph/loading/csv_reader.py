@@ -21,7 +21,6 @@ it is not a problem in the data.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 import warnings
@@ -41,9 +40,9 @@ from .csv_fast import parse_well_formed
 from .headers import (
     MAX_COLUMNS,
     header_names,
+    missing_columns,
     normalize_header,
     reserved_columns,
-    shown_columns,
     well_formed_header,
 )
 
@@ -270,19 +269,8 @@ def _read_text(
             )
         )
     issues += reserved_columns(name, names, reserved)
-    missing = [c for c in required if c not in counts]
-    for col in missing:
-        close = difflib.get_close_matches(col, names, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        issues.append(
-            Issue(
-                name,
-                1,
-                col,
-                IssueCode.MISSING_COLUMN,
-                f"required column '{col}' is missing{hint}; the header is: {shown_columns(header)}",
-            )
-        )
+    missing = missing_columns(name, names, header, required)
+    issues += missing
     if dupes or missing:
         return _empty(name, issues)
     if _first_record_is_long(text, len(names)):

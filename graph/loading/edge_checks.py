@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import Issue
+from ..errors import Issue, place_word
 from ..issue_codes import IssueCode
 from ..model.columns import EDGE_COLUMNS, EDGES_FILE, LINE, NODES_FILE
 from ..model.dates import ONGOING, is_ongoing, parse_coded_dates
@@ -210,7 +210,7 @@ def _duplicate_rows(frame: pd.DataFrame, coded: Coded, key: np.ndarray, f: str) 
     rows = rows[dup]
     shown = (
         rows["source"] + " -> " + rows["target"] + " " + rows["type"]
-        + ", first on line " + first.astype(str)
+        + f", first on {place_word(f)} " + first.astype(str)
     )  # fmt: skip
     return issues_for(
         rows,
@@ -228,8 +228,9 @@ def _edge_warnings(
     coded: Coded,
     nodes: pd.DataFrame,
     positions: dict[str, np.ndarray],
-    f: str,
+    files: tuple[str, str],
 ) -> list[Issue]:
+    nodes_file, f = files
     src, dst = positions["source"], positions["target"]
     issues = issues_for(
         frame,
@@ -249,10 +250,10 @@ def _edge_warnings(
     issues += issues_for(
         nodes,
         isolated,
-        NODES_FILE,
+        nodes_file,
         "id",
         IssueCode.ISOLATED_NODE,
-        "node '{value}' has no relation in edges.csv",
+        f"node '{{value}}' has no relation in {f}",
     )
     return issues
 
@@ -270,16 +271,21 @@ def _edge_ids(frame: pd.DataFrame, given: np.ndarray) -> pa.Array:
 
 
 def check_edges(
-    edges: pd.DataFrame, nodes: pd.DataFrame, vocab: Vocabulary
+    edges: pd.DataFrame,
+    nodes: pd.DataFrame,
+    vocab: Vocabulary,
+    *,
+    files: tuple[str, str] = (NODES_FILE, EDGES_FILE),
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Check ``edges.csv`` against the checked nodes; return the typed edge table.
 
     Adds ``weight`` (float, default 1), ``sign`` (int, default from the type), ``directed``
     and ``family`` (from the type), ``date_start``/``date_end`` (the interval the dates
-    name) and ``date_precision``; an empty ``id`` becomes ``e<line>``.
+    name) and ``date_precision``; an empty ``id`` becomes ``e<line>`` (``e<row>`` in a
+    Parquet table). ``files`` names the node and edge tables in issues.
     """
     frame, coded = with_columns(edges, EDGE_COLUMNS)
-    f = EDGES_FILE
+    f = files[1]
     issues = check_required(frame, coded, ("source", "target", "type"), f)
     issues += check_types(frame, coded, vocab.edge_types, f, "edge")
     more, positions = _check_endpoints(frame, coded, nodes, f)
@@ -289,7 +295,7 @@ def check_edges(
     issues += _parse_sign(frame, coded, vocab, f)
     given = coded.map("id", lambda u: u != "")
     if given.any():
-        message = "edge id '{value}' is used twice (first on line {line})"
+        message = f"edge id '{{value}}' is used twice (first on {place_word(f)} {{line}})"
         issues += check_duplicate_ids(frame, given, f, message)
     frame["id"] = text_column(_edge_ids(frame, given), frame.index)
     directed = {k: v.directed for k, v in vocab.edge_types.items()}
@@ -299,7 +305,7 @@ def check_edges(
     )
     families = coded.map("type", lambda u: [family.get(t, "other") for t in u])
     frame["family"] = as_text(families, frame.index)
-    issues += _edge_warnings(frame, coded, nodes, positions, f)
+    issues += _edge_warnings(frame, coded, nodes, positions, files)
     if frame.empty:
         issues.append(Issue(f, None, None, IssueCode.NO_ROWS, "the file has a header but no rows"))
     return frame, issues

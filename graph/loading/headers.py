@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 
 from ..errors import Issue
@@ -16,6 +17,7 @@ from ..model.columns import LINE
 __all__ = [
     "MAX_COLUMNS",
     "header_names",
+    "missing_columns",
     "normalize_header",
     "reserved_columns",
     "shown_columns",
@@ -82,8 +84,12 @@ _RESERVED_USE = {
 }
 
 
-def reserved_columns(file: str, names: list[str], reserved: tuple[str, ...]) -> list[Issue]:
+def reserved_columns(
+    file: str, names: list[str], reserved: tuple[str, ...], at: int | None = 1
+) -> list[Issue]:
     """One ``reserved-column`` issue per column named like one the loader adds itself.
+
+    ``at`` is the header's line (None for a Parquet file).
 
     Such a column would be overwritten (``family``, from the relation type) or dropped from
     the exports, so it is refused rather than lost silently.
@@ -95,7 +101,7 @@ type); rename it, for example to 'user_family'"]
     return [
         Issue(
             file,
-            1,
+            at,
             col,
             IssueCode.RESERVED_COLUMN,
             f"column '{col}' has the name of a column the loader adds "
@@ -106,6 +112,40 @@ type); rename it, for example to 'user_family'"]
         for col in dict.fromkeys(names)
         if col in reserved
     ]
+
+
+def missing_columns(
+    file: str,
+    names: list[str],
+    header: list[str],
+    required: tuple[str, ...],
+    at: int | None = 1,
+) -> list[Issue]:
+    """One ``missing-column`` issue per required column not in ``names`` (with a did-you-mean).
+
+    ``at`` is the header's line (None for a Parquet file: its schema has no line).
+
+    >>> print(missing_columns("t.csv", ["id", "lable"], ["id", "lable"], ("id", "label"))[0])
+    t.csv line 1, column 'label': required column 'label' is missing (did you mean 'lable'?); \
+the header is: id,lable [missing-column]
+    """
+    present = set(names)
+    issues = []
+    for col in required:
+        if col in present:
+            continue
+        close = difflib.get_close_matches(col, names, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        issues.append(
+            Issue(
+                file,
+                at,
+                col,
+                IssueCode.MISSING_COLUMN,
+                f"required column '{col}' is missing{hint}; the header is: {shown_columns(header)}",
+            )
+        )
+    return issues
 
 
 def shown_columns(header: list[str], most: int = 20) -> str:

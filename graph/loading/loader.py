@@ -1,7 +1,8 @@
 """Read a dataset folder: ``load``, ``validate`` and ``from_frames``.
 
-``load(path)`` reads a folder with ``nodes.csv`` and ``edges.csv`` (and optionally
-``vocabulary.toml`` and ``dataset.toml``), checks everything and raises one
+``load(path)`` reads a folder with ``nodes.csv`` and ``edges.csv`` (either may be Parquet
+instead: ``nodes.parquet``, ``edges.parquet``; :mod:`graph.loading.parquet_reader`) and
+optionally ``vocabulary.toml`` and ``dataset.toml``, checks everything and raises one
 :class:`~graph.errors.DataError` listing every problem, or returns a :class:`~graph.Dataset`.
 
 >>> ds = load()
@@ -22,24 +23,29 @@ import pandas as pd
 
 from ..dataset.core import Dataset
 from ..errors import DataError, Issue, UsageError, ValidationReport
+from ..file_checks import is_input_file
+from ..issue_codes import IssueCode
 from ..model.columns import (
     DERIVED_EDGE_COLUMNS,
     EDGE_COLUMNS,
     EDGE_REQUIRED,
     EDGES_FILE,
+    EDGES_PARQUET,
     FREE_TEXT,
     LINE,
     NODE_COLUMNS,
     NODE_REQUIRED,
     NODES_FILE,
+    NODES_PARQUET,
     VOCABULARY_FILE,
 )
 from ..model.metadata import DatasetMetadata, check_metadata, read_metadata
 from ..model.vocabulary import Vocabulary, load_vocabulary
-from .csv_reader import read_table
+from .csv_reader import Table, read_table
 from .edge_checks import check_edges
 from .headers import reserved_columns
 from .node_checks import check_nodes
+from .parquet_reader import read_parquet_table
 
 __all__ = ["default_dataset_path", "from_frames", "load", "validate"]
 
@@ -80,12 +86,36 @@ def _check(
     edges: pd.DataFrame,
     vocab: Vocabulary,
     report: ValidationReport,
+    files: tuple[str, str] = (NODES_FILE, EDGES_FILE),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    nodes, issues = check_nodes(nodes, vocab)
+    nodes, issues = check_nodes(nodes, vocab, file=files[0])
     report.extend(issues)
-    edges, issues = check_edges(edges, nodes, vocab)
+    edges, issues = check_edges(edges, nodes, vocab, files=files)
     report.extend(issues)
     return nodes.reset_index(drop=True), edges.reset_index(drop=True)
+
+
+def _read_any(folder: Path, csv_name: str, parquet_name: str, **columns: Any) -> Table:
+    """Read a table from its CSV or its Parquet file, whichever the folder holds.
+
+    Both present is a ``duplicate-table`` issue (the loader does not choose); neither is a
+    ``missing-file`` issue naming both.
+    """
+    csv_path, parquet_path = folder / csv_name, folder / parquet_name
+    if is_input_file(parquet_path):
+        if csv_path.is_symlink() or csv_path.exists():
+            message = (
+                f"the folder holds both {csv_name} and {parquet_name}; keep one of them "
+                "(remove the other, or move it out of the folder)"
+            )
+            issue = Issue(parquet_name, None, None, IssueCode.DUPLICATE_TABLE, message)
+            return Table(parquet_name, pd.DataFrame({LINE: []}), [issue], ok=False)
+        return read_parquet_table(parquet_path, **columns)
+    if not (csv_path.is_symlink() or csv_path.exists()):
+        message = f"{csv_path} does not exist (nor does {parquet_name})"
+        issue = Issue(csv_name, None, None, IssueCode.MISSING_FILE, message)
+        return Table(csv_name, pd.DataFrame({LINE: []}), [issue], ok=False)
+    return read_table(csv_path, **columns)
 
 
 def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
@@ -97,12 +127,19 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
     except DataError as exc:
         report.extend(exc.report.issues)
         return None, report.sorted()
-    node_table = read_table(
-        path / NODES_FILE, required=NODE_REQUIRED, known=NODE_COLUMNS, reserved=(LINE,)
+    node_table = _read_any(
+        path,
+        NODES_FILE,
+        NODES_PARQUET,
+        required=NODE_REQUIRED,
+        known=NODE_COLUMNS,
+        reserved=(LINE,),
     )
     coded = tuple(c for c in EDGE_COLUMNS if c not in FREE_TEXT and c != "id")
-    edge_table = read_table(
-        path / EDGES_FILE,
+    edge_table = _read_any(
+        path,
+        EDGES_FILE,
+        EDGES_PARQUET,
         required=EDGE_REQUIRED,
         known=EDGE_COLUMNS,
         reserved=DERIVED_EDGE_COLUMNS,
@@ -111,7 +148,8 @@ def _read(path: Path) -> tuple[Dataset | None, ValidationReport]:
     report.extend(node_table.issues + edge_table.issues)
     if not (node_table.ok and edge_table.ok):
         return None, report.sorted()
-    nodes, edges = _check(node_table.frame, edge_table.frame, vocab, report)
+    files = (node_table.file, edge_table.file)
+    nodes, edges = _check(node_table.frame, edge_table.frame, vocab, report, files)
     folder = path.resolve()
     dataset = Dataset(
         folder.name, nodes, edges, vocab, ValidationReport(), folder, metadata=metadata
@@ -124,7 +162,7 @@ def _resolve(path: str | Path | None) -> Path:
     if not folder.exists():
         raise UsageError(f"{folder} does not exist; give a folder with nodes.csv and edges.csv")
     if folder.is_file():
-        if folder.name in (NODES_FILE, EDGES_FILE):
+        if folder.name in (NODES_FILE, EDGES_FILE, NODES_PARQUET, EDGES_PARQUET):
             return folder.parent
         raise UsageError(f"{folder} is a file; give the folder that holds nodes.csv and edges.csv")
     if not folder.is_dir():
@@ -145,9 +183,9 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        The dataset folder, holding ``nodes.csv`` and ``edges.csv`` (and optionally
-        ``vocabulary.toml`` and ``dataset.toml``); the path of one of those two CSV files
-        also works. Default: the bundled Iran–Tajikistan dataset.
+        The dataset folder, holding ``nodes.csv`` and ``edges.csv`` or their Parquet
+        versions (and optionally ``vocabulary.toml`` and ``dataset.toml``); the path of one
+        of those tables also works. Default: the bundled Iran–Tajikistan dataset.
 
     Returns
     -------
@@ -194,8 +232,10 @@ def load(path: str | Path | None = None) -> Dataset:
         The dataset folder, holding ``nodes.csv`` (the actors) and ``edges.csv`` (the
         dated relations between them), and optionally ``vocabulary.toml`` (extra node and
         relation types) and ``dataset.toml`` (title, description, sources, licence, author,
-        date: :class:`~graph.DatasetMetadata`); the path of ``nodes.csv`` or ``edges.csv``
-        also works. Default: the bundled Iran–Tajikistan dataset.
+        date: :class:`~graph.DatasetMetadata`). Either table may be a Parquet file instead
+        (``nodes.parquet``, ``edges.parquet``: the same columns; issues name its rows), but
+        not both for one table. The path of one of the tables also works. Default: the
+        bundled Iran–Tajikistan dataset.
 
     Returns
     -------

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import Issue
+from ..errors import Issue, place_word
 from ..issue_codes import IssueCode
 from ..model.columns import NODE_COLUMNS, NODES_FILE
 from ..model.vocabulary import Vocabulary
@@ -39,19 +39,22 @@ from .cells import (
 __all__ = ["check_nodes"]
 
 
-def check_nodes(nodes: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, list[Issue]]:
+def check_nodes(
+    nodes: pd.DataFrame, vocab: Vocabulary, *, file: str = NODES_FILE
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Check ``nodes.csv`` as read by :func:`~graph.loading.csv_reader.read_table`; return it clean.
 
     Empty labels become the id; type names are normalized (``Armed group`` -> ``armed-group``);
-    a ``country`` given as an ISO3 code of a state node becomes that node's id.
+    a ``country`` given as an ISO3 code of a state node becomes that node's id. ``file`` names
+    the table in issues (``nodes.parquet`` when read from Parquet: places are then rows).
     """
     frame, coded = with_columns(nodes, NODE_COLUMNS)
-    f = NODES_FILE
+    f = file
     issues = check_required(frame, coded, ("id", "type"), f)
     frame["label"] = frame["label"].where(frame["label"] != "", frame["id"])
     issues += check_types(frame, coded, vocab.node_types, f, "node")
     given = (frame["id"] != "").to_numpy()
-    message = "node id '{value}' is used twice (first defined on line {line})"
+    message = f"node id '{{value}}' is used twice (first defined on {place_word(f)} {{line}})"
     issues += check_duplicate_ids(frame, given, f, message)
     iso = frame["iso3"].str.upper()
     frame["iso3"] = iso

@@ -1,7 +1,8 @@
 """What a dataset's files and tables are made of: file names and column names, in one place.
 
-A dataset is a folder with ``nodes.csv``, ``edges.csv`` and optionally ``vocabulary.toml`` (its
-own types) and ``dataset.toml`` (its title, sources, licence: :mod:`graph.model.metadata`).
+A dataset is a folder with ``nodes.csv`` and ``edges.csv`` (either may be Parquet instead:
+``nodes.parquet``, ``edges.parquet``) and optionally ``vocabulary.toml`` (its own types) and
+``dataset.toml`` (its title, sources, licence: :mod:`graph.model.metadata`).
 Every stage that reads or writes those tables names their columns through this module.
 
 >>> NODE_REQUIRED, EDGE_REQUIRED
@@ -15,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "DERIVED_EDGE_COLUMNS",
     "EDGES_FILE",
+    "EDGES_PARQUET",
     "EDGE_COLUMNS",
     "EDGE_REQUIRED",
     "FREE_TEXT",
@@ -24,6 +26,7 @@ __all__ = [
     "LINK_TYPES",
     "METADATA_FILE",
     "NODES_FILE",
+    "NODES_PARQUET",
     "NODE_COLUMNS",
     "NODE_REQUIRED",
     "VOCABULARY_FILE",
@@ -31,10 +34,15 @@ __all__ = [
 
 NODES_FILE = "nodes.csv"
 EDGES_FILE = "edges.csv"
+#: The same tables as Parquet files (docs/format.md, "Parquet tables"): a folder holds each
+#: table in one of the two formats.
+NODES_PARQUET = "nodes.parquet"
+EDGES_PARQUET = "edges.parquet"
 VOCABULARY_FILE = "vocabulary.toml"
 METADATA_FILE = "dataset.toml"
 
-#: Each record's 1-based line in its file (the header is line 1), kept for messages.
+#: Each record's 1-based line in its file (the header is line 1), or its 1-based row in a Parquet
+#: file, kept for messages.
 LINE = "_line"
 
 #: Columns of nodes.csv, required first; any other column is kept as an attribute.

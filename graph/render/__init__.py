@@ -6,6 +6,8 @@
 - :func:`node_measure`: the node measure that sizes nodes; :func:`pair_links`: one link per
   pair of actors, the rule the page draws by.
 - :func:`to_pyvis`: a ``pyvis.network.Network`` with the page's styles and layout, for scripting.
+- :func:`review_page` / :func:`write_review`: the offline page where the candidates of
+  ``graph extract`` are accepted, rejected or edited and downloaded as CSV.
 
 vis-network is vendored in ``vendor/`` (its version pinned there, :data:`VIS_VERSION`); the page
 script is written as a few files in ``js/``, joined into one inline script (see ``assets``).
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from .pairs import pair_links
     from .picture import picture_svg
     from .pyvis_network import to_pyvis
+    from .review import review_page, write_review
 
 __all__ = [
     "COLOR_CHOICES",
@@ -47,9 +50,11 @@ __all__ = [
     "pair_links",
     "picture_svg",
     "positions",
+    "review_page",
     "to_html",
     "to_pyvis",
     "write_html",
+    "write_review",
 ]
 
 #: Where each public name lives; it is imported on first use (:mod:`graph._lazy`).
@@ -66,8 +71,10 @@ _EXPORTS = {
     "pair_links": "pairs",
     "picture_svg": "picture",
     "positions": "layout",
+    "review_page": "review",
     "to_html": "page",
     "to_pyvis": "pyvis_network",
     "write_html": "page",
+    "write_review": "review",
 }
 __getattr__, __dir__ = attach(__name__, _EXPORTS)

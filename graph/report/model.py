@@ -176,20 +176,38 @@ def _pair_keys(edges: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([first.to_numpy(), second.to_numpy()])
 
 
+#: The node type of the actors the default pair is chosen among first.
+STATE = "state"
+
+
+def _states_only(dataset: Dataset, scores: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``scores`` whose two actors are both states."""
+    types = pd.Series(dataset.nodes["type"].to_numpy(), index=dataset.nodes["id"].to_numpy())
+    states = set(types.index[(types == STATE).to_numpy()])
+    both = scores["source"].isin(states) & scores["target"].isin(states)
+    return scores[both.to_numpy()]
+
+
 def _default_pair(dataset: Dataset, scores: pd.DataFrame) -> tuple[str, str] | None:
-    """The dated pair with most relations, not counting ``membership``-family relations nor
-    pairs joined by one (an actor and its own body: a state and its government); falling
-    back to all pairs when no other pair is dated. Ties: most hostile first, then dataset
-    order (the order of :func:`~graph.analyze.pair_scores`).
+    """The busiest pair of states: the dated pair of two ``state`` actors with most relations,
+    not counting ``membership``-family relations nor pairs joined by one (an actor and its own
+    body: a state and its government). Without a dated pair of states, the same among all
+    actors (in event data, citizens and police of one state can outnumber any two states);
+    failing that, all pairs. Ties: most hostile first, then dataset order (the order of
+    :func:`~graph.analyze.pair_scores`).
     """
     edges = dataset.edges
     member = (edges["family"] == STRUCTURAL).to_numpy()
-    if not member.any():
-        return _most_active(scores)
-    keys = _pair_keys(edges)
-    active = ~member & ~keys.isin(keys[member])
-    others = dataset.with_tables(dataset.nodes, edges[active].reset_index(drop=True))
-    return _most_active(pair_scores(others)) or _most_active(scores)
+    if member.any():
+        keys = _pair_keys(edges)
+        active = ~member & ~keys.isin(keys[member])
+        others = dataset.with_tables(dataset.nodes, edges[active].reset_index(drop=True))
+        chosen = pair_scores(others)
+    else:
+        chosen = scores
+    return (
+        _most_active(_states_only(dataset, chosen)) or _most_active(chosen) or _most_active(scores)
+    )
 
 
 def _in_family_order(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -259,9 +277,10 @@ def build_report(
         As in :func:`graph.analyze.stats` (``seed`` also seeds the communities); the first
         screen names the layer and the pair-sign rule.
     pair : (str, str), optional
-        The pair whose trend is charted, as ids, labels or aliases (default: the dated
-        pair with most relations, not counting ``membership``-family relations nor the
-        pairs they join, such as a state and its government).
+        The pair whose trend is charted, as ids, labels or aliases (default: the busiest
+        pair of states, i.e. the dated pair of two states with most relations, not counting
+        ``membership``-family relations nor the pairs they join, such as a state and its
+        government; any two actors when no two states are related).
     freq : {"year", "quarter", "month"}
         Period of the time charts.
     title : str, optional
@@ -284,7 +303,7 @@ def build_report(
 
     Examples
     --------
-    By default the trend chart shows the most active pair:
+    By default the trend chart shows the busiest pair of states:
 
     >>> from graph import load
     >>> report = build_report(load(), top=3)

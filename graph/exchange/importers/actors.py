@@ -12,10 +12,15 @@ with a type is that state's body or group, one node per type code: ``IRNGOV`` ->
 known group (``GOV``, ``MED`` alone) names nobody in particular: ``no-country``; an empty code:
 ``no-actor``.
 
-ICEWS: a name equal to its country is the state; ``Sector (Country)`` is a body or group of
-that state (``Foreign Affairs (Bangladesh)`` -> ``bangladesh_foreign_affairs``); a name in
-``organizations.csv`` is that organization (``cis``, ``sco``); any other name is a person or a
-named organization of its country, typed by the rules in ``actor_rules.csv``.
+ICEWS: an empty name (``NA``) is ``no-actor``; an actor the source names without identifying
+it (``Unspecified Actor``, ``Unidentified State Actor``, sector ``Unspecified``) is
+``unspecified``; a name equal to its country is the state; ``Sector (Country)`` is a body or
+group of that state (``Foreign Affairs (Bangladesh)`` -> ``bangladesh_foreign_affairs``); a
+name in ``organizations.csv`` is that organization (``cis``, ``sco``); any other name is a
+person or a named organization of its country. Types come from the words of the name
+(``actor_rules.csv``), then from the ICEWS sectors (``icews_sectors.csv``): an agent takes its
+sectors' type, and so does a name of one word or with a word of an organization
+(``Bharatiya Janata``, sectors ``Parties`` -> party); other names are people.
 
 >>> table = gdelt_actors(pd.DataFrame({"country": ["IRN", "IRN", "", "", "AFG"],
 ...     "group": ["", "", "EEC", "", "TAL"], "type": ["", "GOV", "IGO", "GOV", ""],
@@ -35,17 +40,23 @@ import pandas as pd
 from .countries import DATA_DIR, resolve_codes, resolve_names, slug, state_table
 
 __all__ = [
+    "NOBODY_CODES",
     "NODE_FIELDS",
     "catalogue",
     "disambiguate",
     "gdelt_actors",
     "icews_actors",
+    "org_codes",
     "resolve_sides",
+    "sector_types",
 ]
 
 NODE_FIELDS = ["id", "label", "type", "country", "role", "aliases", "iso3", "description"]
 _AGENT = r"^(?P<what>.+?) \((?P<where>[^()]+)\)$"
-_NOBODY = {"", "NA", "Unidentified State Actor"}
+_NOBODY = {"", "NA"}
+#: The row position an actor with no node gets, by drop reason: minus its index in
+#: :data:`graph.exchange.importers.pipeline.DROPS` (a test checks they agree).
+NOBODY_CODES = {"no-actor": -1, "no-country": -2, "unspecified": -4}
 _PRECEDENCE = ["state", "region", "organization", "institution", "party", "armed-group", "group"]
 
 
@@ -69,6 +80,34 @@ def _rules() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "actor_rules.csv", dtype=str, keep_default_na=False)
 
 
+@lru_cache(maxsize=1)
+def _sectors() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "icews_sectors.csv", dtype=str, keep_default_na=False)
+
+
+def sector_types(sectors: pd.Series) -> pd.Series:
+    """The node type ICEWS sectors give: the first row of ``icews_sectors.csv`` that one of
+    the (comma-separated) sectors matches, ``""`` when none does. Computed per distinct value.
+
+    >>> sector_types(pd.Series(["Parties,(National) Major Party", "Police,Government",
+    ...                         "Elite,Ideological", "Unspecified", ""])).tolist()
+    ['party', 'institution', '', 'unspecified', '']
+    """
+    codes, uniques = pd.factorize(sectors.astype(str))
+    items = pd.Series(np.asarray(uniques, dtype=object)).str.split(",").explode().str.strip()
+    distinct = pd.Series(items.unique(), dtype=object)
+    table = _sectors()
+    rank = np.full(len(distinct), len(table))
+    for i, pattern in enumerate(table["pattern"]):
+        hit = distinct.str.fullmatch(pattern).to_numpy(dtype=bool) & (rank == len(table))
+        rank[hit] = i
+    by_item = pd.Series(rank, index=distinct.to_numpy()).reindex(items.to_numpy())
+    best = pd.Series(by_item.to_numpy(), index=items.index).groupby(level=0).min()
+    names = np.append(table["type"].to_numpy(dtype=object), "")
+    out = names[best.reindex(range(len(uniques))).fillna(len(table)).astype(int).to_numpy()]
+    return pd.Series(out[codes] if len(codes) else [], index=sectors.index, dtype=object)
+
+
 def _blank(index: pd.Index) -> pd.DataFrame:
     columns = [*NODE_FIELDS, "drop", "unknown"]
     return pd.DataFrame({c: "" for c in columns}, index=index, dtype=object)
@@ -84,6 +123,11 @@ def _org_lookup(key: str) -> dict[str, str]:
     names = (orgs["label"] + ";" + orgs["aliases"]).str.lower().str.split(";").explode()
     names = names[names != ""]
     return dict(zip(names, names.index, strict=True))
+
+
+def org_codes() -> set[str]:
+    """The GDELT known-group and type codes that name an organization (``EEC``, ``IRC``)."""
+    return set(_org_lookup("gdelt"))
 
 
 def _fill_orgs(out: pd.DataFrame, mask: pd.Series, org_ids: pd.Series) -> None:
@@ -148,11 +192,13 @@ def gdelt_actors(keys: pd.DataFrame) -> pd.DataFrame:
 
 
 def _apply_rules(texts: pd.Series, applies_to: str, default: str) -> pd.Series:
+    """The type of the first rule of ``applies_to`` each text matches (``"1"`` for a rule
+    without a type), else ``default``."""
     kind = pd.Series("", index=texts.index, dtype=object)
     rules = _rules()[_rules()["applies_to"] == applies_to]
     for pattern, node_type in zip(rules["pattern"], rules["type"], strict=True):
         hit = texts.str.contains(pattern, regex=True) & (kind == "")
-        kind[hit] = node_type
+        kind[hit] = node_type or "1"
     return kind.where(kind != "", default)
 
 
@@ -172,8 +218,14 @@ def icews_actors(keys: pd.DataFrame) -> pd.DataFrame:
         np.where(home["kind"].to_numpy() == "state", home["id"].fillna("").to_numpy(), ""),
         index=keys.index,
     )
-    nobody = name.isin(_NOBODY)
-    out.loc[nobody, "drop"] = "no-actor"
+    by_sector = sector_types(out["sectors"])
+    empty = name.isin(_NOBODY)
+    unspecified = ~empty & (
+        (_apply_rules(name, "unspecified", "") != "").to_numpy() | (by_sector == "unspecified")
+    )
+    out.loc[empty, "drop"] = "no-actor"
+    out.loc[unspecified, "drop"] = "unspecified"
+    nobody = empty | unspecified
     states = state_table()
     spellings = set(states["label"].str.lower()) | set(states["official"].str.lower())
     spellings |= set(country.str.lower())
@@ -211,7 +263,9 @@ def icews_actors(keys: pd.DataFrame) -> pd.DataFrame:
         anchored, at["id"].to_numpy() + "_" + slug(what).to_numpy(), slug(name[agent]).to_numpy()
     )
     out.loc[agent, "label"] = name[agent].to_numpy()
-    out.loc[agent, "type"] = _apply_rules(what, "agent", "group").to_numpy()
+    by_rule = _apply_rules(what, "agent", "")
+    agent_sector = by_sector[agent].where(by_sector[agent] != "", "group")
+    out.loc[agent, "type"] = by_rule.where(by_rule != "", agent_sector).to_numpy()
     out.loc[agent, "role"] = what.to_numpy()
     out.loc[agent, "country"] = np.where(
         anchored & (at["kind"].to_numpy() == "state"),
@@ -219,10 +273,14 @@ def icews_actors(keys: pd.DataFrame) -> pd.DataFrame:
         home_id[agent].to_numpy(),
     )
     named = left & ~agent
+    # A person's sectors are those of the bodies and parties they belong to (Narendra Modi:
+    # Parties), so sectors type a name only of one word or with a word of an organization.
     kind = _apply_rules(name[named], "name", "")
     one_word = ~name[named].str.contains(" ")
-    by_sector = _apply_rules(out.loc[named, "sectors"], "sectors", "person")
-    kind = kind.where(kind != "", by_sector.where(one_word, "person"))
+    org_word = _apply_rules(name[named], "organization", "") == "1"
+    sector = by_sector[named]
+    typed = sector.where(sector != "", np.where(org_word, "group", "person"))
+    kind = kind.where(kind != "", typed.where(one_word | org_word, "person"))
     out.loc[named, "id"] = slug(name[named]).to_numpy()
     out.loc[named, "label"] = name[named].to_numpy()
     out.loc[named, "type"] = kind.to_numpy()
@@ -286,8 +344,9 @@ def resolve_sides(
 
     ``keys`` holds both sides of the events stacked; the distinct combinations of its columns
     ``by`` are found on integer codes (other columns come from the first row). A row's
-    position is ``-1`` (no actor) or ``-2`` (no country) when it names nobody. Returns the
-    positions, the catalogue (positional, with ``id``) and the unresolved country names.
+    position is ``-1`` (no actor), ``-2`` (no country) or ``-4`` (unspecified) when it names
+    nobody (:data:`NOBODY_CODES`). Returns the positions, the catalogue (positional, with
+    ``id``) and the unresolved country names.
     """
     combined = np.zeros(len(keys), dtype=np.int64)
     for column in by:
@@ -298,6 +357,6 @@ def resolve_sides(
     table, unresolved = catalogue(resolved, extra)
     table = table.reset_index(drop=True)
     position = pd.Index(table["id"]).get_indexer(resolved["id"])
-    nobody = np.where(resolved["drop"].to_numpy() == "no-country", -2, -1)
+    nobody = resolved["drop"].map(NOBODY_CODES).fillna(-1).to_numpy(dtype=np.int64)
     node = np.where(resolved["id"].to_numpy() != "", position, nobody)
     return node[inverse].astype(np.int64), table, unresolved

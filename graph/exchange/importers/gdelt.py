@@ -4,7 +4,8 @@ Tab-separated, no header, no quoting. The field count of a file's first lines te
 version; in a 1.0 file, 57- and 58-field rows may be mixed. Columns used (0-based):
 0 GLOBALEVENTID, 1 SQLDATE, 5-8/15-18 Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode,
 12/22 Actor1/Actor2 Type1Code, 26 EventCode, 29 QuadClass, 30 GoldsteinScale,
-31 NumMentions, 34 AvgTone, and SOURCEURL (60 in 2.0, 57 in 1.0).
+31 NumMentions, 34 AvgTone, Actor1Geo_CountryCode (37) and Actor2Geo_CountryCode (45 in 2.0,
+44 in 1.0) for ``locate_actors``, and SOURCEURL (60 in 2.0, 57 in 1.0).
 
 >>> import tempfile, pathlib
 >>> row = ["1", "20191024"] + [""] * 3 + ["IRN", "IRAN", "IRN"] + [""] * 7
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +43,7 @@ from .fields import (
     parse_scores,
     settle,
 )
+from .locate import gdelt_locatable, locate_codes
 from .options import ImportOptions
 from .output import ImportResult
 from .pipeline import Parsed, parse_files
@@ -70,7 +73,10 @@ GDELT_COLUMNS: dict[str, tuple[str, int]] = {
     "tone": ("AvgTone", 34),
 }
 _URL = {61: 60, 58: 57}
-_NAMES = [*GDELT_COLUMNS, "url"]
+#: Actor1Geo_CountryCode and Actor2Geo_CountryCode (FIPS 10-4) by field count: 1.0 rows lack
+#: the ADM2 codes of 2.0.
+_GEO = {61: (37, 45), 58: (37, 44), 57: (37, 44)}
+_NAMES = [*GDELT_COLUMNS, "a1_geo", "a2_geo", "url"]
 _VERSION = {61: "GDELT 2.0 rows have 61", 58: "GDELT 1.0 rows have 57 or 58", 57: ""}
 
 
@@ -98,15 +104,20 @@ def _fields(texts: list[str], width: int) -> pd.DataFrame:
     """Split rows that have ``width`` fields (vectorized) into our columns."""
     split = pc.split_pattern(pa.array(texts, pa.string()), "\t")
     data = {name: pc.list_element(split, i).to_pandas() for name, (_, i) in GDELT_COLUMNS.items()}
+    for name, i in zip(("a1_geo", "a2_geo"), _GEO[width], strict=True):
+        data[name] = pc.list_element(split, i).to_pandas()
     url = _URL.get(width)
     data["url"] = pc.list_element(split, url).to_pandas() if url else pd.Series([""] * len(texts))
     return pd.DataFrame(data).astype(object)
 
 
-def _read(source: Source, report: Callable[[int], None]) -> Rows:
-    main, alternative = _layout(source)
+def _read(
+    source: Source, report: Callable[[int], None], layout: tuple[int, int | None] | None = None
+) -> Rows:
+    main, alternative = layout or _layout(source)  # a piece of a file has its file's layout
     names = [f"c{i}" for i in range(main)]
     wanted = {f"c{i}": name for name, (_, i) in GDELT_COLUMNS.items()}
+    wanted.update({f"c{i}": n for n, i in zip(("a1_geo", "a2_geo"), _GEO[main], strict=True)})
     if main in _URL:
         wanted[f"c{_URL[main]}"] = "url"
     rows = read_rows(
@@ -204,17 +215,31 @@ def _check(frame: pd.DataFrame, files: list[str]) -> tuple[Checker, pd.DataFrame
     return check, events
 
 
+Sides = tuple[np.ndarray, np.ndarray]
+
+
 def _actors(
     frame: pd.DataFrame, ok: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str]]:
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str], Sides]:
+    """Both sides' catalogue positions, the catalogue, the unresolved codes, and the positions
+    with ``locate_actors``: an actor with a type but no country (``GOV``) placed in the state
+    of its ``*Geo_CountryCode`` resolves as if coded so (``RUSGOV``: ``russia_gov``)."""
     names = ["country", "group", "type", "code"]
     sides = [frame[[f"{side}_{n}" for n in names]].set_axis(names, axis=1) for side in ("a1", "a2")]
     keys = pd.concat(sides, ignore_index=True)
     if not ok.all():  # skipped rows name no actor
         keys.loc[~np.concatenate([ok, ok])] = ""
-    node, table, unresolved = resolve_sides(keys, gdelt_actors, "actor_code", names)
+    geo = pd.concat([frame["a1_geo"], frame["a2_geo"]], ignore_index=True)
+    where = locate_codes(geo).where(gdelt_locatable(keys), "")
+    movable = (where != "").to_numpy()
+    placed = keys[movable].assign(country=where[movable])
+    placed["code"] = placed["country"] + placed["code"]
+    both = pd.concat([keys, placed], ignore_index=True)
+    node, table, unresolved = resolve_sides(both, gdelt_actors, "actor_code", names)
     n = len(frame)
-    return node[:n], node[n:], table, unresolved
+    located = node[: 2 * n].copy()
+    located[movable] = node[2 * n :]
+    return node[:n], node[n : 2 * n], table, unresolved, (located[:n], located[n:])
 
 
 def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
@@ -231,7 +256,18 @@ def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _parse(rows: list[Rows]) -> Parsed:
-    return parse_files(rows, _NAMES, _check, _actors)
+    located: list[Sides] = []
+
+    def actors(
+        frame: pd.DataFrame, ok: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, list[str]]:
+        source, target, table, unresolved, moved = _actors(frame, ok)
+        located.append(moved)
+        return source, target, table, unresolved
+
+    parsed = parse_files(rows, _NAMES, _check, actors)
+    parsed.located = located[0] if located else None
+    return parsed
 
 
 GDELT = Format(
@@ -240,6 +276,10 @@ GDELT = Format(
     read=_read,
     parse=_parse,
     columns=_columns,
+    layout=_layout,
+    id_field=GDELT_COLUMNS["event_id"][0],
+    sides=("a1_", "a2_"),
+    side_names=("a1_name", "a2_name"),
 )
 
 
@@ -249,6 +289,9 @@ def import_gdelt(
     *,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
+    scheduler: Any = None,
+    chunk_rows: int | None = None,
     **kwargs: object,
 ) -> ImportResult:
     """Import GDELT 2.0 export or 1.0 event files into a dataset.
@@ -256,13 +299,25 @@ def import_gdelt(
     Parameters
     ----------
     paths : path, glob or list of them
-        Event files (``*.export.CSV``), ``.zip`` archives or globs.
+        Event files (``*.export.CSV``), ``.zip`` or ``.gz`` archives, folders, globs, or
+        URLs that fsspec reads (``s3://``, ``https://``).
     output : path, optional
         Folder to write (``nodes.csv``, ``edges.csv``, ``vocabulary.toml``, ``import.json``).
     options : ImportOptions, optional
         Filters and output shape; keyword arguments (``countries=["IRN"]``) work too.
     progress : callable, optional
         Called as ``progress(bytes_read, bytes_total)`` while reading.
+    workers : int, optional
+        Run the chunks on a Dask cluster of this many worker processes started on this
+        machine for the import (``pip install 'graph-explorer[scale]'``; docs/scale.md).
+    scheduler : str or distributed.Client, optional
+        Run the chunks on a running Dask cluster (``tcp://host:8786``, or a client such as
+        dask-gateway's ``cluster.get_client()``), whose workers see the input paths or URLs.
+        Without ``workers`` or ``scheduler`` the import runs in this process; the output is
+        the same byte for byte.
+    chunk_rows : int, optional
+        Rows per chunk (default 250,000, at most 64 MiB): memory grows with it, not with
+        the input.
     **kwargs
         The fields of :class:`ImportOptions` as keywords (``countries=["IRN"]``,
         ``start="2019"``), instead of ``options``.
@@ -306,4 +361,13 @@ def import_gdelt(
     if options is not None and kwargs:
         raise UsageError("give either options=ImportOptions(...) or keyword options, not both")
     opts = options or ImportOptions(**kwargs)  # type: ignore[arg-type]
-    return run_import(GDELT, paths, output, opts, progress)
+    return run_import(
+        GDELT,
+        paths,
+        output,
+        opts,
+        progress,
+        workers=workers,
+        scheduler=scheduler,
+        chunk_rows=chunk_rows,
+    )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -79,15 +80,16 @@ def _header(source: Source) -> list[str]:
     return header
 
 
-def _read(source: Source, report: Callable[[int], None]) -> Rows:
-    header = _header(source)
+def _read(source: Source, report: Callable[[int], None], header: list[str] | None = None) -> Rows:
+    header = header or _header(source)  # a piece of a file has its file's header
     names = [f"c{i}" for i in range(len(header))]
     wanted = {f"c{header.index(v)}": k for k, v in ICEWS_COLUMNS.items() if v in header}
     rows = read_rows(source, names=names, include=list(wanted), progress=report)
     rows.frame = rows.frame.rename(columns=wanted)
     rows.kind = "ICEWS"
-    rows.frame = rows.frame[rows.lines > 1].reset_index(drop=True)  # the header line
-    rows.lines = rows.lines[rows.lines > 1]
+    body = (rows.lines > 1) | (source.offset > 0)  # the header line, in the file's first piece
+    rows.frame = rows.frame[body].reset_index(drop=True)
+    rows.lines = rows.lines[body]
     for name in ICEWS_COLUMNS:
         if name not in rows.frame:
             rows.frame[name] = ""
@@ -205,6 +207,9 @@ ICEWS = Format(
     parse=_parse,
     columns=_columns,
     has_mentions=False,
+    layout=_header,
+    id_field=ICEWS_COLUMNS["event_id"],
+    sides=("s_", "t_"),
 )
 
 
@@ -214,24 +219,39 @@ def import_icews(
     *,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
+    scheduler: Any = None,
+    chunk_rows: int | None = None,
     **kwargs: object,
 ) -> ImportResult:
     """Import ICEWS event files (``.tab``, ``.tsv``, zipped or not) into a dataset.
 
-    Works as :func:`graph.import_gdelt`; ``min_mentions`` does not apply (ICEWS has no
-    mention counts). The ``Intensity`` is the signed score.
+    Works as :func:`graph.import_gdelt`; ``min_mentions`` and ``locate_actors`` do not apply
+    (ICEWS has no mention counts, and its actors have their country). The ``Intensity`` is the
+    signed score.
 
     Parameters
     ----------
     paths : path, glob or list of them
-        Event files with ICEWS's header line (``.tab``, ``.tsv``), ``.zip`` archives or
-        globs.
+        Event files with ICEWS's header line (``.tab``, ``.tsv``), ``.zip`` or ``.gz``
+        archives, folders, globs, or URLs that fsspec reads.
     output : path, optional
         Folder to write (``nodes.csv``, ``edges.csv``, ``vocabulary.toml``, ``import.json``).
     options : ImportOptions, optional
         Filters and output shape; keyword arguments (``countries=["IRN"]``) work too.
     progress : callable, optional
         Called as ``progress(bytes_read, bytes_total)`` while reading.
+    workers : int, optional
+        Run the chunks on a Dask cluster of this many worker processes started on this
+        machine for the import (``pip install 'graph-explorer[scale]'``; docs/scale.md).
+    scheduler : str or distributed.Client, optional
+        Run the chunks on a running Dask cluster (``tcp://host:8786``, or a client such as
+        dask-gateway's ``cluster.get_client()``), whose workers see the input paths or URLs.
+        Without ``workers`` or ``scheduler`` the import runs in this process; the output is
+        the same byte for byte.
+    chunk_rows : int, optional
+        Rows per chunk (default 250,000, at most 64 MiB): memory grows with it, not with
+        the input.
     **kwargs
         The fields of :class:`ImportOptions` as keywords (``countries=["IRN"]``,
         ``start="2019"``), instead of ``options``.
@@ -275,4 +295,18 @@ def import_icews(
     if options is not None and kwargs:
         raise UsageError("give either options=ImportOptions(...) or keyword options, not both")
     opts = options or ImportOptions(**kwargs)  # type: ignore[arg-type]
-    return run_import(ICEWS, paths, output, opts, progress)
+    if opts.locate_actors:
+        raise UsageError(
+            "ICEWS actors have their country; {locate_actors} is for GDELT",
+            params=("locate_actors",),
+        )
+    return run_import(
+        ICEWS,
+        paths,
+        output,
+        opts,
+        progress,
+        workers=workers,
+        scheduler=scheduler,
+        chunk_rows=chunk_rows,
+    )

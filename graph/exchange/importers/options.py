@@ -17,9 +17,11 @@ from ...text import suggest
 # pandas, the dates parser and the country tables load where they are used, so that the CLI
 # can declare the import options without them.
 
-__all__ = ["AGGREGATES", "ImportOptions", "import_vocabulary"]
+__all__ = ["AGGREGATES", "TABLE_FORMATS", "ImportOptions", "import_vocabulary"]
 
-AGGREGATES = ("day", "month", "year")
+AGGREGATES = ("day", "week", "month", "year")
+#: The formats of the output folder's two tables (``nodes``/``edges`` ``.csv`` or ``.parquet``).
+TABLE_FORMATS = ("csv", "parquet")
 _CODE_PREFIX = re.compile(r"\d{2,4}")
 
 
@@ -63,14 +65,22 @@ class ImportOptions:
         Keep events mapped to these relation types (``visit``, ``conflict``).
     min_mentions : int
         GDELT only: keep events mentioned at least this often (NumMentions).
-    aggregate : {"day", "month", "year"} or None
-        One edge per pair, type and period (``count`` and summed weight), not per event.
+    locate_actors : bool
+        GDELT only: an actor with a type code but no country (``GOV``, ``COP``) takes the
+        country of its ``Actor1Geo_CountryCode``/``Actor2Geo_CountryCode`` instead of being
+        dropped as ``no-country``; the edge's ``located`` column says which actor was placed.
+    aggregate : {"day", "week", "month", "year"} or None
+        One edge per pair, type and period (``count`` and summed weight), not per event; a
+        week (ISO, Monday to Sunday) is dated by its Monday (``2019-10-21``).
     link : bool
         Add an ``office`` (person) or ``membership`` edge from each actor to its state.
     self_loops : bool
         Keep events whose two actors are the same node (dropped and counted otherwise).
     strict : bool
         Fail, writing nothing, if any row cannot be parsed.
+    table_format : {"csv", "parquet"}
+        The format of ``nodes`` and ``edges`` in the output folder: ``nodes.csv`` and
+        ``edges.csv``, or ``nodes.parquet`` and ``edges.parquet`` (docs/format.md).
 
     Examples
     --------
@@ -91,10 +101,12 @@ class ImportOptions:
     codes: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     min_mentions: int = 0
+    locate_actors: bool = False
     aggregate: str | None = None
     link: bool = True
     self_loops: bool = False
     strict: bool = False
+    table_format: str = "csv"
 
     def checked(self) -> ImportOptions:
         """Return the options normalized (ISO3 codes, lists split on commas).
@@ -133,7 +145,21 @@ class ImportOptions:
                     raise UsageError(str(exc)) from None
         if self.min_mentions < 0:
             raise UsageError("{min_mentions} must be 0 or more", params=("min_mentions",))
-        return replace(self, countries=countries, actors=actors, codes=codes, types=types)
+        table_format = self.table_format.lower()
+        if table_format not in TABLE_FORMATS:
+            raise UsageError(
+                f"{{table_format}} must be one of {', '.join(TABLE_FORMATS)}, "
+                f"not '{self.table_format}'",
+                params=("table_format",),
+            )
+        return replace(
+            self,
+            countries=countries,
+            actors=actors,
+            codes=codes,
+            types=types,
+            table_format=table_format,
+        )
 
     def bounds(self) -> tuple[str | None, str | None]:
         """``start``/``end`` as ISO day strings (compare with ``YYYY-MM-DD`` event dates)."""

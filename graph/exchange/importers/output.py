@@ -1,6 +1,7 @@
 """What an import returns and writes: the summary, the tables, and the dataset folder.
 
-The folder holds ``nodes.csv`` and ``edges.csv`` in this project's format, the
+The folder holds ``nodes.csv`` and ``edges.csv`` in this project's format (or
+``nodes.parquet`` and ``edges.parquet``: ``table_format``), the
 ``vocabulary.toml`` with the types imports add, ``dataset.toml`` saying what was imported and
 how (title, description, sources, the date of the last event: see
 :mod:`graph.exchange.importers.describe`), and ``import.json``: the source files (name, size,
@@ -16,6 +17,7 @@ b,plain
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +38,17 @@ from ...model.metadata import DatasetMetadata, metadata_toml
 from ...model.vocabulary import Vocabulary
 from ...text import json_text
 from ..formats import DATASET_FILES
+from ..parquet import write_parquet_tables
 from .countries import DATA_DIR
 
-__all__ = ["PROVENANCE_FILE", "ImportResult", "ImportSummary", "to_csv_text", "write_csv"]
+__all__ = [
+    "PROVENANCE_FILE",
+    "ImportResult",
+    "ImportSummary",
+    "csv_lines",
+    "to_csv_text",
+    "write_csv",
+]
 
 PROVENANCE_FILE = "import.json"
 #: Edge columns the import builds from checked values only: no comma, quote or line break.
@@ -99,7 +109,10 @@ class ImportSummary:
     notes : list of str
         Remarks about the import for the reader.
     issues : list of Issue
-        One per skipped row, with its file and line.
+        One per skipped row, with its file and line (the first 10,000, by file and line, in
+        an import of more).
+    issues_total : int or None
+        The issues found, when more than ``issues`` holds.
 
     Examples
     --------
@@ -123,6 +136,7 @@ class ImportSummary:
     unresolved: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    issues_total: int | None = None  # when more issues were found than kept in ``issues``
 
     @property
     def consistent(self) -> bool:
@@ -147,7 +161,7 @@ class ImportSummary:
             "edges": self.edges,
             "unresolved": self.unresolved,
             "notes": self.notes,
-            "issues_total": len(self.issues),
+            "issues_total": len(self.issues) if self.issues_total is None else self.issues_total,
             "issues": [i.to_dict() for i in shown],
         }
 
@@ -270,6 +284,13 @@ def _lines(frame: pd.DataFrame, safe: set[str]) -> Any:
     yield ended.buffers()[2].to_pybytes()[start:stop]
 
 
+def csv_lines(frame: pd.DataFrame, safe: set[str] | None = None) -> bytes:
+    """The rows of a table as CSV lines (no header), as :func:`write_csv` writes them."""
+    step = 500_000
+    parts = (_lines(frame.iloc[i : i + step], safe or set()) for i in range(0, len(frame), step))
+    return b"".join(chunk for part in parts for chunk in part)
+
+
 def write_csv(frame: pd.DataFrame, path: Path, safe: set[str] | None = None) -> None:
     """Write a table of strings as CSV (UTF-8, ``\\n`` line ends, minimal quoting) atomically.
 
@@ -281,16 +302,32 @@ def write_csv(frame: pd.DataFrame, path: Path, safe: set[str] | None = None) -> 
             handle.write(chunk)
 
 
-def write_output(result: ImportResult, folder: str | Path) -> Path:
+def write_output(
+    result: ImportResult,
+    folder: str | Path,
+    *,
+    table_format: str = "csv",
+    edges_file: Path | None = None,
+) -> Path:
     """Write the dataset folder and its provenance file; return the folder.
 
     The folder is built beside ``folder`` and swapped in whole
     (:func:`graph.atomic.atomic_folder`): a failure leaves the old folder as it was.
+    ``table_format="parquet"`` writes ``nodes.parquet`` and ``edges.parquet`` instead of the
+    CSV files (:func:`graph.exchange.parquet.write_parquet_tables`). ``edges_file``: an
+    ``edges.csv`` already written (by a streaming import, on the same file system), moved in
+    instead of writing ``result.edges``.
     """
     data = result.summary.to_dict(max_issues=_MAX_ISSUES_IN_FILE)
     with atomic_folder(folder, owned=DATASET_FILES) as tmp:
-        write_csv(result.nodes, tmp / "nodes.csv")
-        write_csv(result.edges, tmp / "edges.csv", SAFE_EDGE_COLUMNS)
+        if table_format == "parquet":
+            write_parquet_tables(result.nodes, result.edges, tmp)
+        else:
+            write_csv(result.nodes, tmp / "nodes.csv")
+            if edges_file is not None:
+                os.replace(edges_file, tmp / "edges.csv")
+            else:
+                write_csv(result.edges, tmp / "edges.csv", SAFE_EDGE_COLUMNS)
         with (
             (DATA_DIR / VOCABULARY_FILE).open("rb") as source,
             atomic_file(tmp / VOCABULARY_FILE) as handle,

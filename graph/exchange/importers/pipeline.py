@@ -4,12 +4,15 @@ A format hands over :class:`Parsed`: the rows read (string columns), a
 :class:`~graph.exchange.importers.fields.Checker` holding why rows were skipped, the parsed values
 (``event_id``, ``date`` as ``YYYY-MM-DD``, CAMEO ``code`` with its ``type``, ``flip`` and
 ``label``, ``score``, ``mentions``), and each side's actor as a position in the node
-*catalogue* (negative: no usable identity, ``-1`` no actor, ``-2`` no country). Each row is
-counted once, at the first stage that removes it; actors are integers until the end.
+*catalogue* (negative: no usable identity, ``-1`` no actor, ``-2`` no country, ``-4``
+unspecified: minus the reason's index in :data:`DROPS`), and optionally (GDELT) the positions
+``--locate-actors`` gives instead (``located``). Each row is counted once, at the first stage
+that removes it; actors are integers until the end.
 
 Weights: an event's ``weight`` is ``|score|`` and its ``sign`` the sign of the score, written
 explicitly (a score of 0 gives weight 0 and sign 0: a neutral event, still counted). An
-aggregated edge sums the weights, takes the sign of the summed score and counts the events.
+aggregated edge (:mod:`~graph.exchange.importers.aggregate`) sums the weights, takes the sign
+of the summed score and counts the events.
 
 >>> format_number(pd.Series([7.0, 2.5, -0.0, 7.0])).tolist()
 ['7', '2.5', '0', '7']
@@ -22,8 +25,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from ...errors import Issue
 from ...model.columns import LINK_CITATION_SUFFIX, LINK_ID_INFIX, LINK_TYPES
@@ -36,15 +37,16 @@ __all__ = [
     "FILTERS",
     "Outcome",
     "Parsed",
-    "aggregate_edges",
+    "counted_nodes",
     "decide",
     "edge_table",
     "format_number",
     "link_edges",
+    "period_key",
     "used_nodes",
 ]
 
-DROPS = ["", "no-actor", "no-country", "same-actor"]
+DROPS = ["", "no-actor", "no-country", "same-actor", "unspecified"]
 FILTERS = ["", "date", "codes", "types", "mentions", "actors"]
 _PERIOD = {"day": 10, "month": 7, "year": 4}
 _OFFICIAL = r"Government|Executive|Legislative|Judicial|Military|Ministry|Cabinet"
@@ -62,6 +64,9 @@ class Parsed:
     catalogue: pd.DataFrame
     unresolved: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    #: GDELT: each side's position with actors located by their geography (``source``,
+    #: ``target`` where nothing was located); used with ``locate_actors``.
+    located: tuple[np.ndarray, np.ndarray] | None = None
 
 
 @dataclass
@@ -73,6 +78,8 @@ class Outcome:
     kept: np.ndarray
     source: np.ndarray
     target: np.ndarray
+    #: With ``locate_actors``: per row 0, or 1/2/3 when Actor1/Actor2/both were located.
+    located: np.ndarray | None = None
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Rows per drop reason and per filter."""
@@ -105,12 +112,15 @@ def decide(parsed: Parsed, options: ImportOptions) -> Outcome:
     """Drop rows without usable actors (or with one actor twice), then apply the options."""
     ok = parsed.checker.ok
     events = parsed.events
+    source, target, located = parsed.source, parsed.target, None
+    if options.locate_actors and parsed.located is not None:
+        source, target = parsed.located
+        moved = (source != parsed.source).astype(np.int8) + 2 * (target != parsed.target)
+        located = moved.astype(np.int8)
     flip = events["flip"].to_numpy(dtype=bool) & ok
-    src = np.where(flip, parsed.target, parsed.source)
-    tgt = np.where(flip, parsed.source, parsed.target)
-    why = np.where(
-        parsed.source < 0, -parsed.source, np.where(parsed.target < 0, -parsed.target, 0)
-    )
+    src = np.where(flip, target, source)
+    tgt = np.where(flip, source, target)
+    why = np.where(source < 0, -source, np.where(target < 0, -target, 0))
     drop = np.where(ok, why, 0).astype(np.int16)
     if not options.self_loops:
         drop[ok & (drop == 0) & (src == tgt)] = DROPS.index("same-actor")
@@ -139,7 +149,7 @@ def decide(parsed: Parsed, options: ImportOptions) -> Outcome:
         in_src, in_tgt = np.isin(src, members), np.isin(tgt, members)
         mark(~(in_src & in_tgt) if options.both_sides else ~(in_src | in_tgt), "actors")
     kept = alive & (filtered == 0)
-    return Outcome(drop, filtered, kept, src, tgt)
+    return Outcome(drop, filtered, kept, src, tgt, located)
 
 
 def _sign(score: np.ndarray) -> pd.Series:
@@ -156,7 +166,8 @@ def edge_table(
     """One edge per kept event: id ``<prefix>-<event id>``, weight ``|score|``, its sign.
 
     ``columns(frame, events)`` (the format's) gives ``description``, ``citation`` and extras
-    for the kept rows only. Columns stay arrow-backed strings.
+    for the kept rows only. Columns stay arrow-backed strings. With located actors
+    (``outcome.located``), ``located`` says which: ``actor1``, ``actor2``, ``both`` or empty.
     """
     rows = np.flatnonzero(outcome.kept)
     events = parsed.events.iloc[rows].reset_index(drop=True)
@@ -179,93 +190,41 @@ def edge_table(
         score_column: format_number(score),
     }
     out.update(extra)
+    if outcome.located is not None:
+        out["located"] = spread(["", "actor1", "actor2", "both"], outcome.located[rows])
     return pd.DataFrame(out)
 
 
-def _joined(groups: np.ndarray, values: np.ndarray) -> pd.Series:
-    """Per group: the distinct values, sorted and joined with ``;`` (one arrow call)."""
-    pairs = pd.DataFrame({"k": groups, "v": values}).drop_duplicates()
-    pairs = pairs.sort_values(["k", "v"], kind="stable")
-    keys = pairs["k"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
-    offsets = pa.array(np.r_[starts, len(keys)].astype(np.int32))
-    texts = pa.array(pairs["v"].astype(str).to_numpy(dtype=object), pa.string())
-    joined = pc.binary_join(pa.ListArray.from_arrays(offsets, texts), ";")
-    return pd.Series(joined.to_pandas().to_numpy(dtype=object), index=keys[starts])
+def period_key(dates: pd.Series, period: str) -> pd.Series:
+    """The period of each ``YYYY-MM-DD`` date, as the date an aggregated edge carries.
 
+    ``day``, ``month`` and ``year`` cut the date (``2019-10-24``, ``2019-10``, ``2019``); a
+    ``week`` (ISO 8601, Monday to Sunday) is written as the day of its Monday, since a dataset
+    date is a year, a month or a day: ``2019-10-21`` stands for week 2019-W43. Each distinct
+    date is converted once.
 
-def aggregate_edges(
-    parsed: Parsed,
-    outcome: Outcome,
-    period: str,
-    prefix: str,
-    score_column: str,
-    citations: Callable[[pd.DataFrame, pd.DataFrame], pd.Series],
-    undirected: set[str],
-) -> pd.DataFrame:
-    """One edge per pair, relation type and period: ``count``, summed weight and score.
-
-    The pair of an undirected type is taken in id order, so A-B and B-A events meet;
-    ``citation`` and ``first_event`` are the first event's (lowest event id).
+    >>> period_key(pd.Series(["2019-10-24", "2019-10-27", "2019-10-28"]), "week").tolist()
+    ['2019-10-21', '2019-10-21', '2019-10-28']
+    >>> period_key(pd.Series(["2019-10-24"]), "month").tolist()
+    ['2019-10']
     """
-    rows = np.flatnonzero(outcome.kept)
-    events = parsed.events.iloc[rows]
-    ids = parsed.catalogue["id"].to_numpy(dtype=object)
-    src, tgt = outcome.source[rows], outcome.target[rows]
-    swap = events["type"].isin(undirected).to_numpy() & (ids[src] > ids[tgt])
-    score = events["score"].to_numpy(dtype=float)
-    work = pd.DataFrame(
-        {
-            "date": events["date"].str[: _PERIOD[period]].to_numpy(),
-            "source": np.where(swap, tgt, src),
-            "target": np.where(swap, src, tgt),
-            "type": events["type"].to_numpy(),
-            "score": score,
-            "weight": np.abs(score),
-            "mentions": events["mentions"].to_numpy(dtype=float),
-            "number": pd.to_numeric(events["event_id"], errors="coerce").to_numpy(),
-            "row": np.arange(len(rows)),
-        }
-    )
-    work["group"] = work.groupby(["date", "source", "target", "type"], sort=False).ngroup()
-    work["source_id"], work["target_id"] = ids[work["source"]], ids[work["target"]]
-    order = work.sort_values(["date", "source_id", "target_id", "type", "number", "row"])
-    grouped = order.groupby("group", sort=False)
-    first = grouped.head(1).set_index("group")
-    sums = grouped[["score", "weight"]].sum().reindex(first.index)
-    mentions = grouped["mentions"].sum(min_count=1).reindex(first.index)
-    n = grouped.size().reindex(first.index)
-    codes = _joined(work["group"].to_numpy(), events["code"].to_numpy()).reindex(first.index)
-    at = first["row"].to_numpy()
-    cited = citations(parsed.frame.iloc[rows[at]], events.iloc[at])
-    number = pd.Series(np.arange(1, len(first) + 1)).astype(str)
-    text = {
-        "id": prefix + "-" + period + "-" + number,
-        "source": first["source_id"],
-        "target": first["target_id"],
-        "type": first["type"],
-        "date": first["date"],
-        "weight": format_number(sums["weight"]),
-        "sign": _sign(sums["score"].to_numpy()),
-        "description": n.astype(str) + np.where(n == 1, " event", " events") + ", CAMEO " + codes,
-        "citation": cited,
-        "count": n.astype(str),
-        "cameo": codes,
-        score_column: format_number(sums["score"]),
-        "mentions": format_number(mentions.fillna(0)).where(mentions.notna().to_numpy(), ""),
-        "first_event": prefix + "-" + events["event_id"].iloc[at],
-    }
-    return pd.DataFrame({k: _plain(v) for k, v in text.items()}).astype("str")
-
-
-def _plain(values: pd.Series) -> np.ndarray:
-    return np.asarray(values, dtype=object)
+    if period != "week":
+        return dates.str[: _PERIOD[period]]
+    codes, uniques = pd.factorize(dates)
+    days = pd.to_datetime(pd.Series(np.asarray(uniques, dtype=object)), format="%Y-%m-%d")
+    monday = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.strftime("%Y-%m-%d")
+    return pd.Series(spread(monday.to_numpy(dtype=object), codes).to_numpy(), index=dates.index)
 
 
 def used_nodes(catalogue: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     """The catalogue rows an edge uses, plus the states they belong to; ``events`` counted."""
     ends = pd.concat([edges["source"], edges["target"]], ignore_index=True)
-    counts = ends.value_counts()
+    return counted_nodes(catalogue, ends.value_counts())
+
+
+def counted_nodes(catalogue: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
+    """The catalogue rows with a count (edge ends, by id), plus the states they belong to."""
+    counts = counts[counts > 0]
     used = catalogue["id"].isin(counts.index)
     states = set(catalogue.loc[used, "country"]) - {""}
     nodes = catalogue[used | catalogue["id"].isin(states)].copy()

@@ -7,8 +7,10 @@ strings. A row with the wrong number of fields is not dropped silently, as
 is a row with an *alternative* field count (GDELT 1.0's 57-field backfile rows beside
 58-field ones), for the caller to parse.
 
-Paths may be files, globs (``events/*.CSV``) or ``.zip`` archives as GDELT ships them (every
-member is read). Bytes are hashed (sha256) as they are read, for the provenance file.
+Paths may be files, globs (``events/*.CSV``), folders, ``.zip`` archives as GDELT ships them
+(every member is read), ``.gz`` files or URLs (:mod:`~graph.exchange.importers.sources`). Bytes
+are hashed (sha256) as they are read, for the provenance file; a piece of a file (bytes already
+read, ``Source.data``) is not, its file is hashed whole by the import.
 
 Bytes are read here, in blocks of whole lines, and handed to Arrow as buffers: a line may be
 up to :data:`MAX_LINE` long, bytes that are not UTF-8 are replaced block by block, and a
@@ -25,24 +27,19 @@ damaged zip member is one ``bad-archive`` issue.
 
 from __future__ import annotations
 
-import glob
 import hashlib
-import zipfile
-import zlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pcsv
 
-from ...errors import DataError, Issue, UsageError, ValidationReport
-from ...file_checks import is_input_file
+from ...errors import DataError, Issue, ValidationReport
 from ...issue_codes import IssueCode
+from .sources import Source, archive_errors, expand_sources
 
 __all__ = [
     "MAX_LINE",
@@ -59,23 +56,6 @@ Progress = Callable[[int, int], None]
 _BLOCK = 8 << 20
 #: The longest line read, in bytes (64 MiB): a longer one stops the import (``line-too-long``).
 MAX_LINE = 64 << 20
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input file, or one member of a zip archive."""
-
-    name: str
-    path: Path
-    member: str | None = None
-    size: int = 0
-
-    def open(self) -> IO[bytes]:
-        """Open the bytes for reading."""
-        if self.member is None:
-            return self.path.open("rb")
-        archive = zipfile.ZipFile(self.path)
-        return archive.open(self.member)
 
 
 @dataclass(frozen=True)
@@ -104,77 +84,14 @@ class Rows:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _zip_members(path: Path) -> list[Source]:
-    with _archive_errors(path.name), zipfile.ZipFile(path) as archive:
-        infos = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
-    return [Source(f"{path.name}!{i.filename}", path, i.filename, i.file_size) for i in infos]
-
-
-def expand_sources(paths: str | Path | Iterable[str | Path]) -> list[Source]:
-    """Turn files, globs and zip archives into the list of sources to read, in order.
-
-    Raises
-    ------
-    UsageError
-        If a path does not exist, a glob matches nothing, or a path is a folder, a named
-        pipe or anything else that is not a regular file.
-    DataError
-        If a zip archive cannot be opened (``bad-archive``).
-    """
-    items = [paths] if isinstance(paths, str | Path) else list(paths)
-    if not items:
-        raise UsageError("give at least one event file")
-    found: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            raise UsageError(f"{path} is a folder; give files or a glob such as '{path}/*.CSV'")
-        try:
-            if is_input_file(path):
-                found.append(path)
-                continue
-        except UsageError as exc:  # a named pipe is read twice (layout, then rows): refused
-            raise UsageError(f"{exc}; save the events to a file and import that") from None
-        matches = sorted(Path(m) for m in glob.glob(str(item)) if Path(m).is_file())
-        if not matches:
-            raise UsageError(f"{item} does not exist (no file matches it)")
-        found.extend(matches)
-    sources: list[Source] = []
-    for path in dict.fromkeys(found):
-        if path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):
-            members = _zip_members(path)
-            if not members:
-                raise UsageError(f"{path} is an empty zip archive")
-            sources.extend(members)
-        else:
-            sources.append(Source(path.name, path, None, path.stat().st_size))
-    return sources
-
-
 def peek_lines(source: Source, count: int = 50) -> list[str]:
     """The first ``count`` non-empty lines of a source (decoded leniently)."""
-    with _archive_errors(source.name), source.open() as handle:
+    with archive_errors(source.name), source.open() as handle:
         head = handle.read(1 << 20)
     lines = head.decode("utf-8", errors="replace").splitlines()
     if len(head) == 1 << 20 and lines:
         lines = lines[:-1]  # possibly cut
     return [line for line in lines if line.strip()][:count]
-
-
-@contextmanager
-def _archive_errors(name: str) -> Iterator[None]:
-    """Turn what a damaged or encrypted zip raises into one ``bad-archive`` issue."""
-    try:
-        yield
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        issue = Issue(
-            name,
-            None,
-            None,
-            IssueCode.BAD_ARCHIVE,
-            f"the zip archive cannot be read ({exc}); download it again (unzip -t tests it)",
-        )
-        raise DataError(ValidationReport([issue])) from None
 
 
 def _line_too_long(source: Source, line: int) -> DataError:
@@ -197,9 +114,12 @@ def _blocks(
     Blocks are about ``_BLOCK`` bytes; a longer line is a block of its own, up to
     :data:`MAX_LINE`. Bytes are hashed into ``digest`` as they are read.
     """
+    if source.data is not None:
+        yield from _cut(source, source.data, report)
+        return
     pending = bytearray()
     line = 1
-    with _archive_errors(source.name), source.open() as raw:
+    with archive_errors(source.name), source.open() as raw:
         while True:
             data = raw.read(_BLOCK)
             digest.update(data)
@@ -223,6 +143,23 @@ def _blocks(
         yield bytes(pending), line
 
 
+def _cut(source: Source, data: bytes, report: Callable[[int], None]) -> Iterator[tuple[bytes, int]]:
+    """Bytes already read (whole lines) in blocks as :func:`_blocks` gives them."""
+    start, line, size = 0, 1, len(data)
+    while start < size:
+        end = data.rfind(b"\n", start, start + _BLOCK) if start + _BLOCK < size else size - 1
+        if end < 0:  # a line longer than a block
+            end = data.find(b"\n", start + _BLOCK)
+            end = size - 1 if end < 0 else end
+        if end - start >= MAX_LINE and data.find(b"\n", start, start + MAX_LINE + 1) < 0:
+            raise _line_too_long(source, line)
+        block = data[start : end + 1]
+        report(len(block))
+        yield block, line
+        line += block.count(b"\n")
+        start = end + 1
+
+
 def _utf8(block: bytes) -> tuple[bytes, bool]:
     """The block as valid UTF-8 (bad bytes become U+FFFD) and whether any was replaced.
 
@@ -240,6 +177,14 @@ def _utf8(block: bytes) -> tuple[bytes, bool]:
     return block, False
 
 
+class _NoDigest:
+    def update(self, data: bytes) -> None:
+        pass
+
+    def hexdigest(self) -> str:
+        return ""
+
+
 def _read(
     source: Source,
     names: list[str] | None,
@@ -252,7 +197,7 @@ def _read(
     Arrow reads bytes handed to it, never a Python stream: no reader thread ever calls back
     into Python, and a line longer than Arrow's block is never split between two blocks.
     """
-    digest = hashlib.sha256()
+    digest: Any = hashlib.sha256() if source.data is None else _NoDigest()
     tables: list[pa.Table] = []
     lines: list[np.ndarray] = []
     bad: list[BadRow] = []

@@ -1,0 +1,125 @@
+"""The same import on Dask: a cluster started on this machine, or a running one.
+
+``workers=N`` starts a ``distributed.LocalCluster`` of N worker processes of one thread each
+for the import and closes it after; ``scheduler="tcp://host:8786"`` connects to a running
+cluster (a ``distributed.Client`` may be given instead, such as dask-gateway's
+``cluster.get_client()``: it is used and left open), whose workers must have this package
+(``pip install 'graph-explorer[scale]'``) and see the input paths or URLs. Tasks are byte
+ranges of files (:mod:`.chunks`): each worker reads its own bytes. A window of tasks a few
+times the cluster's threads is in flight; results are taken in input order as they arrive.
+Files read in several tasks are hashed (sha256) by a task of their own. Dask is imported
+here only, when one of the two options is given.
+
+>>> DaskRunner(workers=2).workers
+2
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ...errors import ToolError
+from .chunks import Task, source_sha256
+from .partial import Job, TaskResult, run_task
+from .seen import IdSet
+
+__all__ = ["CONNECT_TIMEOUT", "DaskRunner"]
+
+_INSTALL = "pip install 'graph-explorer[scale]'"
+#: How long to try to reach a scheduler before giving up.
+CONNECT_TIMEOUT = "10s"
+
+
+class DaskRunner:
+    """Runs an import's tasks on Dask (see the module docstring)."""
+
+    #: Tasks run at the same time do not know the event ids the others hold.
+    informed = False
+
+    def __init__(self, *, workers: int | None = None, scheduler: Any = None) -> None:
+        self.workers = workers
+        self.scheduler = scheduler
+        self.owned = not (scheduler is not None and not isinstance(scheduler, str))
+        self.client: Any = None if self.owned else scheduler  # a Client given: used, not closed
+        self.cluster: Any = None
+        self.window = 4
+        self._job: Any = None
+        self._hashes: dict[int, Any] = {}
+
+    def __enter__(self) -> DaskRunner:
+        try:
+            import distributed
+        except ImportError:
+            raise ToolError(
+                f"running on Dask (--workers, --scheduler) needs dask and distributed: {_INSTALL}"
+            ) from None
+        if self.client is not None:
+            pass
+        elif self.workers is not None:
+            self.cluster = distributed.LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # no fixed port: no clash
+                scheduler_kwargs={"dashboard": False},
+                silence_logs=logging.ERROR,
+                env={"OMP_WAIT_POLICY": "passive"},
+            )
+            self.client = distributed.Client(self.cluster, set_as_default=False)
+        else:
+            try:
+                self.client = distributed.Client(
+                    self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False
+                )
+            except Exception as exc:  # OSError, TimeoutError, a bad address ...
+                raise ToolError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); start it "
+                    "(dask-scheduler) or check the address"
+                ) from None
+        threads = sum(self.client.nthreads().values()) or 1
+        self.window = 2 * threads + 2
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None and self.owned:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def results(
+        self,
+        job: Job,
+        tasks: list[Task],
+        seen: Callable[[], IdSet],
+        report: Callable[[int], None],
+        emit: object = None,
+    ) -> Iterator[TaskResult]:
+        """Each task's result, in input order (a task does not know the ids seen before it;
+        its edges come back with it, not through ``emit``)."""
+        [self._job] = self.client.scatter([job], broadcast=True)
+        split = {t.source for t in tasks if not t.whole}
+        self._hashes = {
+            n: self.client.submit(source_sha256, job.sources[n], pure=False) for n in split
+        }
+        futures: dict[int, Any] = {}
+        submitted = 0
+        for position in range(len(tasks)):
+            while submitted < min(len(tasks), position + self.window):
+                task = tasks[submitted]
+                futures[submitted] = self.client.submit(run_task, self._job, task, pure=False)
+                submitted += 1
+            result: TaskResult = futures.pop(position).result()
+            report(result.size)
+            yield result
+
+    def rerun(self, job: Job, task: Task, excluded: IdSet) -> TaskResult:
+        """Run a task again, skipping ``excluded`` event ids as repeats."""
+        future = self.client.submit(run_task, self._job, task, excluded, pure=False)
+        result: TaskResult = future.result()
+        return result
+
+    def hashes(self) -> dict[int, str]:
+        """The sha256 of each source read in several tasks."""
+        return {n: str(f.result()) for n, f in self._hashes.items()}

@@ -1,0 +1,123 @@
+"""Aggregates larger than memory: groups kept to a bound, the rest on disk, finished in order.
+
+The aggregated edges of an import are numbered in the order of (period, source id, target id,
+type). :class:`Groups` merges the chunks' aggregates as they come; when more than
+:data:`SPILL_GROUPS` groups are held, it writes them to disk, cut into *buckets* of one period
+and one first letter of the source id (:func:`~.aggregate.buckets`), and starts again. At the
+end it merges and finishes one bucket at a time, in key order, so that the numbers run on as
+in one sort, and memory holds one bucket, not all the groups of the import.
+
+>>> import numpy as np, pandas as pd
+>>> from .aggregate import rows_aggregate
+>>> def events(source: str) -> Aggregate:
+...     return rows_aggregate(["2019"], [source], ["z"], ["visit"], np.array([1.0]),
+...                           np.array([2.0]), ["042"], pd.Series(["1"]), np.array([0]))
+>>> groups = Groups(limit=1)
+>>> for source in ("b", "a", "b"):
+...     groups.add(events(source))
+>>> [t[["id", "source", "count"]].values.tolist() for t in groups.finished("g", "year", "s")]
+[[['g-year-1', 'a', '1'], ['g-year-2', 'b', '2']]]
+>>> groups.close()
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .aggregate import Aggregate, buckets, finish, merge, part, rows_aggregate
+
+__all__ = ["SPILL_GROUPS", "Groups"]
+
+#: Groups held in memory before they go to disk (about 60 MB, and as much again to merge).
+SPILL_GROUPS = 200_000
+_MERGE = 50_000
+_BATCH = 100_000  # groups finished at a time
+
+
+def _empty() -> Aggregate:
+    nothing = np.zeros(0)
+    return rows_aggregate([], [], [], [], nothing, nothing, [], pd.Series([], dtype=str), nothing)
+
+
+class Groups:
+    """The groups of an import's aggregated edges, in memory up to ``limit``, then on disk."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = SPILL_GROUPS if limit is None else limit
+        self.running: Aggregate | None = None
+        self.pending: list[Aggregate] = []
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+        self.files: dict[tuple[str, str], Path] = {}
+        self.sizes: dict[tuple[str, str], int] = {}
+
+    def add(self, agg: Aggregate) -> None:
+        """Take a chunk's aggregate."""
+        self.pending.append(agg)
+        held = sum(len(p) for p in self.pending)
+        if held < max(len(self.running or ()), _MERGE) and held <= self.limit:
+            return
+        self.running = merge([*([self.running] if self.running else []), *self.pending])
+        self.pending = []
+        if len(self.running) > self.limit:
+            self._spill(self.running)
+            self.running = None
+
+    def _spill(self, agg: Aggregate) -> None:
+        if self.folder is None:
+            self.folder = tempfile.TemporaryDirectory(prefix="graph-groups-")
+        for key, lo, hi in buckets(agg):
+            path = self.files.setdefault(key, Path(self.folder.name) / f"{len(self.files)}.pickle")
+            self.sizes[key] = self.sizes.get(key, 0) + hi - lo
+            with path.open("ab") as handle:
+                pickle.dump(part(agg, lo, hi), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _read(self, key: tuple[str, str]) -> list[Aggregate]:
+        path = self.files.get(key)
+        if path is None:
+            return []
+        parts = []
+        with path.open("rb") as handle:
+            while True:
+                try:
+                    parts.append(pickle.load(handle))
+                except EOFError:
+                    return parts
+
+    def finished(self, prefix: str, period: str, score_column: str) -> Iterator[pd.DataFrame]:
+        """The edge table in slices of whole buckets, numbered on (at least one table)."""
+        held = [*([self.running] if self.running else []), *self.pending]
+        current = merge(held) if held else None
+        self.running, self.pending = None, []
+        here = {key: (lo, hi) for key, lo, hi in buckets(current)} if current else {}
+        numbered = 0
+        batch: list[tuple[str, str]] = []
+        size = 0
+        keys = sorted(set(self.files) | set(here))
+        for number, key in enumerate(keys):
+            batch.append(key)
+            size += self.sizes.get(key, 0) + (here[key][1] - here[key][0] if key in here else 0)
+            if size < _BATCH and number < len(keys) - 1:
+                continue
+            parts = [p for k in batch for p in self._read(k)]
+            mine = [here[k] for k in batch if k in here]
+            if mine and current is not None:
+                parts.append(part(current, mine[0][0], mine[-1][1]))
+            table = finish(merge(parts), prefix, period, score_column, numbered)
+            numbered += len(table)
+            batch, size = [], 0
+            yield table
+        if not keys:
+            yield finish(current or _empty(), prefix, period, score_column)
+
+    def close(self) -> None:
+        """Remove the files on disk."""
+        if self.folder is not None:
+            self.folder.cleanup()
+            self.folder = None
+        self.files, self.sizes = {}, {}
