@@ -25,7 +25,7 @@ def test_timeline_shows_the_articles_events_with_their_quotes() -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     for line in (
-        "Iran – Tajikistan: 16 relations",
+        "Iran – Tajikistan: 20 relations",
         "1991  recognition  Iran -> Tajikistan  (sign +1)",
         "“Iran became the first country to recognize it”",
         "2015-12 to 2018  dispute  Iran -- Tajikistan  (sign -1)",

@@ -157,7 +157,7 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
     --------
     >>> data = graph.to_node_link(ds)
     >>> len(data["nodes"]), len(data["links"])
-    (21, 44)
+    (22, 51)
     >>> link = data["links"][0]
     >>> link["source"], link["target"], link["type"]
     ('iran', 'tajikistan', 'recognition')
@@ -205,9 +205,9 @@ def write_dataset(dataset: Dataset, folder: str | Path, *, excel_safe: bool = Fa
     >>> folder = Path(tempfile.mkdtemp()) / "since_2019"
     >>> graph.write_dataset(ds.filter(start="2019"), folder)
     >>> sorted(p.name for p in folder.iterdir())
-    ['dataset.toml', 'edges.csv', 'nodes.csv']
+    ['dataset.toml', 'edges.csv', 'nodes.csv', 'vocabulary.toml']
     >>> graph.load(folder)
-    <Dataset 'since_2019': 16 nodes, 27 edges>
+    <Dataset 'since_2019': 16 nodes, 33 edges>
     """
     nodes = dataset.nodes.drop(columns=[LINE], errors="ignore")
     if "country" in nodes.columns:
@@ -308,7 +308,7 @@ def export(
     >>> path = Path(tempfile.mkdtemp()) / "iran_tajikistan.graphml"
     >>> graph.export(ds, "graphml", path)
     >>> nx.read_graphml(path).number_of_edges()
-    44
+    51
     >>> path = path.with_suffix(".gexf")
     >>> graph.export(ds, "gexf", path)
     >>> sorted(nx.read_gexf(path).nodes["iran"]["viz"])
