@@ -122,12 +122,12 @@ def test_negative_ties_inside_each_community_are_listed() -> None:
     assert list(inside.columns) == ["source", "target", "community", "relations", "conflictual"]
     pairs = zip(inside["source"], inside["target"], strict=True)
     assert dict(zip(pairs, inside["conflictual"], strict=True)) == expected
-    assert len(expected) == 2
+    assert len(expected) == 3  # Iran–Tajikistan, Tajikistan–IRPT, Tajikistan–UTO
     assert all(
         community[a] == c for a, c in zip(inside["source"], inside["community"], strict=True)
     )
     counts = {g["community"]: g["negative_inside"] for g in result.groups()}
-    assert counts == {1: 2, 2: 0, 3: 0}
+    assert counts == {1: 3, 2: 0, 3: 0}
     assert result.to_dict()["negative_inside"] == inside.to_dict("records")
     assert "conflictual pairs inside" in result._repr_html_()
 

@@ -63,7 +63,8 @@ def test_the_summary_uses_labels_and_lists_the_violating_tie() -> None:
     assert "bloc 1 (2): Iran, Tajikistan" in text
     text = invoke("blocs", "--k", "2").stdout
     assert "bloc 1 (10): Iran, Tajikistan, United Tajik Opposition," in text
-    assert "violating ties: none" in text
+    assert "N = 0 negative inside, P = 1 positive between" in text
+    assert "Iran — Islamic Renaissance Party of Tajikistan (+, positive between)" in text
 
 
 def test_filters_apply_before_the_analysis() -> None:

@@ -120,7 +120,7 @@ def test_opens_offline_with_every_actor_and_one_link_per_pair(
     assert page.evaluate(VISIBLE_RELATIONS) == sorted(bundled.edges["id"])
     assert page.title() == bundled.title
     assert "22 actors" in page.inner_text("#subtitle")
-    assert "27 links (51 relations)" in page.inner_text("#status")
+    assert "28 links (52 relations)" in page.inner_text("#status")
     assert graph.__version__ in page.inner_text("#foot")
     assert page.is_hidden("#notice") and page.is_hidden("#details") and page.is_hidden("#empty")
     assert browser_page.requests == []
@@ -135,7 +135,7 @@ def test_type_checkboxes_hide_those_relations_and_actors(
     page.locator("#edge-types .name").filter(has_text=re.compile(r"^visit$")).click()
     assert page.evaluate("() => explorer.state().filters.hiddenRelationTypes") == ["visit"]
     assert page.evaluate(VISIBLE_RELATIONS) == sorted(e.loc[e["type"] != "visit", "id"])
-    assert "(47 relations)" in page.inner_text("#status")
+    assert "(48 relations)" in page.inner_text("#status")
     page.locator("#node-types .name").filter(has_text=re.compile(r"^Person$")).click()
     people = set(n.loc[n["type"] == "person", "id"])
     touching = e["source"].isin(people) | e["target"].isin(people)
@@ -221,7 +221,7 @@ def test_notebook_iframe_draws_inline(browser_page: Any, bundled: graph.Dataset)
     frame.locator(READY).wait_for(state="attached", timeout=30_000)
     inner = page.frames[1]
     assert inner.evaluate("() => window.nodes.length") == len(bundled.nodes)
-    assert inner.evaluate("() => window.explorer.visibleLinks().length") == 27
+    assert inner.evaluate("() => window.explorer.visibleLinks().length") == 28
     # a sandboxed frame has no URL to keep the view in: selecting must still work
     inner.evaluate("() => window.explorer.selectNode('iran')")
     assert inner.evaluate("() => window.explorer.state().selection.id") == "iran"

@@ -78,9 +78,9 @@ def undirected_pairs(ds: graph.Dataset) -> dict[frozenset[str], str]:
 def test_one_link_per_pair_carries_every_relation(view: Any, bundled: graph.Dataset) -> None:
     links = view.evaluate("() => explorer.visibleLinks()")
     kinds = undirected_pairs(bundled)
-    assert len(kinds) == 27 and len(links) == 27
+    assert len(kinds) == 28 and len(links) == 28
     ends = [frozenset([link["source"], link["target"]]) for link in links]
-    assert len(set(ends)) == 27  # no two links for one pair
+    assert len(set(ends)) == 28  # no two links for one pair
     assert {e: link["kind"] for e, link in zip(ends, links, strict=True)} == kinds
     relations = [r for link in links for r in link["relations"]]
     assert sorted(relations) == sorted(bundled.edges["id"])  # each relation once
@@ -130,16 +130,16 @@ def test_each_relation_mode_draws_one_line_per_relation(view: Any, bundled: grap
     view.click("label:has(input[name='links'][value='relation'])")
     assert view.is_checked("input[name='links'][value='relation']")
     links = view.evaluate("() => explorer.visibleLinks()")
-    assert len(links) == 51 == view.evaluate("() => edges.length")
+    assert len(links) == 52 == view.evaluate("() => edges.length")
     assert sorted(r for link in links for r in link["relations"]) == sorted(bundled.edges["id"])
     assert sorted(view.evaluate("() => edges.get().map((e) => e.dataId)")) == sorted(
         bundled.edges["id"]
     )
     assert view.evaluate("() => explorer.state().links") == "relation"
-    assert "51 relations" in view.inner_text("#status")
+    assert "52 relations" in view.inner_text("#status")
     view.click("label:has(input[name='links'][value='pair'])")
-    assert len(view.evaluate("() => explorer.visibleLinks()")) == 27
-    assert view.evaluate("() => edges.length") == 27
+    assert len(view.evaluate("() => explorer.visibleLinks()")) == 28
+    assert view.evaluate("() => edges.length") == 28
 
 
 def test_a_window_keeps_only_the_relations_in_force(view: Any, bundled: graph.Dataset) -> None:

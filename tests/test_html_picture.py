@@ -61,7 +61,7 @@ def test_svg_has_one_shape_and_label_per_visible_actor(tab: Any, pages: dict[str
     assert sorted(t.get("data-id") for t in found["label"]) == shown
     labels = dict(zip(graph.load().nodes["id"], graph.load().nodes["label"], strict=True))
     assert {t.get("data-id"): t.text for t in found["label"]} == {i: labels[i] for i in shown}
-    assert len(found["link"]) == len(page.evaluate("explorer.visibleLinks()")) == 27
+    assert len(found["link"]) == len(page.evaluate("explorer.visibleLinks()")) == 28
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == "Iran–Tajikistan relations"
     assert root.find(f".//{SVG}text[@class='title']").text == "Iran–Tajikistan relations"

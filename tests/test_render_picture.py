@@ -99,7 +99,7 @@ def test_links_are_the_pair_links(bundled: graph.Dataset, svg: str) -> None:
     root = parse(svg)
     links = of_class(root, "link")
     pairs = pair_links(bundled)
-    assert list(group(root, "links")) == links and len(links) == len(pairs) == 27
+    assert list(group(root, "links")) == links and len(links) == len(pairs) == 28
     got = [(e.get("data-source"), e.get("data-target"), e.get("data-kind")) for e in links]
     assert got == list(zip(pairs["source"], pairs["target"], pairs["kind"], strict=True))
     markers = {e.get("id") for e in root.iter(f"{NS}marker")}

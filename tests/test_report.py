@@ -441,31 +441,33 @@ def test_report_counts_use_the_singular_for_one() -> None:
 def test_the_balance_section_gives_graph_balance_figures_and_names_the_frustrated_tie(
     tmp_path: Path,
 ) -> None:
-    # the civil war years, whose Iran–Tajikistan–UTO triangle is unbalanced
-    result = runner.invoke(app, ["balance", "--from", "1994", "--to", "1996", "--json"])
+    # the whole record: Iran on good terms with Tajikistan and the IRPT, which are at odds
+    result = runner.invoke(app, ["balance", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    frustrated = data["frustration"]["frustrated"]
-    assert len(frustrated) == data["frustration"]["index"] == 1
-    assert {frustrated[0]["source"], frustrated[0]["target"]} <= {"iran", "tajikistan", "uto"}
-    report = build_report(graph.load().filter(start="1994", end="1996"))
-    assert report.signed is not None and report.signed.to_dict()["frustration"]["index"] == 1
+    assert data["triangles"]["++-"] == 1
+    assert data["frustration"]["index"] == 1
+    assert data["frustration"]["frustrated"] == [
+        {"source": "tajikistan", "target": "irpt", "sign": -1}
+    ]
+    report = build_report(graph.load())
+    assert report.signed is not None and report.signed.to_dict() == data
     page = to_report_html(report, interactive=False)
     section = page[page.index('id="balance-measures"') :]
     section = section[: section.index("</details>")]
-    assert "Frustration index: 1 of 4 signed ties" in section
-    assert "Tajikistan – United Tajik Opposition (−): hostile inside a camp" in section
+    assert "Frustration index: 1 of 15 signed ties" in section
+    tie = "Tajikistan – Islamic Renaissance Party of Tajikistan (−)"
+    assert f"{tie}: hostile inside a camp" in section
     assert "when the signs are shuffled over the same ties" in section
-    assert "Camp 1 (3):" in section and "Camp 2 (1):" in section
+    assert "Camp 1 (11):" in section and "Camp 2 (5):" in section
     text = to_report_markdown(report)
-    assert "#### Frustrated ties" in text
-    assert "Tajikistan – United Tajik Opposition (−)" in text
+    assert "#### Frustrated ties" in text and tie in text
 
 
 def test_the_blocs_section_names_the_conflict_inside_a_bloc() -> None:
     report = build_report(graph.load())
     inside = report.communities.negative_inside
-    assert len(inside) == 2 and set(inside["community"]) == {1}
+    assert len(inside) == 3 and set(inside["community"]) == {1}
     line = "Tajikistan – United Tajik Opposition (bloc 1, 1 conflictual)"
     page = to_report_html(report, interactive=False)
     section = page[page.index('<section id="communities">') :]

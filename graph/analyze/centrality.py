@@ -287,7 +287,7 @@ def node_measures(
     >>> table = graph.node_measures(ds)
     >>> table[["id", "degree", "betweenness"]].head(2).round(2)
                id  degree  betweenness
-    0        iran       6         0.08
+    0        iran       7         0.11
     1  tajikistan      10         0.03
     >>> table.attrs["layers"]["pagerank"], table.attrs["layers"]["degree"]
     ('cooperative', 'all')

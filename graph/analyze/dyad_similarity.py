@@ -86,9 +86,10 @@ def similarity(
     Examples
     --------
     Zarif and Muhriddin are allied and tied to no one else by a sign: S = 1. Iran and
-    Tajikistan are allied, but their portfolios differ by Σ|a_k − b_k| = 11 over the
-    22 actors (1 for each of eleven actors that only one of them has a signed tie with, such
-    as the UTO, Iran's partner in the peace talks), so S = 1 − 11/22:
+    Tajikistan are allied, but their portfolios differ by Σ|a_k − b_k| = 12 over the
+    22 actors (1 for each of ten actors that only one of them has a signed tie with, such
+    as the UTO, Iran's partner in the peace talks, and 2 for the IRPT, which Iran invites
+    and Tajikistan bans), so S = 1 − 12/22:
 
     >>> pairs = graph.similarity(ds)
     >>> pairs.head(2)
@@ -96,7 +97,7 @@ def similarity(
     0  mohammad_javad_zarif  sirojiddin_muhriddin  1.000000
     1     iran_armed_forces    tajik_armed_forces  0.954545
     >>> pairs.query("source == 'iran' and target == 'tajikistan'")["value"].round(4).tolist()
-    [0.5]
+    [0.4545]
 
     Structural equivalence: Kabiri, Sherali Mirzo and the UTO each cooperate with Iran and
     have no other signed tie.

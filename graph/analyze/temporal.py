@@ -115,8 +115,8 @@ def pair_series(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
     >>> in_2021 = series[series["period"] == "2021"]
     >>> in_2021[["source", "target", "relations", "score"]].head(2)
         source          target  relations  score
-    155   iran      tajikistan         13    7.5
-    156   iran  hassan_rouhani          1    0.0
+    156   iran      tajikistan         13    7.5
+    157   iran  hassan_rouhani          1    0.0
     """
     spans = relation_periods(dataset, freq)
     edges = dataset.edges.iloc[spans["row"].to_numpy()]

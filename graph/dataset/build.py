@@ -104,7 +104,7 @@ def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:
     --------
     >>> G = graph.to_multidigraph(ds)
     >>> G.number_of_nodes(), G.number_of_edges(), G.name
-    (22, 51, 'Iran–Tajikistan relations')
+    (22, 52, 'Iran–Tajikistan relations')
     >>> G.edges["iran", "tajikistan", "e01_iran_recognizes_tajikistan"]["type"]
     'recognition'
     """
@@ -298,7 +298,7 @@ def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False
     --------
     >>> A = graph.aggregate(ds)
     >>> A.number_of_nodes(), A.number_of_edges()
-    (22, 27)
+    (22, 28)
     >>> A["iran"]["tajikistan"]["count"], A["iran"]["tajikistan"]["sign"]
     (20, 1)
     >>> T = graph.aggregate(ds, by_type=True)

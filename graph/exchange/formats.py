@@ -157,7 +157,7 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
     --------
     >>> data = graph.to_node_link(ds)
     >>> len(data["nodes"]), len(data["links"])
-    (22, 51)
+    (22, 52)
     >>> link = data["links"][0]
     >>> link["source"], link["target"], link["type"]
     ('iran', 'tajikistan', 'recognition')
@@ -308,7 +308,7 @@ def export(
     >>> path = Path(tempfile.mkdtemp()) / "iran_tajikistan.graphml"
     >>> graph.export(ds, "graphml", path)
     >>> nx.read_graphml(path).number_of_edges()
-    51
+    52
     >>> path = path.with_suffix(".gexf")
     >>> graph.export(ds, "gexf", path)
     >>> sorted(nx.read_gexf(path).nodes["iran"]["viz"])

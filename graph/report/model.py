@@ -100,8 +100,8 @@ class Report:
     'Iran–Tajikistan relations: network report'
     >>> [leader["id"] for leader in report.leaders["betweenness"]]
     ['iran', 'tajik_armed_forces', 'tajikistan']
-    >>> report.balance.triads, report.balance.unbalanced  # no signed triangle over 1929–2025
-    (0, 0)
+    >>> report.balance.triads, report.balance.unbalanced  # Iran–Tajikistan–IRPT
+    (1, 1)
     """
 
     dataset: Dataset
