@@ -122,7 +122,7 @@ def test_negative_ties_inside_each_community_are_listed() -> None:
     assert list(inside.columns) == ["source", "target", "community", "relations", "conflictual"]
     pairs = zip(inside["source"], inside["target"], strict=True)
     assert dict(zip(pairs, inside["conflictual"], strict=True)) == expected
-    assert len(expected) == 3
+    assert len(expected) == 3  # Iran–Tajikistan, Tajikistan–IRPT, Tajikistan–UTO
     assert all(
         community[a] == c for a, c in zip(inside["source"], inside["community"], strict=True)
     )

@@ -27,7 +27,7 @@ def test_neighbors_equal_networkx_distances(depth: int) -> None:
 
 def test_direct_neighbors_carry_relations_score_and_types() -> None:
     table = neighbors(graph.load(), "iran").set_index("id")
-    assert table.loc["tajikistan", "relations"] == 16
+    assert table.loc["tajikistan", "relations"] == 20
     assert table.loc["unsc", "score"] == -1.0 and table.loc["unsc", "types"] == "sanction"
     assert table.index[0] == "tajikistan"
 

@@ -174,8 +174,15 @@ def test_no_signed_tie_and_fewer_actors_than_blocs() -> None:
 
 def test_the_pair_sign_rule_reaches_the_ties() -> None:
     ds = graph.load()
-    assert graph.signed_blocs(ds, 2).criterion == 0.5
+    by_sum = graph.signed_blocs(ds, 2)
+    # the Iran–Tajikistan–IRPT triangle is unbalanced: one tie must break the blocs
+    assert by_sum.criterion == 0.5
+    assert by_sum.violations[["source", "target", "sign"]].values.tolist() == [["iran", "irpt", 1]]
+    bloc = graph.signed_blocs(ds, 2).table.set_index("id")["bloc"]
+    assert bloc["iran"] == bloc["tajikistan"]  # by the sum, Iran–Tajikistan is cooperative
     strict = graph.signed_blocs(ds, 2, pair_sign="any-negative")
+    bloc = strict.table.set_index("id")["bloc"]
+    assert bloc["iran"] != bloc["tajikistan"]  # any conflictual relation makes it negative
     assert strict.pair_sign == "any-negative"
     negatives = set(map(tuple, strict.violations[["source", "target"]].values.tolist()))
     assert strict.criterion == pytest.approx(0.5 * len(negatives))

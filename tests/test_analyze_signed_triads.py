@@ -189,31 +189,39 @@ def test_the_census_equals_a_brute_force_loop(seed: int) -> None:
 
 
 def test_the_bundled_dataset() -> None:
-    # 21 signed directed edges (13 positive). One triangle: Iran ⇄ Tajikistan (+ both ways),
-    # Iran →+ IRPT, IRPT →− Tajikistan. Its contexts, by hand:
-    #   Iran → Tajikistan via IRPT: A →+ X, X →− B: t2
-    #   Tajikistan → Iran via IRPT: X →− A, B →+ X: t15
-    #   Iran → IRPT via Tajikistan: A →+ X and X →+ A, B →− X: t4 and t12
-    #   IRPT → Tajikistan via Iran: X →+ A, and X →+ B or B →+ X: t9 and t11
-    # All six closing signs contradict balance (the triangle + + − is unbalanced); status
-    # decides t4 (+, observed +) and t11 (−, observed −).
-    census = graph.signed_triad_census(graph.load())
-    assert (census.edges, census.positive, census.triangles, census.contexts) == (21, 13, 1, 6)
-    assert by_type(census) == {t: 1 for t in ("t2", "t4", "t9", "t11", "t12", "t15")}
+    # The civil war years, 1994–1996 (with the undated rows): 6 signed directed edges (3
+    # positive). One triangle: Iran ⇄ Tajikistan (+ both ways: mediation, the undated security
+    # agreements), Iran →+ UTO (mediation), Tajikistan ⇄ UTO (− both ways: the war); IRPT →−
+    # Tajikistan closes none. Its contexts, by hand:
+    #   Iran → Tajikistan via UTO: A →+ X; X →− B and B →− X: t2 and t4
+    #   Tajikistan → Iran via UTO: A →− X and X →− A; B →+ X: t7 and t15
+    #   Iran → UTO via Tajikistan: A →+ X and X →+ A; X →− B and B →− X: t2, t4, t10 and t12
+    #   Tajikistan → UTO via Iran: A →+ X and X →+ A; X →+ B: t1 and t9
+    #   UTO → Tajikistan via Iran: X →+ A; X →+ B and B →+ X: t9 and t11
+    # All twelve closing signs contradict balance (the triangle + + − is unbalanced); status
+    # decides t1 (+, observed −), t4 twice (+, observed +), t7 (−, observed +), t10 (−,
+    # observed +) and t11 (−, observed −): 3 of 6 agree.
+    census = graph.signed_triad_census(graph.load().filter(start="1994", end="1996"))
+    assert (census.edges, census.positive, census.triangles, census.contexts) == (6, 3, 1, 12)
+    twice = {"t2", "t4", "t9"}
+    assert by_type(census) == {
+        t: 2 if t in twice else 1
+        for t in ("t1", "t2", "t4", "t7", "t9", "t10", "t11", "t12", "t15")
+    }
     assert (census.balance_consistent, census.balance_share) == (0, 0.0)
-    assert (census.status_decided, census.status_consistent, census.status_share) == (2, 2, 1.0)
+    assert (census.status_decided, census.status_consistent, census.status_share) == (6, 3, 0.5)
     t2 = census.types.set_index("type").loc["t2"]
-    # Iran's out-edges are all positive: no generative variance. Tajikistan receives 3 of 7
-    # positive: s_r = (1 − 3/7) / √(3/7 · 4/7) = 4 / √12.
+    # Iran's out-edges are all positive: no generative variance. The receivers: Tajikistan gets
+    # 1 of 3 positive, the UTO 1 of 2: s_r = (2 − (1/3 + 1/2)) / √(2/9 + 1/4) = 7 / √17.
     assert np.isnan(t2["surprise_g"]) and t2["bg"] is None
-    assert t2["surprise_r"] == pytest.approx(4 / math.sqrt(12))
+    assert t2["surprise_r"] == pytest.approx(7 / math.sqrt(17))
     assert (t2["br"], t2["sr"]) == (False, True)
 
 
 def test_to_dict_is_plain_json_and_the_html_is_a_table() -> None:
-    census = graph.signed_triad_census(graph.load())
+    census = graph.signed_triad_census(graph.load().filter(start="1994", end="1996"))
     data = json.loads(json.dumps(census.to_dict(), allow_nan=False))
-    assert data["contexts"] == 6 and data["status_share"] == 1.0
+    assert data["contexts"] == 12 and data["status_share"] == 0.5
     assert len(data["types"]) == 16 and data["types"][1]["surprise_g"] is None
     assert set(data["types"][0]) >= {"type", "contexts", "positive", "balance", "status", "sg"}
     html = census._repr_html_()

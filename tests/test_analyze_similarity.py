@@ -182,14 +182,16 @@ def test_actors_by_name_and_errors() -> None:
 def test_the_bundled_dataset() -> None:
     ds = graph.load()
     pairs = graph.similarity(ds)
-    assert len(pairs) == 21 * 20 // 2
+    assert len(pairs) == 22 * 21 // 2
     # Zarif and Muhriddin: allied, no other signed tie → identical portfolios.
     assert value(pairs, "mohammad_javad_zarif", "sirojiddin_muhriddin") == 1.0
-    # Iran and Tajikistan differ by 11 over 21 actors (2 for the IRPT, 1 for nine others).
-    assert value(pairs, "iran", "tajikistan") == pytest.approx(1 - 11 / 21)
+    # Iran and Tajikistan differ by 12 over 22 actors (1 for each of ten actors that only
+    # one of them has a signed tie with, 2 for the IRPT: Iran +, Tajikistan −).
+    assert value(pairs, "iran", "tajikistan") == pytest.approx(1 - 12 / 22)
     structural = graph.similarity(ds, method="structural")
-    assert value(structural, "china", "hassan_rouhani") == pytest.approx(1.0)
-    assert int(structural["value"].isna().sum()) == 100
+    # Kabiri and Sherali Mirzo: each cooperates with Iran and has no other signed tie.
+    assert value(structural, "muhiddin_kabiri", "shir_ali_mirza") == pytest.approx(1.0)
+    assert int(structural["value"].isna().sum()) == 122
 
 
 def test_tiny_datasets() -> None:

@@ -25,7 +25,7 @@ def test_timeline_shows_the_articles_events_with_their_quotes() -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     for line in (
-        "Iran – Tajikistan: 16 relations",
+        "Iran – Tajikistan: 20 relations",
         "1991  recognition  Iran -> Tajikistan  (sign +1)",
         "“Iran became the first country to recognize it”",
         "2015-12 to 2018  dispute  Iran -- Tajikistan  (sign -1)",
@@ -68,11 +68,11 @@ def test_path_text_lists_steps_with_type_and_date() -> None:
 
 def test_neighbors_table_and_csv() -> None:
     table = invoke("neighbors", "iran").stdout
-    assert "8 actors within 1 step of Iran" in table
+    assert "9 actors within 1 step of Iran" in table
     assert table.splitlines()[2].split() == ["label", *COLUMNS[2:]]
     assert "Tajikistan" in table and "tajikistan" not in table
     lines = invoke("neighbors", "iran", "-f", "csv").stdout.splitlines()
-    assert lines[0] == "id,label,type,distance,relations,score,types" and len(lines) == 9
+    assert lines[0] == "id,label,type,distance,relations,score,types" and len(lines) == 10
 
 
 @pytest.mark.parametrize(

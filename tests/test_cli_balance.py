@@ -28,26 +28,43 @@ def test_json_equals_the_library() -> None:
     assert json.loads(result.stdout) == json.loads(json.dumps(expected))
 
 
-def test_json_names_the_frustrated_tie_of_the_iran_tajikistan_irpt_triangle() -> None:
-    data = json.loads(invoke("balance", "--json").stdout)
+def test_json_names_the_frustrated_tie_of_the_iran_tajikistan_uto_triangle() -> None:
+    # the civil war years: Iran mediates with the UTO, at war with Tajikistan
+    data = json.loads(invoke("balance", "--from", "1994", "--to", "1996", "--json").stdout)
     assert data["triangles"]["++-"] == 1 and data["balanced_share"] == 0.0
-    trio = {"iran", "tajikistan", "irpt"}
+    trio = {"iran", "tajikistan", "uto"}
     frustrated = data["frustration"]["frustrated"]
     assert any({tie["source"], tie["target"]} <= trio for tie in frustrated)
     assert data["frustration"]["index"] == 1 and data["frustration"]["optimal"] is True
 
 
+def test_json_names_the_frustrated_tie_of_the_iran_tajikistan_irpt_triangle() -> None:
+    # the whole record: Iran on good terms with Tajikistan and the IRPT, which are at odds
+    data = json.loads(invoke("balance", "--json").stdout)
+    assert data["triangles"] == {"+++": 0, "++-": 1, "+--": 0, "---": 0}
+    assert data["frustration"]["index"] == 1 and data["frustration"]["optimal"] is True
+    assert data["frustration"]["frustrated"] == [
+        {"source": "tajikistan", "target": "irpt", "sign": -1}
+    ]
+
+
 def test_the_summary_for_people_uses_labels() -> None:
-    result = invoke("balance")
+    result = invoke("balance", "--from", "1994", "--to", "1996")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "triangles: 1 (+++ 0, ++- 1, +-- 0, --- 0)" in text
     assert "balanced share (+++ and +--): 0 (0 of 1)" in text
     assert "sign-shuffle null model (1000 shuffles, seed 7)" in text
+    assert "frustration index: L = 1 of 4 ties (optimal)" in text
+    assert "Tajikistan — United Tajik Opposition (−)" in text
+    assert "group 1 (3): Iran, Tajikistan, United Tajik Opposition" in text
+    text = invoke("balance").stdout
+    assert "triangles: 1 (+++ 0, ++- 1, +-- 0, --- 0)" in text
     assert "frustration index: L = 1 of 15 ties (optimal)" in text
-    assert "Tajikistan — Islamic Renaissance Party of Tajikistan (−)" in text
-    assert "Iran — Tajikistan: 14 cooperative, 2 conflictual → +" in text
-    assert "group 1 (12): Afghanistan," in text
+    assert "frustrated ties:\n  Tajikistan — Islamic Renaissance Party of Tajikistan (−)\n" in text
+    assert "Iran — Tajikistan: 16 cooperative, 3 conflictual → +" in text
+    assert "Tajikistan — United Tajik Opposition: 1 cooperative, 1 conflictual → neutral" in text
+    assert "group 1 (11): Armed Forces of Iran," in text
 
 
 def test_pair_sign_samples_and_seed_reach_the_library() -> None:

@@ -20,18 +20,19 @@ def invoke(*args: object):
 
 
 def test_json_equals_the_library_with_the_documented_keys() -> None:
-    result = invoke("blocs", "--json")
+    # the civil war years, whose Iran–Tajikistan–UTO triangle is unbalanced
+    result = invoke("blocs", "--from", "1994", "--to", "1996", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert sorted(data) == [
         "alpha", "blocs", "criterion", "k", "negative_inside", "pair_sign",
         "positive_between", "restarts", "seed", "violations",
     ]  # fmt: skip
-    expected = graph.signed_blocs(graph.load(), 3).to_dict()
+    expected = graph.signed_blocs(graph.load().filter(start="1994", end="1996"), 3).to_dict()
     assert data == json.loads(json.dumps(expected))
     assert data["k"] == 3 and data["criterion"] == 0.5
     assert data["violations"] == [
-        {"source": "tajikistan", "target": "irpt", "sign": -1, "kind": "negative inside"}
+        {"source": "iran", "target": "tajikistan", "sign": 1, "kind": "positive between"}
     ]
 
 
@@ -57,9 +58,13 @@ def test_the_summary_names_the_tribes_blocs_and_violations() -> None:
 
 
 def test_the_summary_uses_labels_and_lists_the_violating_tie() -> None:
+    text = invoke("blocs", "--from", "1994", "--to", "1996", "--k", "2").stdout
+    assert "Iran — United Tajik Opposition (+, positive between)" in text
+    assert "bloc 1 (2): Iran, Tajikistan" in text
     text = invoke("blocs", "--k", "2").stdout
-    assert "Tajikistan — Islamic Renaissance Party of Tajikistan (−, negative inside)" in text
-    assert "bloc 1 (12): Iran, Tajikistan," in text
+    assert "bloc 1 (10): Iran, Tajikistan, United Tajik Opposition," in text
+    assert "N = 0 negative inside, P = 1 positive between" in text
+    assert "Iran — Islamic Renaissance Party of Tajikistan (+, positive between)" in text
 
 
 def test_filters_apply_before_the_analysis() -> None:

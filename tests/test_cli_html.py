@@ -31,7 +31,7 @@ def test_writes_the_bundled_page(tmp_path: Path, bundled: graph.Dataset) -> None
     target = tmp_path / "out" / "iran.html"
     result = invoke("html", "-o", target)
     assert result.exit_code == 0, result.output
-    assert f"wrote {target}" in result.stdout and "21 of 21 actors" in result.stdout
+    assert f"wrote {target}" in result.stdout and "22 of 22 actors" in result.stdout
     assert target.read_text(encoding="utf-8") == to_html(bundled)
 
 

@@ -83,7 +83,7 @@ def test_table_shows_summary_figures_and_measures() -> None:
     result = invoke("stats", "--top", "4")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "21 nodes, 44 relations" in out and "Relations by type" in out
+    assert "22 nodes, 52 relations" in out and "Relations by type" in out
     assert "diameter 5" in out and "assortativity by actor type" in out
     assert "Node measures (sorted by pagerank" in out and "tajikistan" in out
 

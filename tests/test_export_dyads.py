@@ -193,5 +193,5 @@ def test_bundled_iran_tajikistan(bundled: graph.Dataset) -> None:
     panel = graph.dyad_years(bundled).set_index(["source", "target", "year"])
     pair = panel.loc[("iran", "tajikistan")]
     assert (pair.loc[2016, "sign"], pair.loc[2021, "sign"]) == (-1, 1)
-    assert (pair.loc[2021, "relations"], pair.loc[2021, "net"]) == (10, 8.0)
+    assert (pair.loc[2021, "relations"], pair.loc[2021, "net"]) == (13, 7.5)
     assert (pair.loc[2016, "previous_sign"], pair.loc[2015, "conflictual"]) == (-1, 2)

@@ -31,13 +31,25 @@ FIND_EDGE_POINT = """
   const near = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]];
   for (const e of window.edges.get()) {
     if (e.hidden || e.from === e.to || (wanted && !wanted.includes(e.dataId))) continue;
-    const dom = net.canvasToDOM(net.body.edges[e.id].edgeType.getPoint(0.5));  // on the curve
-    if (dom.x < 5 || dom.y < 5 || dom.x > box.width - 5 || dom.y > box.height - 5) continue;
-    const points = near.map(([dx, dy]) => ({x: dom.x + dx, y: dom.y + dy}));
-    if (points.some((q) => net.getNodeAt(q) !== undefined || net.getEdgeAt(q) !== e.id)) continue;
-    const over = document.elementFromPoint(box.left + dom.x, box.top + dom.y);
-    if (over && over.tagName !== "CANVAS") continue;  // under the details card or a button
-    return {id: e.dataId, x: box.left + dom.x, y: box.top + dom.y};
+    const curve = net.body.edges[e.id].edgeType;
+    // points on the curve, middle first; then 3 px to either side, inside a wide link's stroke
+    for (const side of [0, 3, -3]) {
+      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        const a = net.canvasToDOM(curve.getPoint(t - 0.01));
+        const b = net.canvasToDOM(curve.getPoint(t + 0.01));
+        const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        const mid = net.canvasToDOM(curve.getPoint(t));
+        const dom = {x: mid.x + (side * (a.y - b.y)) / length,
+                     y: mid.y + (side * (b.x - a.x)) / length};
+        if (dom.x < 5 || dom.y < 5 || dom.x > box.width - 5 || dom.y > box.height - 5) continue;
+        const points = near.map(([dx, dy]) => ({x: dom.x + dx, y: dom.y + dy}));
+        const clear = (q) => net.getNodeAt(q) === undefined && net.getEdgeAt(q) === e.id;
+        if (!points.every(clear)) continue;
+        const over = document.elementFromPoint(box.left + dom.x, box.top + dom.y);
+        if (over && over.tagName !== "CANVAS") continue;  // under the details card or a button
+        return {id: e.dataId, x: box.left + dom.x, y: box.top + dom.y};
+      }
+    }
   }
   return null;
 }
@@ -107,8 +119,8 @@ def test_opens_offline_with_every_actor_and_one_link_per_pair(
     assert page.evaluate(HIDDEN_NODES) == []
     assert page.evaluate(VISIBLE_RELATIONS) == sorted(bundled.edges["id"])
     assert page.title() == bundled.title
-    assert "21 actors" in page.inner_text("#subtitle")
-    assert "25 links (44 relations)" in page.inner_text("#status")
+    assert "22 actors" in page.inner_text("#subtitle")
+    assert "28 links (52 relations)" in page.inner_text("#status")
     assert graph.__version__ in page.inner_text("#foot")
     assert page.is_hidden("#notice") and page.is_hidden("#details") and page.is_hidden("#empty")
     assert browser_page.requests == []
@@ -123,7 +135,7 @@ def test_type_checkboxes_hide_those_relations_and_actors(
     page.locator("#edge-types .name").filter(has_text=re.compile(r"^visit$")).click()
     assert page.evaluate("() => explorer.state().filters.hiddenRelationTypes") == ["visit"]
     assert page.evaluate(VISIBLE_RELATIONS) == sorted(e.loc[e["type"] != "visit", "id"])
-    assert "(41 relations)" in page.inner_text("#status")
+    assert "(48 relations)" in page.inner_text("#status")
     page.locator("#node-types .name").filter(has_text=re.compile(r"^Person$")).click()
     people = set(n.loc[n["type"] == "person", "id"])
     touching = e["source"].isin(people) | e["target"].isin(people)
@@ -209,7 +221,7 @@ def test_notebook_iframe_draws_inline(browser_page: Any, bundled: graph.Dataset)
     frame.locator(READY).wait_for(state="attached", timeout=30_000)
     inner = page.frames[1]
     assert inner.evaluate("() => window.nodes.length") == len(bundled.nodes)
-    assert inner.evaluate("() => window.explorer.visibleLinks().length") == 25
+    assert inner.evaluate("() => window.explorer.visibleLinks().length") == 28
     # a sandboxed frame has no URL to keep the view in: selecting must still work
     inner.evaluate("() => window.explorer.selectNode('iran')")
     assert inner.evaluate("() => window.explorer.state().selection.id") == "iran"

@@ -73,7 +73,7 @@ def test_a_malformed_fragment_is_left_out_with_a_notice(fresh: Tab, pages: dict[
     assert state["sizeBy"] == "degree" and state["links"] == "pair"
     first, last = state["window"]["from"], state["window"]["to"]
     assert pd.Timestamp(first) <= pd.Timestamp(last)
-    assert len(page.evaluate("() => explorer.visibleLinks()")) == 25
+    assert len(page.evaluate("() => explorer.visibleLinks()")) == 28
     assert page.evaluate("() => explorer.setState(explorer.state())") is True
     fresh.clean()
 

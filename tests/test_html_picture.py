@@ -56,12 +56,12 @@ def test_svg_has_one_shape_and_label_per_visible_actor(tab: Any, pages: dict[str
     svg = page.evaluate("explorer.exportSVG()")
     found = parts(svg)
     shown = page.evaluate(SHOWN)
-    assert len(shown) == 21
+    assert len(shown) == 22
     assert sorted(n.get("data-id") for n in found["node"]) == shown
     assert sorted(t.get("data-id") for t in found["label"]) == shown
     labels = dict(zip(graph.load().nodes["id"], graph.load().nodes["label"], strict=True))
     assert {t.get("data-id"): t.text for t in found["label"]} == {i: labels[i] for i in shown}
-    assert len(found["link"]) == len(page.evaluate("explorer.visibleLinks()")) == 25
+    assert len(found["link"]) == len(page.evaluate("explorer.visibleLinks()")) == 28
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == "Iran–Tajikistan relations"
     assert root.find(f".//{SVG}text[@class='title']").text == "Iran–Tajikistan relations"
@@ -89,7 +89,7 @@ def test_buttons_download_pictures_named_after_the_title(tab: Any, pages: dict[s
     with page.expect_download() as svg_download:
         page.click("#save-svg")
     assert svg_download.value.suggested_filename == "Iran–Tajikistan relations.svg"
-    assert len(parts(Path(svg_download.value.path()).read_text("utf-8"))["node"]) == 21
+    assert len(parts(Path(svg_download.value.path()).read_text("utf-8"))["node"]) == 22
     with page.expect_download() as png_download:
         page.click("#save-png")
     assert png_download.value.suggested_filename == "Iran–Tajikistan relations.png"
@@ -141,7 +141,7 @@ def test_cli_writes_png_and_svg_pictures(tmp_path: Path, chromium: Any) -> None:
     width, height = png_size((tmp_path / "view.png").read_bytes())
     assert 1200 < width <= 2400 and 600 < height < 1600  # the drawing area at scale 2
     found = parts((tmp_path / "view.svg").read_text("utf-8"))
-    assert len(found["node"]) == len(found["label"]) == 21
+    assert len(found["node"]) == len(found["label"]) == 22
 
 
 def test_cli_pictures_without_chromium_say_what_to_install(

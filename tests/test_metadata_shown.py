@@ -21,7 +21,7 @@ HOSTILE = '</title><script>alert("t")</script> & [x](javascript:alert(1)) # *'
 def test_page_title_and_subtitle(bundled: graph.Dataset) -> None:
     meta = page_data(bundled)["meta"]
     assert meta["title"] == "Iran–Tajikistan relations"
-    assert meta["subtitle"].startswith("iran_tajikistan · 21 actors · 44 relations")
+    assert meta["subtitle"].startswith("iran_tajikistan · 22 actors · 52 relations")
     page = graph.to_html(bundled)
     assert "<title>Iran–Tajikistan relations</title>" in page
     given_title = page_data(bundled, title="Visits")["meta"]

@@ -23,6 +23,7 @@ from graph import atomic
 from graph.cli import app
 from graph.exchange.formats import DATASET_FILES
 from graph.exchange.importers import PROVENANCE_FILE, import_gdelt
+from graph.model import vocabulary_toml
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = Path(__file__).parent / "data" / "events"
@@ -164,8 +165,11 @@ def test_force_replaces_the_dataset_and_keeps_other_files(tmp_path: Path) -> Non
         "link",
         "nodes.csv",
         "notes.txt",
-    ]  # stale vocabulary, import.json dropped; the import's dataset.toml replaced
+        "vocabulary.toml",
+    ]  # import.json dropped; the import's dataset.toml and vocabulary.toml replaced
     assert "Iran–Tajikistan relations" in (folder / "dataset.toml").read_text(encoding="utf-8")
+    vocabulary = (folder / "vocabulary.toml").read_text(encoding="utf-8")
+    assert vocabulary == vocabulary_toml(graph.load().vocabulary)  # the bundled types
     assert (folder / "notes.txt").read_text() == "mine" and os.readlink(
         folder / "link"
     ) == "notes.txt"

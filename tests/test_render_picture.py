@@ -76,7 +76,7 @@ def test_one_shape_and_one_label_per_actor(bundled: graph.Dataset, svg: str) -> 
 def test_shapes_and_fills_follow_the_node_types(bundled: graph.Dataset, svg: str) -> None:
     styles = {t["name"]: t for t in page_data(bundled)["nodeTypes"]}
     element = {"dot": "circle", "square": "rect", "diamond": "polygon", "triangle": "polygon"}
-    element |= {"hexagon": "polygon", "star": "polygon"}
+    element |= {"triangleDown": "polygon", "hexagon": "polygon", "star": "polygon"}
     for node in of_class(parse(svg), "node"):
         style = styles[node.get("data-type", "")]
         assert node.get("fill") == style["color"]
@@ -99,7 +99,7 @@ def test_links_are_the_pair_links(bundled: graph.Dataset, svg: str) -> None:
     root = parse(svg)
     links = of_class(root, "link")
     pairs = pair_links(bundled)
-    assert list(group(root, "links")) == links and len(links) == len(pairs) == 25
+    assert list(group(root, "links")) == links and len(links) == len(pairs) == 28
     got = [(e.get("data-source"), e.get("data-target"), e.get("data-kind")) for e in links]
     assert got == list(zip(pairs["source"], pairs["target"], pairs["kind"], strict=True))
     markers = {e.get("id") for e in root.iter(f"{NS}marker")}
@@ -118,7 +118,9 @@ def test_links_are_the_pair_links(bundled: graph.Dataset, svg: str) -> None:
 def test_the_legend_names_types_and_link_kinds(bundled: graph.Dataset, svg: str) -> None:
     legend = group(parse(svg), "legend")
     keys = [e.get("data-key") for e in of_class(legend, "legend-row")]
-    assert keys[:6] == ["state", "person", "organization", "party", "institution", "group"]
+    assert keys[:7] == [
+        "state", "person", "organization", "party", "armed-group", "institution", "group"
+    ]  # fmt: skip
     assert set(pair_links(bundled)["kind"]) <= set(keys)
     headings = [e.text for e in of_class(legend, "legend-heading")]
     assert headings == ["Actors", "Links (one per pair)"]

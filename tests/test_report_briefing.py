@@ -103,9 +103,11 @@ def test_the_findings_come_first_and_say_who_is_central_and_why(page: str) -> No
     assert sections[0] == "findings"
     central = _text(page.split('id="finding-central"', 1)[1].split("</div>", 1)[0])
     # PageRank and betweenness on the cooperative layer, degrees on every interaction
-    assert "Iran — the main broker (betweenness 0.132) and the most influence (PageRank" in central
+    assert "Iran — the main broker (betweenness 0.114) and the most influence (PageRank" in central
     assert central.index("Iran —") < central.index("Tajikistan —")
-    assert "Tajikistan — most ties (degree 8) and the most activity (weighted degree 24)" in central
+    assert (
+        "Tajikistan — most ties (degree 10) and the most activity (weighted degree 30.5)" in central
+    )
 
 
 def test_the_findings_give_the_pairs_turning_points_with_their_quotes(
@@ -126,14 +128,27 @@ def test_the_findings_give_the_pairs_turning_points_with_their_quotes(
 
 def test_the_findings_name_the_unbalanced_triangle_and_the_largest_bloc(page: str) -> None:
     balance = _text(page.split('id="finding-balance"', 1)[1].split("</div>", 1)[0])
-    assert "1 of 1 signed triangle is unbalanced" in balance
+    # over the whole record: Iran invites the IRPT, which Tajikistan bans
+    assert "Unbalanced triangles 1 of 1 signed triangle is unbalanced" in balance
     assert (
-        "Iran is on good terms with both Tajikistan and Islamic Renaissance Party of "
-        "Tajikistan, who are at odds" in balance
+        "Iran is on good terms with both Tajikistan and Islamic Renaissance Party of Tajikistan,"
+        " who are at odds" in balance
     )
     blocs = _text(page.split('id="finding-blocs"', 1)[1].split("</div>", 1)[0])
-    assert "Blocs 3 blocs of cooperative ties; the largest (8 actors, 8 ties)" in blocs
-    assert "Modularity 0.13 is low (under 0.3)" in blocs
+    assert "Blocs 3 blocs of cooperative ties; the largest (7 actors, 7 ties)" in blocs
+    assert "Modularity 0.12 is low (under 0.3)" in blocs
+    # from 2019 on, no three actors are all tied by signed relations
+    late = to_report_html(build_report(graph.load().filter(start="2019")))
+    balance = _text(late.split('id="finding-balance"', 1)[1].split("</div>", 1)[0])
+    assert "No signed triangle: no three actors are all tied by signed relations." in balance
+    # the civil war years: Iran mediates with both sides
+    war = to_report_html(build_report(graph.load().filter(start="1994", end="1996")))
+    balance = _text(war.split('id="finding-balance"', 1)[1].split("</div>", 1)[0])
+    assert "1 of 1 signed triangle is unbalanced" in balance
+    assert (
+        "Iran is on good terms with both Tajikistan and United Tajik Opposition, who are at odds"
+        in balance
+    )
 
 
 def test_a_pair_without_turning_point_says_so(make_dataset: Any) -> None:
@@ -154,7 +169,7 @@ def test_one_measures_table_one_row_per_actor_at_three_significant_figures(
     section = _section(page, "centrality")
     assert section.count("<table") == 1
     rows = re.findall(r"<tr>(.*?)</tr>", section.split("<tbody>")[1])
-    assert len(rows) == len(bundled_report.dataset.nodes) == 21
+    assert len(rows) == len(bundled_report.dataset.nodes) == 22
     records = bundled_report.stats.node_records()
     for row, record in zip(rows, records, strict=True):
         cells = re.findall(r'data-measure="(\w+)" data-value="([^"]*)">([^<]*)<', row)
@@ -164,7 +179,7 @@ def test_one_measures_table_one_row_per_actor_at_three_significant_figures(
             digits = shown.lstrip("-").replace(".", "").lstrip("0")
             assert float(shown) == float(exact) if "." not in shown else len(digits) == 3
     first = rows[0]
-    assert "Iran" in first and ">0.132<" in first and ">0.131579<" not in first
+    assert "Iran" in first and ">0.114<" in first and ">0.114286<" not in first
     assert '<span class="bar" aria-hidden="true"><i style="width:100%">' in first
 
 
@@ -190,8 +205,8 @@ def test_blocs_are_listed_with_members_ties_and_a_caveat(
 ) -> None:
     assert bundled_report.communities.modularity < LOW_MODULARITY
     section = _text(_section(page, "communities"))
-    assert "Caveat: modularity 0.127 is low" in section
-    assert "Bloc 1 · 8 actors · 8 cooperative ties: Iran, Tajikistan," in section
+    assert "Caveat: modularity 0.124 is low" in section
+    assert "Bloc 1 · 7 actors · 7 cooperative ties: Iran, Tajikistan," in section
     assert "Bloc 3 · 2 actors · 1 cooperative tie: Armed Forces of" in section
 
 
@@ -229,8 +244,8 @@ def test_the_markdown_report_embeds_the_same_picture(bundled_report: graph.Repor
     svg = base64.b64decode(images["The graph: actors sized by degree, coloured by bloc"])
     picture = svg.decode("utf-8")
     assert 'class="graph-picture"' in picture
-    assert picture.count('class="node"') == picture.count('class="label"') == 21
-    assert "- **Tajikistan** — most ties (degree 8)" in text
+    assert picture.count('class="node"') == picture.count('class="label"') == 22
+    assert "- **Tajikistan** — most ties (degree 10)" in text
 
 
 @pytest.mark.parametrize("layout", ["network", "map"])
@@ -354,8 +369,8 @@ def test_in_chromium_the_findings_fit_the_first_screen_and_print_without_script(
         assert box is not None and box["y"] + box["height"] <= 900
         for name in ("Tajikistan", "Iran", "2015", "2019", "Blocs"):
             assert name in page.locator("#findings").inner_text()
-        assert page.locator("svg.graph-picture .node").count() == 21
-        assert page.locator("svg.graph-picture text.label").count() == 21
+        assert page.locator("svg.graph-picture .node").count() == 22
+        assert page.locator("svg.graph-picture text.label").count() == 22
         assert page.locator("svg.graph-picture").bounding_box()["width"] > 900
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF") and len(pdf) > 20_000

@@ -52,11 +52,11 @@ def test_to_dict_gives_the_plain_values_of_every_field() -> None:
         "edges_by_family", "edges_by_sign", "dates", "density", "components", "top_nodes",
     ]  # fmt: skip
     assert json.loads(json.dumps(data)) == data
-    assert data["components"] == {"count": 1, "largest": 21, "isolated": 0}
-    assert data["dates"] == {"first": "1929-01-01", "last": "2025-01-31", "dated": 43, "undated": 1}
+    assert data["components"] == {"count": 1, "largest": 22, "isolated": 0}
+    assert data["dates"] == {"first": "1929-01-01", "last": "2025-01-31", "dated": 47, "undated": 5}
     assert data["top_nodes"][0] == {
-        "id": "tajikistan", "label": "Tajikistan", "type": "state", "relations": 31,
-        "partners": 13,
+        "id": "tajikistan", "label": "Tajikistan", "type": "state", "relations": 38,
+        "partners": 15,
     }  # fmt: skip
     assert isinstance(data["notes"], list) and len(data["top_nodes"]) == 2
 

@@ -287,8 +287,8 @@ def node_measures(
     >>> table = graph.node_measures(ds)
     >>> table[["id", "degree", "betweenness"]].head(2).round(2)
                id  degree  betweenness
-    0        iran       6         0.13
-    1  tajikistan       8         0.11
+    0        iran       7         0.11
+    1  tajikistan      10         0.03
     >>> table.attrs["layers"]["pagerank"], table.attrs["layers"]["degree"]
     ('cooperative', 'all')
 
@@ -395,7 +395,7 @@ def rank(table: pd.DataFrame, by: str, top: int | None = None) -> pd.DataFrame:
 
     >>> table = graph.node_measures(ds)
     >>> graph.rank(table, "betweenness", top=3)["id"].tolist()
-    ['iran', 'tajikistan', 'tajik_armed_forces']
+    ['iran', 'tajik_armed_forces', 'tajikistan']
 
     Ties are broken by id:
 

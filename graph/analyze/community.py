@@ -73,14 +73,14 @@ class Communities:
     --------
     >>> result = graph.communities(ds)
     >>> [(g["community"], g["size"], g["negative_inside"]) for g in result.groups()]
-    [(1, 8, 3), (2, 2, 0), (3, 2, 0)]
+    [(1, 7, 3), (2, 2, 0), (3, 2, 0)]
     >>> result.groups()[2]["members"]
     ['iran_armed_forces', 'tajik_armed_forces']
     >>> result.negative_inside
            source      target  community  relations  conflictual
-    0        iran  tajikistan          1         16            2
-    1  tajikistan        irpt          1          3            2
-    2  tajikistan      russia          1          2            1
+    0        iran  tajikistan          1         20            3
+    1  tajikistan        irpt          1          1            1
+    2  tajikistan         uto          1          2            1
     """
 
     table: pd.DataFrame

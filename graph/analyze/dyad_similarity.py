@@ -86,24 +86,26 @@ def similarity(
     Examples
     --------
     Zarif and Muhriddin are allied and tied to no one else by a sign: S = 1. Iran and
-    Tajikistan are allied, but their portfolios differ by Σ|a_k − b_k| = 11 over the
-    21 actors (2 for the IRPT, Iran's ally and Tajikistan's enemy), so S = 1 − 11/21:
+    Tajikistan are allied, but their portfolios differ by Σ|a_k − b_k| = 12 over the
+    22 actors (1 for each of ten actors that only one of them has a signed tie with, such
+    as the UTO, Iran's partner in the peace talks, and 2 for the IRPT, which Iran invites
+    and Tajikistan bans), so S = 1 − 12/22:
 
     >>> pairs = graph.similarity(ds)
     >>> pairs.head(2)
                      source                target     value
     0  mohammad_javad_zarif  sirojiddin_muhriddin  1.000000
-    1     iran_armed_forces    tajik_armed_forces  0.952381
+    1     iran_armed_forces    tajik_armed_forces  0.954545
     >>> pairs.query("source == 'iran' and target == 'tajikistan'")["value"].round(4).tolist()
-    [0.4762]
+    [0.4545]
 
-    Structural equivalence: China and Rouhani both cooperate with Tajikistan and with no one
-    else.
+    Structural equivalence: Kabiri, Sherali Mirzo and the UTO each cooperate with Iran and
+    have no other signed tie.
 
-    >>> graph.similarity(ds, method="structural", actors=["china"]).head(2)
-      source          target     value
-    0  china  hassan_rouhani  1.000000
-    1  china            iran  0.357143
+    >>> graph.similarity(ds, method="structural", actors=["muhiddin_kabiri"]).head(2)
+                source          target  value
+    0  muhiddin_kabiri  shir_ali_mirza    1.0
+    1  muhiddin_kabiri             uto    1.0
     """
     if method not in SIMILARITY_METHODS:
         raise UsageError(

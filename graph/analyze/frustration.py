@@ -71,7 +71,7 @@ class Frustration:
 
     Examples
     --------
-    >>> result = graph.balance(ds).frustration
+    >>> result = graph.balance(ds.filter(start="1994", end="1996")).frustration
     >>> result.index, result.optimal, result.bound
     (1, True, None)
     """

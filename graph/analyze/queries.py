@@ -90,7 +90,7 @@ def neighbors(dataset: Dataset, node: str, *, depth: int = 1) -> pd.DataFrame:
     Two steps away, through Iran or Tajikistan:
 
     >>> graph.neighbors(ds, "Shir Ali Mirza", depth=2)["distance"].value_counts().to_dict()
-    {2: 15, 1: 2}
+    {2: 17, 1: 2}
     """
     node = find_node(dataset, node)
     if depth < 1:

@@ -184,7 +184,7 @@ class Summary:
     --------
     >>> s = graph.summarize(ds)
     >>> s.dates.first, s.components.largest, s.to_dict()["edges_by_sign"]["cooperative"]
-    ('1929-01-01', 21, 25)
+    ('1929-01-01', 22, 26)
     """
 
     name: str
@@ -347,7 +347,7 @@ class StatsResult:
     --------
     >>> result = graph.stats(ds, sort="betweenness", top=2)
     >>> result.node_measures["id"].tolist(), result.node_records()[0]["betweenness"]
-    (['iran', 'tajikistan'], 0.131579)
+    (['iran', 'tajik_armed_forces'], 0.114286)
     >>> list(result.to_dict())[-3:]
     ['graph', 'measures', 'node_measures']
     """

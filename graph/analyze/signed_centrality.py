@@ -99,7 +99,7 @@ def signed_measures(dataset: Dataset, *, pair_sign: str = PAIR_SIGNS[0]) -> pd.D
     >>> table = graph.signed_measures(ds)
     >>> row = table[ds.nodes["id"].eq("tajikistan").to_numpy()]
     >>> row[["positive_degree", "negative_degree", "net_degree"]].to_dict("records")
-    [{'positive_degree': 3, 'negative_degree': 4, 'net_degree': -1}]
+    [{'positive_degree': 2, 'negative_degree': 5, 'net_degree': -3}]
     """
     check_pair_sign(pair_sign)
     interactions = layer_dataset(dataset, "all", "drop")

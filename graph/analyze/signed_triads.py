@@ -92,11 +92,11 @@ class SignedTriads:
 
     Examples
     --------
-    >>> census = graph.signed_triad_census(ds)
+    >>> census = graph.signed_triad_census(ds.filter(start="1994", end="1996"))
     >>> census.edges, census.positive, census.triangles, census.contexts
-    (21, 13, 1, 6)
+    (6, 3, 1, 12)
     >>> census.balance_share, census.status_decided, census.status_share
-    (0.0, 2, 1.0)
+    (0.0, 6, 0.5)
     """
 
     edges: int
@@ -172,17 +172,21 @@ def signed_triad_census(dataset: Dataset) -> SignedTriads:
 
     Examples
     --------
-    Iran cooperates with Tajikistan (both ways) and with the IRPT, which acts against
-    Tajikistan: one triangle, unbalanced, whose four edges close six contexts. Status predicts
-    two of them (t4, t11), and both agree with it:
+    In the civil war years (1994–1996) Iran cooperates with Tajikistan (both ways) and
+    mediates with the United Tajik Opposition, at war with Tajikistan (both ways): one
+    triangle, unbalanced, whose five edges close twelve contexts. Status predicts six of them
+    (t1, t4 twice, t7, t10, t11), and three agree with it:
 
-    >>> census = graph.signed_triad_census(ds)
+    >>> census = graph.signed_triad_census(ds.filter(start="1994", end="1996"))
     >>> types = census.types
     >>> types.loc[types["contexts"] > 0, ["type", "contexts", "positive", "balance", "status"]]
        type  contexts  positive  balance  status
-    1    t2         1         1       -1       0
-    3    t4         1         1       -1       1
-    8    t9         1         0        1       0
+    0    t1         1         0        1       1
+    1    t2         2         2       -1       0
+    3    t4         2         2       -1       1
+    6    t7         1         1       -1      -1
+    8    t9         2         0        1       0
+    9   t10         1         1       -1      -1
     10  t11         1         0        1      -1
     11  t12         1         1       -1       0
     14  t15         1         1       -1       0

@@ -75,7 +75,7 @@ def stats(
     >>> result.node_measures["id"].tolist()
     ['iran', 'tajikistan', 'mohammad_javad_zarif']
     >>> result.summary.density
-    0.119048
+    0.121212
     """
     chosen = resolve_engine(engine)
     check_layer_options(layer, affiliations)

@@ -122,7 +122,7 @@ def graph_figures(dataset: Dataset, *, engine: str = "auto") -> GraphFigures:
     >>> figures.components.count, figures.diameter
     (1, 5)
     >>> round(figures.average_path_length, 2), round(figures.reciprocity, 2)
-    (2.4, 0.17)
+    (2.28, 0.23)
     """
     chosen = resolve_engine(engine)
     view = analysis_view(dataset, directed=False)

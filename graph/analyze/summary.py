@@ -52,7 +52,7 @@ def relation_counts(dataset: Dataset) -> pd.DataFrame:
     >>> counts.index[:3].tolist()
     ['tajikistan', 'iran', 'irpt']
     >>> counts.loc["iran", ["relations", "partners"]].tolist()
-    [24, 8]
+    [29, 9]
     """
     edges, nodes = dataset.edges, dataset.nodes
     ends = pd.concat([edges["source"], edges["target"]], ignore_index=True)
@@ -108,11 +108,11 @@ def summarize(dataset: Dataset, *, top: int = 10, view: View | None = None) -> S
     --------
     >>> summary = graph.summarize(ds, top=3)
     >>> summary.nodes, summary.edges, summary.pairs
-    (21, 44, 25)
+    (22, 52, 28)
     >>> print(summary.dates)
-    1929-01-01 to 2025-01-31 (43 dated, 1 undated)
+    1929-01-01 to 2025-01-31 (47 dated, 5 undated)
     >>> [(hub.id, hub.relations) for hub in summary.top_nodes]
-    [('tajikistan', 31), ('iran', 24), ('irpt', 5)]
+    [('tajikistan', 38), ('iran', 29), ('irpt', 4)]
     """
     edges = dataset.edges
     view = view if view is not None else analysis_view(dataset)

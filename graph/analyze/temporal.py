@@ -73,9 +73,9 @@ def counts_by_period(dataset: Dataset, freq: str = "year", by: str = "family") -
     --------
     >>> counts = graph.counts_by_period(ds)
     >>> counts.loc["2021", ["conflict", "cooperation", "diplomatic"]].tolist()
-    [2, 8, 5]
+    [2, 7, 6]
     >>> graph.counts_by_period(ds, by="sign").loc["2016"].to_dict()
-    {'-1': 2, '0': 3, '1': 0}
+    {'-1': 2, '0': 4, '1': 0}
     """
     spans = relation_periods(dataset, freq)
     values = dataset.edges[by].to_numpy()[spans["row"].to_numpy()]
@@ -115,8 +115,8 @@ def pair_series(dataset: Dataset, freq: str = "year") -> pd.DataFrame:
     >>> in_2021 = series[series["period"] == "2021"]
     >>> in_2021[["source", "target", "relations", "score"]].head(2)
         source          target  relations  score
-    147   iran      tajikistan         10    8.0
-    148   iran  hassan_rouhani          1    0.0
+    156   iran      tajikistan         13    7.5
+    157   iran  hassan_rouhani          1    0.0
     """
     spans = relation_periods(dataset, freq)
     edges = dataset.edges.iloc[spans["row"].to_numpy()]
@@ -208,7 +208,7 @@ def pair_trend(
 
     >>> trend = graph.pair_trend(ds, "iran", "tajikistan").set_index("period")
     >>> trend.loc["2015":"2021", "score"].round(3).tolist()
-    [-0.085, -1.0, -1.0, -1.0, 1.0, 1.0, 8.0]
+    [-0.085, -1.0, -1.0, -1.0, 1.0, 1.0, 7.5]
     >>> counted = graph.pair_trend(ds, "iran", "tajikistan", weighting="count")
     >>> float(counted.set_index("period").loc["2015", "score"])
     -1.0
@@ -345,7 +345,7 @@ def timeline(dataset: Dataset, a: str, b: str) -> pd.DataFrame:
     --------
     >>> relations = graph.timeline(ds, "Iran", "Tajikistan")
     >>> len(relations)
-    16
+    20
     >>> relations[["date", "type"]].head(2)
        date         type
     0  1991  recognition

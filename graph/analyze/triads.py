@@ -60,7 +60,7 @@ def pair_scores(dataset: Dataset) -> pd.DataFrame:
     1  tajikistan  kyrgyzstan          1   -1.0
     >>> pair = scores[(scores["source"] == "iran") & (scores["target"] == "tajikistan")]
     >>> pair[["relations", "cooperative", "conflictual", "score"]].to_dict("records")
-    [{'relations': 16, 'cooperative': 14, 'conflictual': 2, 'score': 10.0}]
+    [{'relations': 20, 'cooperative': 16, 'conflictual': 3, 'score': 10.5}]
     """
     table = aggregate_table(dataset)
     table = table[table["source"] != table["target"]]
@@ -97,11 +97,11 @@ class TriadBalance:
 
     Examples
     --------
-    >>> result = graph.triad_balance(ds)
+    >>> result = graph.triad_balance(ds.filter(start="1994", end="1996"))
     >>> result.triads, result.balanced, result.unbalanced
     (1, 0, 1)
     >>> result.to_dict()["unbalanced_triads"]
-    [{'a': 'iran', 'b': 'tajikistan', 'c': 'irpt', 'ab': 1, 'bc': -1, 'ac': 1}]
+    [{'a': 'iran', 'b': 'tajikistan', 'c': 'uto', 'ab': 1, 'bc': -1, 'ac': 1}]
     """
 
     balanced: int
@@ -190,11 +190,12 @@ def triad_balance(dataset: Dataset) -> TriadBalance:
 
     Examples
     --------
-    In the bundled dataset Iran cooperates with both Tajikistan and the IRPT, which are in
-    conflict with each other:
+    In the bundled dataset's civil war years Iran mediates with both Tajikistan and the United
+    Tajik Opposition, which are at war with each other:
 
-    >>> graph.triad_balance(ds).unbalanced_triads[["a", "b", "c"]].values.tolist()
-    [['iran', 'tajikistan', 'irpt']]
+    >>> war = ds.filter(start="1994", end="1996")
+    >>> graph.triad_balance(war).unbalanced_triads[["a", "b", "c"]].values.tolist()
+    [['iran', 'tajikistan', 'uto']]
 
     The same pattern in three made-up actors: ``a`` cooperates with ``b`` and ``c``, which
     are in conflict with each other:

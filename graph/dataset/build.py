@@ -104,7 +104,7 @@ def to_multidigraph(dataset: Dataset) -> nx.MultiDiGraph:
     --------
     >>> G = graph.to_multidigraph(ds)
     >>> G.number_of_nodes(), G.number_of_edges(), G.name
-    (21, 44, 'Iran–Tajikistan relations')
+    (22, 52, 'Iran–Tajikistan relations')
     >>> G.edges["iran", "tajikistan", "e01_iran_recognizes_tajikistan"]["type"]
     'recognition'
     """
@@ -151,7 +151,7 @@ def aggregate_table(
     >>> table = graph.aggregate_table(ds)
     >>> row = table[(table["source"] == "iran") & (table["target"] == "tajikistan")]
     >>> row[["count", "positive", "negative", "sign"]].to_dict("records")
-    [{'count': 16, 'positive': 14, 'negative': 2, 'sign': 1}]
+    [{'count': 20, 'positive': 16, 'negative': 3, 'sign': 1}]
     """
     edges = dataset.edges
     ids = pd.Index(dataset.nodes["id"])
@@ -298,9 +298,9 @@ def aggregate(dataset: Dataset, *, by_type: bool = False, directed: bool = False
     --------
     >>> A = graph.aggregate(ds)
     >>> A.number_of_nodes(), A.number_of_edges()
-    (21, 25)
+    (22, 28)
     >>> A["iran"]["tajikistan"]["count"], A["iran"]["tajikistan"]["sign"]
-    (16, 1)
+    (20, 1)
     >>> T = graph.aggregate(ds, by_type=True)
     >>> T["iran"]["tajikistan"]["recognition"]["count"]
     2

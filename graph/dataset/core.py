@@ -71,7 +71,7 @@ class Dataset:
     Examples
     --------
     >>> ds
-    <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    <Dataset 'iran_tajikistan': 22 nodes, 52 edges>
     >>> ds.title
     'Iran–Tajikistan relations'
     >>> ds.nodes[["id", "label", "type"]].head(2)

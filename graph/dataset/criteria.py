@@ -50,7 +50,7 @@ class Criteria:
     >>> criteria.active, graph.Criteria().active
     (True, False)
     >>> ds.filter(**criteria.to_kwargs())
-    <Dataset 'iran_tajikistan': 4 nodes, 2 edges>
+    <Dataset 'iran_tajikistan': 3 nodes, 2 edges>
     """
 
     types: Sequence[str] | None = None

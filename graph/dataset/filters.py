@@ -162,7 +162,7 @@ def filter_dataset(
 
     >>> hostile = graph.filter_dataset(ds, sign=-1, start="2020", end="2021")
     >>> hostile
-    <Dataset 'iran_tajikistan': 9 nodes, 7 edges>
+    <Dataset 'iran_tajikistan': 8 nodes, 7 edges>
     >>> hostile.notes
     ('filtered: conflictual relations; from 2020 to 2021',)
 

@@ -121,7 +121,7 @@ def node_labels(dataset: Dataset) -> dict[str, str]:
     Examples
     --------
     >>> node_labels(ds)["shir_ali_mirza"]
-    'Shir Ali Mirza'
+    'Sherali Mirzo'
     """
     nodes = dataset.nodes
     return {str(i): str(x) or str(i) for i, x in zip(nodes["id"], nodes["label"], strict=True)}

@@ -78,9 +78,9 @@ class MergeReport:
 
     >>> merged, report = graph.merge_with_report(ds, ds)
     >>> report.matched_by, report.added_nodes, len(report.renamed_edges)
-    ({'id': 21}, 0, 44)
+    ({'id': 22}, 0, 52)
     >>> report.nodes, report.edges
-    (21, 88)
+    (22, 104)
     """
 
     name: str
@@ -259,7 +259,7 @@ def merge_with_report(
     >>> report.matched, report.matched_by, report.added_nodes
     ({'IR': 'iran'}, {'iso3': 1}, 1)
     >>> merged
-    <Dataset 'iran_tajikistan+news': 22 nodes, 45 edges>
+    <Dataset 'iran_tajikistan+news': 23 nodes, 53 edges>
     """
     first = a if isinstance(a, Dataset) else load(a)
     second = b if isinstance(b, Dataset) else load(b)
@@ -351,7 +351,7 @@ def merge(a: Dataset | str | Path, b: Dataset | str | Path, *, name: str | None 
     ...     name="news")
     >>> merged = graph.merge(ds, news, name="with_news")
     >>> merged
-    <Dataset 'with_news': 22 nodes, 45 edges>
+    <Dataset 'with_news': 23 nodes, 53 edges>
     >>> merged.edges.loc[merged.edges["id"] == "v1", ["source", "target"]].values.tolist()
     [['iran', 'UZ']]
     """

@@ -67,7 +67,7 @@ def page_look(
 
     >>> look = page_look(ds)
     >>> len(look.nodes), len(look.edges)
-    (21, 44)
+    (22, 52)
     """
     from ..render import page_data  # the page's code is loaded only for an XML export
 

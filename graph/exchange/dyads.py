@@ -135,8 +135,8 @@ def dyad_years(dataset: Dataset, *, start: YearLike = None, end: YearLike = None
     >>> pair = panel[(panel["source"] == "iran") & (panel["target"] == "tajikistan")]
     >>> pair[["year", "relations", "net", "sign", "previous_sign"]].iloc[[0, -1]]
         year  relations  net  sign  previous_sign
-    15  2016          1 -1.0    -1             -1
-    20  2021         10  8.0     1              1
+    14  2016          2 -1.0    -1             -1
+    19  2021         13  7.5     1              1
     """
     first = _year(start, upper=False, param="start")
     last = _year(end, upper=True, param="end")

@@ -181,7 +181,7 @@ def to_node_link(dataset: Dataset) -> dict[str, object]:
     --------
     >>> data = graph.to_node_link(ds)
     >>> len(data["nodes"]), len(data["links"])
-    (21, 44)
+    (22, 52)
     >>> link = data["links"][0]
     >>> link["source"], link["target"], link["type"]
     ('iran', 'tajikistan', 'recognition')
@@ -241,12 +241,12 @@ def write_dataset(
     >>> folder = Path(tempfile.mkdtemp()) / "since_2019"
     >>> graph.write_dataset(ds.filter(start="2019"), folder)
     >>> sorted(p.name for p in folder.iterdir())
-    ['dataset.toml', 'edges.csv', 'nodes.csv']
+    ['dataset.toml', 'edges.csv', 'nodes.csv', 'vocabulary.toml']
     >>> graph.load(folder)
-    <Dataset 'since_2019': 16 nodes, 27 edges>
+    <Dataset 'since_2019': 16 nodes, 33 edges>
     >>> graph.write_dataset(ds, folder, table_format="parquet")
     >>> sorted(p.name for p in folder.iterdir())
-    ['dataset.toml', 'edges.parquet', 'nodes.parquet']
+    ['dataset.toml', 'edges.parquet', 'nodes.parquet', 'vocabulary.toml']
     """
     if table_format not in FOLDER_FORMATS:
         raise UsageError(
@@ -359,7 +359,7 @@ def export(
     >>> path = Path(tempfile.mkdtemp()) / "iran_tajikistan.graphml"
     >>> graph.export(ds, "graphml", path)
     >>> nx.read_graphml(path).number_of_edges()
-    44
+    52
     >>> path = path.with_suffix(".gexf")
     >>> graph.export(ds, "gexf", path)
     >>> sorted(nx.read_gexf(path).nodes["iran"]["viz"])

@@ -260,7 +260,7 @@ def load(path: str | Path | None = None) -> Dataset:
     --------
     >>> ds = graph.load()
     >>> ds
-    <Dataset 'iran_tajikistan': 21 nodes, 44 edges>
+    <Dataset 'iran_tajikistan': 22 nodes, 52 edges>
     >>> ds.title, ds.metadata.created
     ('Iran–Tajikistan relations', datetime.date(2026, 11, 29))
     >>> ds.nodes.loc[ds.nodes["id"] == "iran", "label"].item()

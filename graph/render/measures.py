@@ -296,7 +296,7 @@ def page_measures(
     >>> from graph import load
     >>> page = page_measures(load())
     >>> [m["name"] for m in page["measures"]][:3], page["values"]["pagerank"][:2]
-    (['degree', 'weighted_degree', 'betweenness'], [0.25613, 0.247763])
+    (['degree', 'weighted_degree', 'betweenness'], [0.277261, 0.214712])
     >>> page["communities"][:4], page["note"]
     ([0, 0, -1, -1], None)
     """

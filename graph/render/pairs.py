@@ -11,7 +11,7 @@ rule in JavaScript (``js/links.js``) to the relations its filters leave.
 >>> from graph import load
 >>> pairs = pair_links(load())
 >>> len(pairs), list(pairs.columns)[:6]
-(25, ['source', 'target', 'count', 'weight', 'net', 'kind'])
+(28, ['source', 'target', 'count', 'weight', 'net', 'kind'])
 """
 
 from __future__ import annotations

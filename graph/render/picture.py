@@ -46,7 +46,7 @@ on its input only.
 
 >>> from graph import load
 >>> svg = picture_svg(load(), width=800, height=500)
->>> svg.startswith("<svg") and svg.count('class="node"') == 21
+>>> svg.startswith("<svg") and svg.count('class="node"') == 22
 True
 """
 

@@ -6,11 +6,12 @@ Every line is plain text; the HTML writer escapes it and the Markdown writer esc
 Markdown.
 
 >>> import graph
->>> report = graph.build_report(graph.load(), top=3)
+>>> war = graph.load().filter(start="1994", end="1996")  # the civil war years
+>>> report = graph.build_report(war, top=3)
 >>> print(balance_lines(report)[0][:60])
-25 linked pairs give 15 signed pairs by the pair-sign rule s
+8 linked pairs give 4 signed pairs by the pair-sign rule sum
 >>> frustrated_lines(report)
-['Tajikistan – Islamic Renaissance Party of Tajikistan (−): hostile inside a camp']
+['Tajikistan – United Tajik Opposition (−): hostile inside a camp']
 """
 
 from __future__ import annotations

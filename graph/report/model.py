@@ -99,9 +99,9 @@ class Report:
     >>> report.title
     'Iran–Tajikistan relations: network report'
     >>> [leader["id"] for leader in report.leaders["betweenness"]]
-    ['iran', 'tajikistan', 'tajik_armed_forces']
-    >>> report.balance.unbalanced
-    1
+    ['iran', 'tajik_armed_forces', 'tajikistan']
+    >>> report.balance.triads, report.balance.unbalanced  # Iran–Tajikistan–IRPT
+    (1, 1)
     """
 
     dataset: Dataset
