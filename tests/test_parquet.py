@@ -24,6 +24,7 @@ from graph.exchange.parquet import parquet_table, write_parquet_tables
 
 runner = CliRunner()
 ICEWS = SHARED_EVENTS / "icews_events.2018.sample.tab"
+DATA = Path(__file__).resolve().parents[1] / "data" / "iran_tajikistan"
 NODES = pd.DataFrame(
     {"id": ["iran", "tajikistan"], "label": ["Iran", "Tajikistan"], "type": ["state", "state"]}
 )
@@ -68,6 +69,7 @@ def test_bundled_dataset_as_parquet_loads_to_equal_tables(tmp_path: Path) -> Non
         "dataset.toml",
         "edges.parquet",
         "nodes.parquet",
+        "vocabulary.toml",  # the bundled dataset's own types (border, dependence, balancing)
     ]
     back = graph.load(tmp_path / "pq")
     assert_same_tables(ds, back, line_offset=1)  # the bundled CSV has no blank or long line
@@ -151,6 +153,7 @@ def test_a_pandas_written_file_loads_and_an_unnamed_index_is_left_out(tmp_path: 
     edges = edges.astype({"type": "category"})
     folder = tmp_path / "pandas"
     folder.mkdir()
+    (folder / "vocabulary.toml").write_bytes((DATA / "vocabulary.toml").read_bytes())
     nodes.to_parquet(folder / "nodes.parquet")  # an index 3, 0, 1, 2 …: written as a column
     edges.to_parquet(folder / "edges.parquet")
     assert "__index_level_0__" in pq.read_schema(folder / "nodes.parquet").names
@@ -363,6 +366,7 @@ def test_export_cli_writes_parquet_and_replaces_a_csv_folder(tmp_path: Path) -> 
         "dataset.toml",
         "edges.parquet",
         "nodes.parquet",
+        "vocabulary.toml",
     ]
     assert set(graph.load(out).edges["type"]) == {"visit"}
     refused = invoke("export", "--format", "parquet", "--excel-safe", "-o", tmp_path / "x")

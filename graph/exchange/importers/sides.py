@@ -63,14 +63,17 @@ def keys(frame: pd.DataFrame, columns: list[str], ok: np.ndarray) -> np.ndarray:
 def _firsts(frame: pd.DataFrame, columns: list[str], ok: np.ndarray) -> np.ndarray:
     """The rows where each distinct description first appears, in order (on integer codes)."""
     combined = np.zeros(len(frame), dtype=np.int64)
+    bound = 1
     for column in columns:
         encoded = pa.array(frame[column]).dictionary_encode()
         if isinstance(encoded, pa.ChunkedArray):  # pragma: no cover - one chunk
             encoded = encoded.combine_chunks()
         codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        if bound * (len(encoded.dictionary) + 1) >= 1 << 62:  # renumber before it overflows
+            combined, uniques = pd.factorize(combined)
+            combined, bound = combined.astype(np.int64), len(uniques)
         combined = combined * (len(encoded.dictionary) + 1) + codes
-        if len(encoded.dictionary) > 1 << 15:  # keep the codes small
-            combined = pd.factorize(combined)[0].astype(np.int64)
+        bound *= len(encoded.dictionary) + 1
     combined[~ok] = -1
     return np.flatnonzero(~pd.Series(combined).duplicated().to_numpy())
 

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .aggregate import Aggregate, buckets, finish, merge, part, rows_aggregate
+from .partial import release_memory
 
 __all__ = ["SPILL_GROUPS", "Groups"]
 
@@ -67,6 +68,7 @@ class Groups:
         if len(self.running) > self.limit:
             self._spill(self.running)
             self.running = None
+            release_memory()
 
     def _spill(self, agg: Aggregate) -> None:
         if self.folder is None:
@@ -112,6 +114,7 @@ class Groups:
             numbered += len(table)
             batch, size = [], 0
             yield table
+            release_memory()
         if not keys:
             yield finish(current or _empty(), prefix, period, score_column)
 
