@@ -17,7 +17,8 @@ For each size, each in a fresh process, one after the other:
 2. ``--workers 2``: the same command on a local Dask cluster of two worker processes
    (started and stopped by the command, counted in its time).
 
-It prints rows/s (rows read / wall-clock seconds of the whole command, start-up included)
+The input is read once before each run, so that both start with it in the page cache. It
+prints rows/s (rows read / wall-clock seconds of the whole command, start-up included)
 and peak memory: the command's own ``VmHWM`` (read by the process itself at exit), and for
 ``--workers`` also each worker's ``VmHWM`` (polled every 50 ms from ``/proc``): the driver
 plus the larger worker, and the sum of all. Then the ratios: peak memory at the largest size
@@ -333,6 +334,14 @@ def measure(source: Path, out: Path, workers: int | None) -> dict[str, float]:
     }
 
 
+def _warm(folder: Path) -> None:
+    """Read the input once, so that every run starts with it in the page cache."""
+    for path in sorted(folder.iterdir()):
+        with path.open("rb") as handle:
+            while handle.read(64 << 20):
+                pass
+
+
 def _same(a: Path, b: Path) -> bool:
     names = sorted(p.name for p in a.iterdir())
     if names != sorted(p.name for p in b.iterdir()):
@@ -370,6 +379,7 @@ def main() -> None:
             source = _linked(days[: -(-rows // day_rows)], work / f"in{rows}")
             runs = [("in-process", None), (f"--workers {args.workers}", args.workers)]
             for name, workers in runs:
+                _warm(source)
                 out = work / f"out{rows}-{workers or 0}"
                 r = measure(source, out, workers)
                 results[(rows, name)] = r

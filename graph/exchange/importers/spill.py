@@ -96,6 +96,7 @@ class Groups:
         held = [*([self.running] if self.running else []), *self.pending]
         current = merge(held) if held else None
         self.running, self.pending = None, []
+        release_memory(force=True)
         here = {key: (lo, hi) for key, lo, hi in buckets(current)} if current else {}
         numbered = 0
         batch: list[tuple[str, str]] = []

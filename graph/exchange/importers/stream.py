@@ -42,7 +42,7 @@ from .chunks import Task, chunk_bytes, plan
 from .describe import import_metadata
 from .options import ImportOptions, import_vocabulary
 from .output import SAFE_EDGE_COLUMNS, ImportResult, ImportSummary, csv_lines, write_output
-from .partial import MAX_ISSUES, Job, TaskResult, issue_key, run_task
+from .partial import MAX_ISSUES, Job, TaskResult, issue_key, release_memory, run_task
 from .pipeline import counted_nodes, link_edges, used_nodes
 from .reader import Progress
 from .seen import IdSet
@@ -250,6 +250,7 @@ def _pass(
         resolution = job.resolution
         if resolution is None:
             filters = bool(job.options.countries or job.options.actors)
+            release_memory(force=True)  # the last steps start from a trimmed heap
             resolution = resolve(fmt, state.registry, filters)
         if sink is not None and state.columns and resolution.consistent:
             nodes = counted_nodes(resolution.catalogue, state.ends)
