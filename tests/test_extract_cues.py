@@ -82,6 +82,14 @@ def test_a_dataset_adds_cues_types_and_modality_words(
     assert float(edges["confidence"].iloc[0]) == 0.9  # the dataset's confidence for its cue
 
 
+def test_a_dataset_adds_words_to_a_derived_type(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.toml"
+    path.write_text('[derived.balancing]\nwords = ["shrink"]\n', encoding="utf-8")
+    rule = load_cues(path).derived["balancing"]
+    assert {"shrink", "reduce"} <= rule.words  # lists add to the built-in ones
+    assert rule.sources == {"dependence"}
+
+
 def test_a_dataset_vocabulary_with_cues_still_validates(make_dataset: Callable[..., Path]) -> None:
     folder = make_dataset(NODES, EDGES, extra={"vocabulary.toml": VOCABULARY})
     assert graph.validate(folder).valid
@@ -99,6 +107,12 @@ def test_a_dataset_vocabulary_with_cues_still_validates(make_dataset: Callable[.
         ("[cues.visit]\nconfidence = 2\n", "confidence must be from 0 to 1"),
         ('[modality.negated]\nsign = "inverse"\n', "sign must be one of same, opposite, neutral"),
         ("cues = 3\n", r"\[cues\] must hold tables"),
+        ('[derived.balancing]\nafter = ["x"]\n', r"\[derived.balancing\] has unknown field"),
+        (
+            '[derived.truce]\nfrom = ["dependence"]\n',
+            r"\[derived.truce\] names relation type\(s\) the vocabulary lacks: truce",
+        ),
+        ("[derived.balancing]\nconfidence = -1\n", "confidence must be from 0 to 1"),
         ("[cues\n", "vocabulary.toml"),
     ],
 )

@@ -27,9 +27,12 @@ def rows(text: str, *columns: str) -> list[list[str]]:
         ("Tajikistan was invited by Iran.", ("iran", "invitation", "tajikistan")),
         ("Kosovo has been recognized by Kenya.", ("kenya", "recognition", "kosovo")),
         ("A delegation of Iran headed by Russia", ("russia", "leadership", "iran")),
-        # verbs whose object acts: hosting is being visited, depending is being supported
+        # a verb whose object acts: hosting is being visited
         ("Tajikistan hosted Iran.", ("iran", "visit", "tajikistan")),
-        ("Belarus depends on Russia.", ("russia", "support", "belarus")),
+        # depending is not being supported: the dependent side is the source
+        ("Belarus depends on Russia.", ("belarus", "dependence", "russia")),
+        ("Serbia's reliance on China grew.", ("serbia", "dependence", "china")),
+        ("Kazakhstan hedges against Russia.", ("kazakhstan", "balancing", "russia")),
         # nouns: "of" takes the type's role, the agent follows "by" or "from"
         ("The visit of Russia to China ended.", ("russia", "visit", "china")),
         ("The invitation of Iran to Moscow was a surprise.", ("russia", "invitation", "iran")),
@@ -78,7 +81,45 @@ def test_the_two_countries_and_its_refer_back() -> None:
     )
     found = triples(text)
     assert ("iran", "agreement", "tajikistan") in found
-    assert ("russia", "support", "tajikistan") in found
+    assert ("tajikistan", "dependence", "russia") in found
+
+
+def test_reducing_a_dependence_is_also_balancing() -> None:
+    text = "Dushanbe is trying to reduce its dependence on Russia and even China."
+    assert sorted(triples(text)) == [
+        ("tajikistan", "balancing", "china"),
+        ("tajikistan", "balancing", "russia"),
+        ("tajikistan", "dependence", "china"),
+        ("tajikistan", "dependence", "russia"),
+    ]
+    # without a word of reducing before it, a dependence is only a dependence
+    assert sorted(t[1] for t in triples("Armenia's dependence on Russia grew.")) == ["dependence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patrols secure the Tajik-Afghan border.",
+        "Tajikistan borders Afghanistan.",
+        "The border between Tajikistan and Afghanistan is long.",
+    ],
+)
+def test_a_border_links_its_two_sides(text: str) -> None:
+    (found,) = triples(text)
+    assert found[1] == "border"
+    assert {found[0], found[2]} == {"tajikistan", "afghanistan"}
+
+
+def test_a_border_as_a_modifier_loses_to_the_other_cue() -> None:
+    assert [t[1] for t in triples("Thailand and Cambodia held border talks.")] == ["talks"]
+
+
+def test_a_list_after_such_as_takes_each_item() -> None:
+    text = "Tajikistan faces problems such as drug trafficking and the spread of extremist groups."
+    assert sorted(triples(text)) == [
+        ("drug_traffickers", "threat", "tajikistan"),
+        ("extremist_groups", "threat", "tajikistan"),
+    ]
 
 
 def test_an_actor_in_parentheses_is_linked_only_inside_them() -> None:

@@ -38,6 +38,7 @@ __all__ = [
     "CueMatch",
     "CueMatcher",
     "Cues",
+    "Derived",
     "Modality",
     "TypeCues",
     "expand",
@@ -82,6 +83,17 @@ class Modality:
     sign: str
 
 
+@dataclass(frozen=True)
+class Derived:
+    """A type found through another: a cue of a type in ``sources`` after one of ``words``
+    ("reducing its dependence on") also gives a relation of type ``name``."""
+
+    name: str
+    sources: frozenset[str]
+    words: frozenset[str]
+    confidence: float = 0.9
+
+
 @dataclass
 class Cues:
     """Every cue type, the expanded word forms, and the modality markers.
@@ -95,6 +107,7 @@ class Cues:
     forms: dict[str, list[CueForm]] = field(default_factory=dict)
     modality: dict[str, Modality] = field(default_factory=dict)
     directed: dict[str, bool] = field(default_factory=dict)
+    derived: dict[str, Derived] = field(default_factory=dict)
 
 
 def inflect(verb: str, irregular: Mapping[str, list[str]]) -> dict[str, bool]:
@@ -231,6 +244,26 @@ def _type_cues(name: str, spec: Mapping[str, Any], where: str) -> TypeCues:
     return TypeCues(name, phrases, str(spec.get("of", "source")), confidence, negated)
 
 
+def _derived(name: str, spec: Mapping[str, Any], allowed: set[str], where: str) -> Derived:
+    unknown = set(spec) - {"from", "words", "confidence"}
+    if unknown:
+        raise GraphError(
+            f"{where}: [derived.{name}] has unknown field(s) {', '.join(sorted(unknown))}"
+        )
+    sources = [str(t) for t in spec.get("from", [])]
+    missing = [t for t in [name, *sources] if t not in allowed]
+    if missing:
+        raise GraphError(
+            f"{where}: [derived.{name}] names relation type(s) the vocabulary lacks: "
+            + ", ".join(missing)
+        )
+    confidence = float(spec.get("confidence", 0.9))
+    if not 0 <= confidence <= 1:
+        raise GraphError(f"{where}: [derived.{name}] confidence must be from 0 to 1")
+    words = frozenset(str(w).lower() for w in spec.get("words", []))
+    return Derived(name, frozenset(sources), words, confidence)
+
+
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict[str, Any]:
     return tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))
@@ -268,6 +301,7 @@ def load_cues(extra: str | Path | None = None, vocabulary: Vocabulary | None = N
     data = _builtin_data()
     cue_specs = dict(_table(data, "cues", "cues.toml"))
     modal_specs = dict(_table(data, "modality", "cues.toml"))
+    derived_specs = dict(_table(data, "derived", "cues.toml"))
     where, own = "cues.toml", set()
     if extra is not None:
         where = Path(extra).name
@@ -280,6 +314,8 @@ def load_cues(extra: str | Path | None = None, vocabulary: Vocabulary | None = N
             own |= {p for k in _KINDS for p in spec.get(k, [])}
         for name, spec in _table(more, "modality", where).items():
             modal_specs[name] = _merge(modal_specs.get(name, {}), spec)
+        for name, spec in _table(more, "derived", where).items():
+            derived_specs[name] = _merge(derived_specs.get(name, {}), spec)
     vocab = vocabulary or _builtin_vocabulary()
     allowed = set(vocab.edge_types)
     types = {}
@@ -288,6 +324,7 @@ def load_cues(extra: str | Path | None = None, vocabulary: Vocabulary | None = N
             raise GraphError(f"{where}: [cues.{name}] names a relation type the vocabulary lacks")
         types[name] = _type_cues(name, spec, where)
     cues = Cues(types, modality={n: _modality(n, s) for n, s in modal_specs.items()})
+    cues.derived = {n: _derived(n, s, allowed, where) for n, s in derived_specs.items()}
     cues.forms = _choose(types, data.get("irregular", {}), own)
     cues.directed = {name: kind.directed for name, kind in vocab.edge_types.items()}
     return cues

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .cues import CueForm, CueMatch, Cues
@@ -125,10 +125,13 @@ def _attached(doc: Doc, cue: CueMatch, m: Mention, covered: set[int]) -> bool:
     return not words or (len(words) <= 2 and prep in _PREPOSITIONS)
 
 
-def _coordinated(doc: Doc, a: Mention, b: Mention) -> bool:
+def _coordinated(doc: Doc, a: Mention, b: Mention, listing: bool = False) -> bool:
     """Whether two mentions form one side: "X and Y", "X, Y and the Z", "X-Y relations",
-    "X's relations with Y"."""
+    "X's relations with Y"; in a list (``listing``: "threats such as X and the spread of
+    Y") an item may also be a short noun phrase ending in *of* before the mention."""
     words = [t.lower_ for t in doc[a.end : b.start] if t.lower_ not in _DETERMINERS]
+    if listing and _list_item(words):
+        return True
     if words in (["-"], ["–"]) or words[-2:] in (["relations", "with"], ["ties", "with"]):
         return words[:-2] in ([], ["'s"], ["’s"]) or words in (["-"], ["–"])
     if a.possessive:
@@ -136,7 +139,18 @@ def _coordinated(doc: Doc, a: Mention, b: Mention) -> bool:
     return bool(words) and set(words) <= _COORD and bool({"and", "or", ",", "&"} & set(words))
 
 
-def _group(doc: Doc, ordered: Sequence[Mention], leftward: bool) -> list[Mention]:
+def _list_item(words: list[str]) -> bool:
+    """``and``/``,`` then at most three words and *of*: "and the spread of", ", expansion
+    of the influence of" (determiners already left out)."""
+    if len(words) < 2 or words[0] not in (",", "and", "or") or words[-1] != "of":
+        return False
+    middle = [w for w in words[1:-1] if w != "of"]
+    return len(middle) <= 3 and all(w.isalpha() for w in middle)
+
+
+def _group(
+    doc: Doc, ordered: Sequence[Mention], leftward: bool, listing: bool = False
+) -> list[Mention]:
     if not ordered:
         return []
     group = [ordered[0]]
@@ -144,7 +158,7 @@ def _group(doc: Doc, ordered: Sequence[Mention], leftward: bool) -> list[Mention
         if m.kind in ("coref", "pronoun"):  # "…Tehran, and the two countries signed"
             break
         a, b = (m, group[-1]) if leftward else (group[-1], m)
-        if b.possessive or not _coordinated(doc, a, b):
+        if b.possessive or not _coordinated(doc, a, b, listing):
             break
         group.append(m)
     return group
@@ -236,6 +250,19 @@ def _parens(doc: Doc, start: int, end: int) -> dict[int, int]:
     return depth
 
 
+def _after(doc: Doc, start: int, cue: CueMatch, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands before the cue, at most four words back (determiners
+    and possessives skipped): "reducing its dependence", "cut the country's dependence"."""
+    seen, i = 0, cue.start - 1
+    while i >= start and seen < 4:
+        word = doc[i].lower_
+        if word in words:
+            return True
+        seen += word not in _DETERMINERS
+        i -= 1
+    return False
+
+
 def _gap(cue: CueMatch, m: Mention) -> int:
     return max(0, m.start - cue.end, cue.start - m.end)
 
@@ -256,7 +283,7 @@ def _roles(
 ) -> tuple[list[Mention], list[Mention]]:  # fmt: skip
     """(sources, targets) for one cue."""
     lg = _group(doc, left, leftward=True)
-    rg = _group(doc, right, leftward=False)
+    rg = _group(doc, right, leftward=False, listing=form.phrase.endswith("such as"))
     first = right[0] if right else None
     prep = _prep(doc, first, cue.end) if first is not None else ""
     if form.verb:
@@ -333,6 +360,14 @@ def sentence_relations(
     for n, cue in enumerate(cue_matches):
         forms = cue.forms
         form = sorted(forms, key=lambda f: f.verb == _noun_context(doc, start, cue))[0]
+        following = cue_matches[n + 1] if n + 1 < len(cue_matches) else None
+        if (
+            following is not None
+            and following.start == cue.end
+            and _noun(forms)
+            and _noun(following.forms)
+        ):
+            continue  # a noun modifying the next cue: "border talks", "trade agreement"
         spec = cues.types[form.type]
         here = [m for m in mentions if paren[m.start] == paren[cue.start]]
         left = [m for m in reversed(here) if m.end <= cue.start and cue.start - m.end <= MAX_GAP]
@@ -366,6 +401,10 @@ def sentence_relations(
         if any(m.kind in ("coref", "pronoun") for m in used):
             factor *= 0.8
         modality = modality_of(doc, start, cue, not form.verb, cues)
+        derived = [
+            d for d in cues.derived.values()
+            if form.type in d.sources and _after(doc, start, cue, d.words)
+        ]  # fmt: skip
         for s, t in pairs:
             if s == t:
                 continue
@@ -376,7 +415,20 @@ def sentence_relations(
                 lo, hi, confidence, modality, form.verb,
                 _where(s, used, here, cue), _where(t, used, here, cue),
             )  # fmt: skip
-            key = (s, t, form.type)
-            if key not in best or best[key].confidence < confidence:
-                best[key] = rel
-    return sorted(best.values(), key=lambda r: (r.cue_start, r.source, r.target))
+            for d in derived:  # "reducing its dependence on X": also balancing X
+                more = replace(rel, type=d.name, confidence=round(confidence * d.confidence, 2))
+                _keep(best, more)
+            _keep(best, rel)
+    return sorted(best.values(), key=lambda r: (r.cue_start, r.source, r.target, r.type))
+
+
+def _noun(forms: Sequence[CueForm]) -> bool:
+    """Whether a cue may be a noun."""
+    return not all(f.verb for f in forms)
+
+
+def _keep(best: dict[tuple[str, str, str], Relation], rel: Relation) -> None:
+    """Keep ``rel`` unless the same (source, target, type) was found more confidently."""
+    key = (rel.source, rel.target, rel.type)
+    if key not in best or best[key].confidence < rel.confidence:
+        best[key] = rel
