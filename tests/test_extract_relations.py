@@ -92,6 +92,8 @@ def test_reducing_a_dependence_is_also_balancing() -> None:
         ("tajikistan", "dependence", "china"),
         ("tajikistan", "dependence", "russia"),
     ]
+    cues = {cue for kind, cue in rows(text, "type", "cue") if kind == "balancing"}
+    assert cues == {"reduce its dependence"}  # the review page highlights the whole phrase
     # without a word of reducing before it, a dependence is only a dependence
     assert sorted(t[1] for t in triples("Armenia's dependence on Russia grew.")) == ["dependence"]
 

@@ -250,17 +250,17 @@ def _parens(doc: Doc, start: int, end: int) -> dict[int, int]:
     return depth
 
 
-def _after(doc: Doc, start: int, cue: CueMatch, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` stands before the cue, at most four words back (determiners
-    and possessives skipped): "reducing its dependence", "cut the country's dependence"."""
+def _after(doc: Doc, start: int, cue: CueMatch, words: frozenset[str]) -> int | None:
+    """The token of one of ``words`` before the cue, at most four words back (determiners and
+    possessives skipped): "reducing its dependence", "cut the country's dependence"."""
     seen, i = 0, cue.start - 1
     while i >= start and seen < 4:
         word = doc[i].lower_
         if word in words:
-            return True
+            return i
         seen += word not in _DETERMINERS
         i -= 1
-    return False
+    return None
 
 
 def _gap(cue: CueMatch, m: Mention) -> int:
@@ -402,8 +402,8 @@ def sentence_relations(
             factor *= 0.8
         modality = modality_of(doc, start, cue, not form.verb, cues)
         derived = [
-            d for d in cues.derived.values()
-            if form.type in d.sources and _after(doc, start, cue, d.words)
+            (d, at) for d in cues.derived.values()
+            if form.type in d.sources and (at := _after(doc, start, cue, d.words)) is not None
         ]  # fmt: skip
         for s, t in pairs:
             if s == t:
@@ -415,8 +415,11 @@ def sentence_relations(
                 lo, hi, confidence, modality, form.verb,
                 _where(s, used, here, cue), _where(t, used, here, cue),
             )  # fmt: skip
-            for d in derived:  # "reducing its dependence on X": also balancing X
-                more = replace(rel, type=d.name, confidence=round(confidence * d.confidence, 2))
+            for d, at in derived:  # "reducing its dependence on X": also balancing X
+                more = replace(
+                    rel, type=d.name, confidence=round(confidence * d.confidence, 2),
+                    cue=doc[at : cue.end].text, cue_start=at, span_start=min(lo, at),
+                )  # fmt: skip
                 _keep(best, more)
             _keep(best, rel)
     return sorted(best.values(), key=lambda r: (r.cue_start, r.source, r.target, r.type))
