@@ -27,7 +27,11 @@ the same size; the baseline is the in-process 1 M run of this same invocation. I
 both runs write the same folder, byte for byte.
 
     python benchmarks/bench_import.py [--quick] [--sizes 1000000 5000000 20000000]
-                                      [--workers 2] [--data DIR] [--keep]
+                                      [--workers 2] [--data DIR] [--keep] [--before REF]
+
+``--before REF`` (a git commit, e.g. ``cf135a6``, the last before streaming): also imports the
+first size with that commit's package (a temporary ``git worktree``), right after this
+version's in-process run of it, and prints this version's speed and peak memory over it.
 
 ``--quick``: 200,000 and 500,000 rows (days of 50,000 rows). ``--data DIR`` keeps the
 generated days there for the next run (default: a temporary folder, removed at the end).
@@ -299,8 +303,13 @@ def child(report: str, argv: list[str]) -> None:
     sys.exit(code)
 
 
-def measure(source: Path, out: Path, workers: int | None) -> dict[str, float]:
-    """Run one import in a fresh process; its rows, seconds, rows/s and peak memory."""
+def measure(
+    source: Path, out: Path, workers: int | None, root: Path | None = None
+) -> dict[str, float]:
+    """Run one import in a fresh process; its rows, seconds, rows/s and peak memory.
+
+    ``root``: run the package found there (a checkout of another commit) instead of this one.
+    """
     extra = ["--workers", str(workers)] if workers else []
     report = out.with_suffix(".json")
     command = [sys.executable, __file__, "--child", str(report), "import", "gdelt",
@@ -308,6 +317,8 @@ def measure(source: Path, out: Path, workers: int | None) -> dict[str, float]:
                *extra]  # fmt: skip
     peaks: dict[int, float] = {}
     env = {**os.environ, "OMP_WAIT_POLICY": "passive"}
+    if root is not None:
+        env["GRAPH_BENCH_ROOT"] = str(root)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
     watcher = threading.Thread(target=_watch, args=(process, peaks))
@@ -351,6 +362,9 @@ def _same(a: Path, b: Path) -> bool:
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:  # the measured process: a report path, then the CLI's
+        if os.environ.get("GRAPH_BENCH_ROOT"):  # the package of another commit
+            sys.path.remove(str(ROOT))
+            sys.path.insert(0, os.environ["GRAPH_BENCH_ROOT"])
         child(sys.argv[2], sys.argv[3:])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -359,6 +373,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, help="keep the generated days in this folder")
     parser.add_argument("--keep", action="store_true", help="keep the outputs (in --data)")
+    parser.add_argument(
+        "--before",
+        metavar="REF",
+        help="also import the first size with the package of this git commit (e.g. cf135a6, "
+        "the last one before streaming), in the same run, as the baseline for speed",
+    )
     args = parser.parse_args()
     sizes = [200_000, 500_000] if args.quick else args.sizes
     day_rows = 50_000 if args.quick else DAY_ROWS
@@ -394,6 +414,8 @@ def main() -> None:
                 )
             same = _same(work / f"out{rows}-0", work / f"out{rows}-{args.workers}")
             print(f"{'':>12}   outputs in-process and --workers {args.workers} identical: {same}")
+            if args.before and rows == sizes[0]:  # right after the run it is compared with
+                results[(rows, "before")] = _before(args.before, days, rows, day_rows, work)
         _ratios(results, sizes, args.workers)
         if args.quick:
             print(
@@ -403,11 +425,44 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _before(ref: str, days: list[Path], rows: int, day_rows: int, work: Path) -> dict[str, float]:
+    """Import the first ``rows`` with the package of commit ``ref`` (a temporary worktree)."""
+    tree = work / "before"
+    shutil.rmtree(tree, ignore_errors=True)
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), ref], check=True
+    )
+    try:
+        source = _linked(days[: -(-rows // day_rows)], work / f"in{rows}")
+        _warm(source)
+        files = source / "*.export.CSV"  # a glob: folders came with streaming
+        r = measure(files, work / f"out{rows}-before", None, root=tree)
+    finally:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False
+        )
+    print(
+        f"{int(r['rows']):>12,} | {ref[:12]:<12} | {r['seconds']:>8.1f} | {r['rate']:>9,.0f} | "
+        f"{r['peak_mb']:>8,.0f} | {'':>13} | {'':>7} | {int(r['edges']):,}"
+    )
+    print(f"{'':>12}   ({ref}: the import of that commit, reading each file whole)")
+    return r
+
+
 def _ratios(results: dict[tuple[int, str], dict[str, float]], sizes: list[int], n: int) -> None:
     first, last = sizes[0], sizes[-1]
     base = results[(first, "in-process")]
     print(f"baseline: in-process {first:,} rows: {base['rate']:,.0f} rows/s, "
           f"peak {base['peak_mb']:,.0f} MB")  # fmt: skip
+    before = results.get((first, "before"))
+    if before is not None:
+        print(
+            f"before:   {first:,} rows with the earlier import: {before['rate']:,.0f} rows/s, "
+            f"peak {before['peak_mb']:,.0f} MB; this version in-process "
+            f"{base['rate'] / before['rate']:.2f}x its speed, "
+            f"{base['peak_mb'] / before['peak_mb']:.2f}x its peak memory"
+        )
     top = results[(last, "in-process")]
     ratio = top["peak_mb"] / base["peak_mb"]
     print(

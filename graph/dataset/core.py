@@ -22,7 +22,7 @@ from ..errors import ValidationReport
 from ..model.columns import DERIVED_EDGE_COLUMNS, EDGE_COLUMNS, LINE, NODE_COLUMNS
 from ..model.metadata import DatasetMetadata
 from ..model.vocabulary import Vocabulary
-from . import build, display, filters
+from . import display, filters
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -123,11 +123,15 @@ class Dataset:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The full graph: one edge per relation, every attribute kept."""
-        return build.to_multidigraph(self)
+        from .build import to_multidigraph  # networkx, imported when a graph is wanted
+
+        return to_multidigraph(self)
 
     def aggregate(self, *, by_type: bool = False, directed: bool = False) -> nx.Graph:
         """One weighted edge per pair (or per pair and type); see :func:`graph.aggregate`."""
-        return build.aggregate(self, by_type=by_type, directed=directed)
+        from .build import aggregate
+
+        return aggregate(self, by_type=by_type, directed=directed)
 
     def _repr_html_(self) -> str:
         return display.dataset_html(self)

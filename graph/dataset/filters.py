@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -93,6 +92,8 @@ def _time_mask(edges: pd.DataFrame, start: DateLike, end: DateLike, as_of: DateL
 
 
 def _ego_nodes(edges: pd.DataFrame, ego: str, depth: int) -> set[str]:
+    import networkx as nx  # only for an ego filter: importing a dataset needs no graph
+
     G = nx.Graph()
     G.add_node(ego)
     G.add_edges_from(zip(edges["source"], edges["target"], strict=True))

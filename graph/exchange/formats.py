@@ -28,13 +28,12 @@ from ..atomic import atomic_file, atomic_folder, check_output_file, write_text
 from ..dataset.build import to_multidigraph
 from ..errors import UsageError
 from ..model.columns import (
+    DATASET_FILES,
     DERIVED_EDGE_COLUMNS,
     EDGES_FILE,
-    EDGES_PARQUET,
     LINE,
     METADATA_FILE,
     NODES_FILE,
-    NODES_PARQUET,
     VOCABULARY_FILE,
 )
 from ..model.metadata import metadata_toml
@@ -72,15 +71,6 @@ GEXF_EDGE_NAMES = ("label", "relation", "key", "networkx_key", "start", "end", "
 #: (``import.json`` is the provenance an import writes; it does not describe other outputs).
 #: The tables in either format are owned: writing CSV over a Parquet folder drops the Parquet
 #: tables (a folder holding both would not load).
-DATASET_FILES = (
-    NODES_FILE,
-    EDGES_FILE,
-    NODES_PARQUET,
-    EDGES_PARQUET,
-    VOCABULARY_FILE,
-    METADATA_FILE,
-    "import.json",
-)
 
 
 def to_gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

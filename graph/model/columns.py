@@ -14,6 +14,7 @@ set()
 from __future__ import annotations
 
 __all__ = [
+    "DATASET_FILES",
     "DERIVED_EDGE_COLUMNS",
     "EDGES_FILE",
     "EDGES_PARQUET",
@@ -40,6 +41,16 @@ NODES_PARQUET = "nodes.parquet"
 EDGES_PARQUET = "edges.parquet"
 VOCABULARY_FILE = "vocabulary.toml"
 METADATA_FILE = "dataset.toml"
+#: The files a dataset write owns: replaced as a whole, the folder's other files kept.
+DATASET_FILES = (
+    NODES_FILE,
+    EDGES_FILE,
+    NODES_PARQUET,
+    EDGES_PARQUET,
+    VOCABULARY_FILE,
+    METADATA_FILE,
+    "import.json",
+)
 
 #: Each record's 1-based line in its file (the header is line 1), or its 1-based row in a Parquet
 #: file, kept for messages.

@@ -290,7 +290,7 @@ def reduce_events(
     parsed: Parsed,
     outcome: Outcome,
     period: str,
-    citations: Callable[[pd.DataFrame, pd.DataFrame], pd.Series],
+    citations: Callable[[pd.DataFrame, pd.DataFrame, np.ndarray], pd.Series],
     undirected: set[str],
     base: int = 0,
 ) -> Aggregate:
@@ -319,7 +319,7 @@ def reduce_events(
         ]
     )
     at = agg.order - base  # the first event's row
-    cited = citations(parsed.frame.iloc[at], parsed.events.iloc[at])
+    cited = citations(parsed.frame, parsed.events, at)
     return replace(agg, citation=_text(cited.astype(str).to_numpy(dtype=object)))
 
 

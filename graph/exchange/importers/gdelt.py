@@ -229,10 +229,16 @@ def _actors(
     keys = pd.concat(sides, ignore_index=True)
     if not ok.all():  # skipped rows name no actor
         keys.loc[~np.concatenate([ok, ok])] = ""
-    geo = pd.concat([frame["a1_geo"], frame["a2_geo"]], ignore_index=True)
-    where = locate_codes(geo).where(gdelt_locatable(keys), "")
-    movable = (where != "").to_numpy()
-    placed = keys[movable].assign(country=where[movable])
+    movable = np.zeros(len(keys), dtype=bool)
+    country = np.zeros(0, dtype=object)
+    locatable = np.flatnonzero(gdelt_locatable(keys).to_numpy())
+    if len(locatable):  # only those rows' geography is looked up (a fifth of them or less)
+        geo = pd.concat([frame["a1_geo"], frame["a2_geo"]], ignore_index=True)
+        where = locate_codes(geo.iloc[locatable]).to_numpy(dtype=object)
+        found = where != ""
+        movable[locatable[found]] = True
+        country = where[found]
+    placed = keys[movable].assign(country=country)
     placed["code"] = placed["country"] + placed["code"]
     both = pd.concat([keys, placed], ignore_index=True)
     node, table, unresolved = resolve_sides(both, gdelt_actors, "actor_code", names)
@@ -245,14 +251,21 @@ def _actors(
 def _columns(frame: pd.DataFrame, events: pd.DataFrame) -> dict[str, pd.Series]:
     """Description, citation and the GDELT columns kept on each edge."""
     a1, a2 = frame["a1_name"], frame["a2_name"]
-    url = frame["url"]
     return {
         "description": events["label"] + " (" + frame["code"] + "): " + a1 + " / " + a2,
-        "citation": url.where(url != "", "GDELT event " + frame["event_id"]),
+        "citation": _cite(frame),
         "quad_class": frame["quad_class"],
         "mentions": frame["mentions"],
         "tone": frame["tone"],
     }
+
+
+def _cite(frame: pd.DataFrame, at: np.ndarray | None = None) -> pd.Series:
+    """The source URL of each row (of the rows at ``at``), else the GDELT event id."""
+    url, ids = frame["url"], frame["event_id"]
+    if at is not None:
+        url, ids = url.iloc[at], ids.iloc[at]
+    return url.where(url != "", "GDELT event " + ids)
 
 
 def _parse(rows: list[Rows]) -> Parsed:
@@ -280,6 +293,7 @@ GDELT = Format(
     id_field=GDELT_COLUMNS["event_id"][0],
     sides=("a1_", "a2_"),
     side_names=("a1_name", "a2_name"),
+    cite=_cite,
 )
 
 

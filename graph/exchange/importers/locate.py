@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .actors import org_codes
@@ -38,7 +39,10 @@ def locate_codes(fips: pd.Series) -> pd.Series:
     >>> locate_codes(pd.Series(["RS", "GM", "UK", "TI", "OS", ""])).tolist()
     ['RUS', 'DEU', 'GBR', 'TJK', '', '']
     """
-    return fips.astype(str).str.upper().map(_fips()).fillna("").astype(object)
+    codes, uniques = pd.factorize(fips)  # a few hundred distinct codes: map those only
+    mapped = pd.Series(uniques, dtype=object).astype(str).str.upper().map(_fips()).fillna("")
+    values = np.append(mapped.to_numpy(dtype=object), "")  # code -1 (missing) -> ""
+    return pd.Series(values[codes], index=fips.index, dtype=object)
 
 
 def gdelt_locatable(keys: pd.DataFrame) -> pd.Series:

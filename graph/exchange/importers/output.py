@@ -33,11 +33,10 @@ from ...atomic import atomic_file, atomic_folder, write_text
 from ...dataset import Dataset
 from ...errors import Issue
 from ...loading import from_frames
-from ...model.columns import METADATA_FILE, VOCABULARY_FILE
+from ...model.columns import DATASET_FILES, METADATA_FILE, VOCABULARY_FILE
 from ...model.metadata import DatasetMetadata, metadata_toml
 from ...model.vocabulary import Vocabulary
 from ...text import json_text
-from ..formats import DATASET_FILES
 from ..parquet import write_parquet_tables
 from .countries import DATA_DIR
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ...errors import UsageError
@@ -53,10 +54,14 @@ class Format:
     id_field: str = "event_id"
     sides: tuple[str, str] = ("a1_", "a2_")
     side_names: tuple[str, ...] = ()
+    cite: Callable[[pd.DataFrame, np.ndarray], pd.Series] | None = None
 
-    def citations(self, frame: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
-        """The citation of each given row."""
-        return self.columns(frame, events)["citation"]
+    def citations(self, frame: pd.DataFrame, events: pd.DataFrame, at: np.ndarray) -> pd.Series:
+        """The citation of the rows at positions ``at``: ``cite(frame, at)`` if the format has
+        it (it takes only the columns it reads), else the ``citation`` of :attr:`columns`."""
+        if self.cite is not None:
+            return self.cite(frame, at)
+        return self.columns(frame.iloc[at], events.iloc[at])["citation"]
 
 
 def run_import(
