@@ -272,7 +272,7 @@ def review_page(
     (False, True)
     """
     data = review_data(nodes, edges, title=title, vocabulary=vocabulary)
-    script = _inline_script(_HEADER + asset("js/review.js"))
+    script = _inline_script(_HEADER + asset("js/util.js") + "\n" + asset("js/review.js"))
     css = asset("css/review.css")
     if re.search(r"</style", css, flags=re.IGNORECASE):  # pragma: no cover - our own file
         raise ValueError("the stylesheet must not contain '</style'")

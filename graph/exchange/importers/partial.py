@@ -138,6 +138,11 @@ def run_task(
     return result
 
 
+#: Bytes the resident memory may grow by before the heap is trimmed.
+TRIM_MARGIN = 64 << 20
+_TRIMMED = [0]  # the resident size after the last trim
+
+
 def release_memory(force: bool = False) -> None:
     """Give the memory freed by a chunk back to the system once it has grown by a margin.
 
@@ -154,11 +159,6 @@ def release_memory(force: bool = False) -> None:
     if force or resident > _TRIMMED[0] + TRIM_MARGIN:
         _LIBC.malloc_trim(0)
         _TRIMMED[0] = _resident()
-
-
-#: Bytes the resident memory may grow by before the heap is trimmed.
-TRIM_MARGIN = 64 << 20
-_TRIMMED = [0]
 
 
 def _resident() -> int:

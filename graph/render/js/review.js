@@ -19,19 +19,7 @@ const MODALITY = {
   negated: "The sentence says it did not happen.",
 };
 
-function byId(id) { return document.getElementById(id); }
-
-/* A new element; text (when given) goes in as textContent, never as HTML. */
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function removeChildren(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-function plural(count, one, many) { return count.toLocaleString("en") + " " + (count === 1 ? one : (many || one + "s")); }
+/* byId, element, removeChildren and plural come from util.js, placed before this file. */
 
 /* ---------- the data ---------- */
 
