@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.errors import ToolError
-from graph.exchange.importers import dask_runner, import_gdelt, import_icews
+from graph.exchange.importers import dask_runner, import_gdelt, import_icews, spill
 
 distributed = pytest.importorskip("distributed")
 runner = CliRunner()
@@ -51,6 +51,28 @@ def test_cluster_writes_the_in_process_folder(
     assert accounted(spread.summary) and spread.summary.rows_read == 3000
     assert spread.summary.skipped == alone.summary.skipped
     assert spread.summary.skipped["duplicate-event"] > 50  # found across workers
+
+
+def test_spilled_groups_are_finished_on_the_cluster_in_order(
+    cluster: str, events: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Groups spilled to disk come back in many batches, merged and finished by the workers
+    a window ahead; the edges are numbered as in one sort, as in this process."""
+    whole = import_gdelt(events, tmp_path / "whole", aggregate="day")
+    monkeypatch.setattr(spill, "SPILL_GROUPS", 60)
+    monkeypatch.setattr(spill, "_BATCH", 25)
+    batches = list(spill.Groups().batches())  # nothing held: one empty batch
+    assert len(batches) == 1
+    import_gdelt(events, tmp_path / "alone", chunk_rows=400, aggregate="day")
+    spread = import_gdelt(events, tmp_path / "dask", chunk_rows=400, aggregate="day",
+                          scheduler=cluster)  # fmt: skip
+    assert folder_bytes(tmp_path / "whole") == folder_bytes(tmp_path / "alone")
+    assert folder_bytes(tmp_path / "alone") == folder_bytes(tmp_path / "dask")
+    assert spread.summary.edges == whole.summary.edges > 3 * 25
+    table = import_gdelt(events, None, chunk_rows=400, aggregate="day", scheduler=cluster)
+    assert table.edges.equals(whole.edges)
+    numbered = [i for i in table.edges["id"] if i.startswith("gdelt-day-")]
+    assert numbered == [f"gdelt-day-{n}" for n in range(1, len(numbered) + 1)]
 
 
 def test_icews_on_the_cluster(cluster: str, tmp_path: Path) -> None:

@@ -150,10 +150,23 @@ def _encode(values: Sequence[str] | np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 
 def _unify(labels: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Merged sorted labels, and per part the map from its codes to the merged ones."""
-    merged = np.unique(np.concatenate(labels)) if labels else np.zeros(0, dtype=object)
-    index = pd.Index(merged)
-    return merged, [index.get_indexer(part) for part in labels]
+    """Merged sorted labels, and per part the map from its codes to the merged ones.
+
+    In Arrow (hashed and sorted in C++; UTF-8 bytes sort as code points do, as ``np.unique``
+    sorts Python strings): the driver merges every chunk's labels.
+    """
+    if not labels:
+        return np.zeros(0, dtype=object), []
+    texts = [pa.array(part, pa.large_string()) for part in labels]
+    distinct = pa.chunked_array(texts, pa.large_string()).unique()
+    merged = distinct.take(pc.sort_indices(distinct))
+    return (
+        np.asarray(merged.to_numpy(zero_copy_only=False), dtype=object),
+        [
+            pc.index_in(p, value_set=merged).to_numpy(zero_copy_only=False).astype(np.int64)
+            for p in texts
+        ],
+    )
 
 
 def merge(parts: list[Aggregate]) -> Aggregate:
@@ -170,9 +183,10 @@ def merge(parts: list[Aggregate]) -> Aggregate:
     order = np.concatenate([p.order for p in parts])
     key = _pack([codes[k] for k in KEYS], [len(labels[k]) for k in KEYS])
     if key is not None:
-        sort = np.lexsort((order, number, key))
+        sort = np.argsort(key, kind="stable")  # the parts are sorted runs: merged, not sorted
         key = key[sort]
         new = np.r_[True, key[1:] != key[:-1]] if len(key) else np.zeros(0, bool)
+        _first_ahead(sort, new, number, order)
     else:
         sort = np.lexsort((order, number, *(codes[k] for k in reversed(KEYS))))
         keys = np.stack([codes[k][sort] for k in KEYS], axis=1)
@@ -221,6 +235,18 @@ def merge(parts: list[Aggregate]) -> Aggregate:
         cameo,
         rest,
     )
+
+
+def _first_ahead(sort: np.ndarray, new: np.ndarray, number: np.ndarray, order: np.ndarray) -> None:
+    """Within each group of ``sort`` (starting where ``new``), put the lowest (number, order)
+    first, ties kept in place: the order of ``np.lexsort((order, number, key))``, sorting only
+    the groups of more than one member."""
+    group = np.cumsum(new) - 1
+    sizes = np.bincount(group) if len(group) else group
+    members = np.flatnonzero(sizes[group] > 1)
+    if len(members):
+        rows = sort[members]
+        sort[members] = rows[np.lexsort((order[rows], number[rows], group[members]))]
 
 
 def _pack(codes: list[np.ndarray], sizes: list[int]) -> np.ndarray | None:

@@ -17,6 +17,7 @@ here only, when one of the two options is given.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -24,11 +25,11 @@ from ...errors import ToolError
 from .chunks import Task, source_sha256
 from .partial import Job, TaskResult, run_task
 from .seen import IdSet
+from .spill import EdgeSlice, Groups, merged
 
 __all__ = ["CONNECT_TIMEOUT", "DaskRunner"]
 
 _INSTALL = "pip install 'graph-explorer[scale]'"
-_TRIM = 256 << 20
 #: How long to try to reach a scheduler before giving up.
 CONNECT_TIMEOUT = "10s"
 
@@ -36,13 +37,16 @@ CONNECT_TIMEOUT = "10s"
 def _local_cluster(distributed: Any, workers: int) -> Any:
     """A cluster of ``workers`` processes of one thread each on this machine.
 
-    Workers trim their heap when a task ends (``release_memory``), not at every free, as
-    Dask's default ``MALLOC_TRIM_THRESHOLD_`` of 64 KiB would (it doubled the system time),
+    Workers keep glibc's own heap settings, as this process has: Dask's default
+    ``MALLOC_TRIM_THRESHOLD_`` of 64 KiB trims at every free, and any fixed threshold turns
+    off glibc's adaptive mmap threshold, so each array of a chunk was mapped afresh (three
+    times the page faults of an in-process task, and up to five times its system time when
+    two workers fault at once). They trim their heap when a task ends (``release_memory``)
     and do not sample their own stacks every 10 ms for Dask's profiler.
     """
     import dask
 
-    environ = {"MALLOC_TRIM_THRESHOLD_": str(_TRIM), "OMP_WAIT_POLICY": "passive"}
+    environ = {"OMP_WAIT_POLICY": "passive"}
     settings = {
         "distributed.nanny.pre-spawn-environ": environ,
         "distributed.worker.profile.enabled": False,  # sampling every 10 ms cost a fifth
@@ -54,7 +58,7 @@ def _local_cluster(distributed: Any, workers: int) -> Any:
             processes=True,
             dashboard_address=":0",  # no fixed port: no clash with another cluster
             scheduler_kwargs={"dashboard": False},
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a worker's heartbeat to a closed scheduler
             env={"OMP_WAIT_POLICY": "passive"},
         )
 
@@ -138,6 +142,35 @@ class DaskRunner:
         future = self.client.submit(run_task, self._job, task, excluded, pure=False)
         result: TaskResult = future.result()
         return result
+
+    def finished(self, groups: Groups, finishing: Callable[..., EdgeSlice]) -> Iterator[EdgeSlice]:
+        """Each batch of ``groups`` merged and finished on the workers, in order.
+
+        Batches go out as they are read (spilled buckets as the bytes of their files), a
+        window ahead: merging a batch tells its number of edges, so the next batch's numbers
+        are known while the workers finish it and merge the ones after.
+        """
+        batches = groups.batches(raw=True)
+        merging: deque[tuple[Any, Any]] = deque()  # (merged batch, its number of groups)
+        finishing_now: deque[Any] = deque()
+        numbered, more = 0, True
+        while True:
+            while more and len(merging) + len(finishing_now) < self.window:
+                batch = next(batches, None)
+                if batch is None:
+                    more = False
+                    break
+                data = self.client.scatter(batch, hash=False)
+                agg = self.client.submit(merged, data, pure=False)
+                merging.append((agg, self.client.submit(len, agg, pure=False)))
+            if merging:
+                agg, size = merging.popleft()
+                finishing_now.append(self.client.submit(finishing, agg, numbered, pure=False))
+                numbered += int(size.result())
+            elif not finishing_now:
+                return
+            if finishing_now and (len(finishing_now) > 1 or not merging):
+                yield finishing_now.popleft().result()
 
     def hashes(self) -> dict[int, str]:
         """The sha256 of each source read in several tasks."""

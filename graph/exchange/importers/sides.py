@@ -19,6 +19,7 @@ the input again with the whole input's resolution imposed (:meth:`Resolution.imp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,26 +137,36 @@ class Registry:
     """Every description of the input so far, in order, with the first chunk's resolution."""
 
     sides: list[Sides] = field(default_factory=list)
-    index: dict[str, int] = field(default_factory=dict)
     result: list[str] = field(default_factory=list)
     varies: bool = False
     template: pd.DataFrame | None = None
     catalogue: dict[str, str] = field(default_factory=dict)
+    known: tuple[dict[str, str], dict[str, str]] = field(default_factory=lambda: ({}, {}))
 
     def add(self, part: Sides) -> None:
-        """Take a chunk's descriptions, in input order."""
-        qualified = part.side.astype(str).astype(object) + _SEP + part.key
-        new = []
-        for i, (name, result) in enumerate(zip(qualified, part.result, strict=True)):
-            at = self.index.get(name)
-            if at is None:
-                self.index[name] = len(self.result)
-                self.result.append(result)
-                new.append(i)
-            elif self.result[at] != result:
+        """Take a chunk's descriptions, in input order.
+
+        Looked up a side at a time in C (``map`` over a dict): most of a chunk's descriptions
+        were met before, and a Python loop over them was a tenth of the driver's time.
+        """
+        fresh = np.zeros(len(part.key), dtype=bool)
+        for side, known in enumerate(self.known):
+            at = np.flatnonzero(part.side == side)
+            names, results = part.key[at], part.result[at]
+            again = pd.Index(names).duplicated()  # a blank description may come twice
+            old = np.asarray(list(map(known.get, names.tolist(), repeat(""))), dtype=object)
+            seen = old != ""  # a result is never blank ("id|id")
+            new = ~seen & ~again
+            if not self.varies and (old[seen] != results[seen]).any():
                 self.varies = True
-        if new:
-            take = np.asarray(new)
+            fresh[at[new]] = True
+            known.update(zip(names[new].tolist(), results[new].tolist(), strict=True))
+            repeated = zip(names[again].tolist(), results[again].tolist(), strict=True)
+            if any(known[name] != result for name, result in repeated):
+                self.varies = True
+        if fresh.any():
+            take = np.flatnonzero(fresh)
+            self.result.extend(part.result[take].tolist())
             self.sides.append(
                 Sides(part.key[take], part.side[take], part.result[take],
                       part.values.iloc[take].reset_index(drop=True), part.template)

@@ -22,23 +22,65 @@ in one sort, and memory holds one bucket, not all the groups of the import.
 
 from __future__ import annotations
 
+import io
 import pickle
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .aggregate import Aggregate, buckets, finish, merge, part, rows_aggregate
+from .output import SAFE_EDGE_COLUMNS, csv_lines
 from .partial import release_memory
 
-__all__ = ["SPILL_GROUPS", "Groups"]
+__all__ = ["SPILL_GROUPS", "EdgeSlice", "Groups", "edge_slice", "loaded", "merged"]
 
 #: Groups held in memory before they go to disk (about 60 MB, and as much again to merge).
 SPILL_GROUPS = 200_000
 _MERGE = 50_000
 _BATCH = 100_000  # groups finished at a time
+
+
+def loaded(data: bytes) -> list[Aggregate]:
+    """The aggregates pickled one after the other in ``data`` (a spilled bucket's file)."""
+    stream = io.BytesIO(data)
+    parts = []
+    while stream.tell() < len(data):
+        parts.append(pickle.load(stream))
+    return parts
+
+
+def merged(parts: list[Aggregate | bytes]) -> Aggregate:
+    """One batch of :meth:`Groups.batches` merged (spilled buckets loaded first)."""
+    return merge([a for p in parts for a in (loaded(p) if isinstance(p, bytes) else [p])])
+
+
+@dataclass
+class EdgeSlice:
+    """The edges of one batch: their columns, how often each node ends one, their number, and
+    the edges as CSV lines (``lines``) or as a table."""
+
+    columns: list[str]
+    ends: pd.Series
+    count: int
+    lines: bytes | None
+    table: pd.DataFrame | None
+
+
+def edge_slice(
+    agg: Aggregate, numbered: int, *, prefix: str, period: str, score_column: str, as_csv: bool
+) -> EdgeSlice:
+    """A merged batch finished as edges numbered after ``numbered`` (:func:`finish`)."""
+    table = finish(agg, prefix, period, score_column, numbered)
+    ends = pd.concat([table["source"], table["target"]]).value_counts()
+    if as_csv:
+        return EdgeSlice(
+            list(table.columns), ends, len(table), csv_lines(table, SAFE_EDGE_COLUMNS), None
+        )
+    return EdgeSlice(list(table.columns), ends, len(table), None, table)
 
 
 def _empty() -> Aggregate:
@@ -81,24 +123,17 @@ class Groups:
 
     def _read(self, key: tuple[str, str]) -> list[Aggregate]:
         path = self.files.get(key)
-        if path is None:
-            return []
-        parts = []
-        with path.open("rb") as handle:
-            while True:
-                try:
-                    parts.append(pickle.load(handle))
-                except EOFError:
-                    return parts
+        return loaded(path.read_bytes()) if path is not None else []
 
-    def finished(self, prefix: str, period: str, score_column: str) -> Iterator[pd.DataFrame]:
-        """The edge table in slices of whole buckets, numbered on (at least one table)."""
+    def batches(self, raw: bool = False) -> Iterator[list[Aggregate | bytes]]:
+        """The groups in batches of whole buckets, in key order: each batch the parts to
+        :func:`merge` (a spilled bucket as the bytes of its file when ``raw``, for
+        :func:`loaded` elsewhere); at least one batch."""
         held = [*([self.running] if self.running else []), *self.pending]
         current = merge(held) if held else None
         self.running, self.pending = None, []
         release_memory(force=True)
         here = {key: (lo, hi) for key, lo, hi in buckets(current)} if current else {}
-        numbered = 0
         batch: list[tuple[str, str]] = []
         size = 0
         keys = sorted(set(self.files) | set(here))
@@ -107,17 +142,26 @@ class Groups:
             size += self.sizes.get(key, 0) + (here[key][1] - here[key][0] if key in here else 0)
             if size < _BATCH and number < len(keys) - 1:
                 continue
-            parts = [p for k in batch for p in self._read(k)]
+            parts: list[Aggregate | bytes] = []
+            for k in batch:
+                if k in self.files:
+                    parts += [self.files[k].read_bytes()] if raw else self._read(k)
             mine = [here[k] for k in batch if k in here]
             if mine and current is not None:
                 parts.append(part(current, mine[0][0], mine[-1][1]))
-            table = finish(merge(parts), prefix, period, score_column, numbered)
-            numbered += len(table)
             batch, size = [], 0
-            yield table
+            yield parts
             release_memory()
         if not keys:
-            yield finish(current or _empty(), prefix, period, score_column)
+            yield [current or _empty()]
+
+    def finished(self, prefix: str, period: str, score_column: str) -> Iterator[pd.DataFrame]:
+        """The edge table in slices of whole buckets, numbered on (at least one table)."""
+        numbered = 0
+        for parts in self.batches():
+            table = finish(merged(parts), prefix, period, score_column, numbered)
+            numbered += len(table)
+            yield table
 
     def close(self) -> None:
         """Remove the files on disk."""

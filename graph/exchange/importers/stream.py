@@ -29,15 +29,17 @@ import hashlib
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ...errors import DataError, GraphError, Issue, ToolError, UsageError, ValidationReport
+from .aggregate import Aggregate
 from .chunks import Task, chunk_bytes, plan
 from .describe import import_metadata
 from .options import ImportOptions, import_vocabulary
@@ -48,7 +50,7 @@ from .reader import Progress
 from .seen import IdSet
 from .sides import Registry, Resolution, resolve
 from .sources import expand_sources
-from .spill import Groups
+from .spill import EdgeSlice, Groups, edge_slice, merged
 
 if TYPE_CHECKING:
     from .run import Format
@@ -86,6 +88,16 @@ class InProcess:
     def hashes(self) -> dict[int, str]:
         """The sha256 of sources read in several tasks (here: done while reading)."""
         return {}
+
+    def finished(
+        self, groups: Groups, finishing: Callable[[Aggregate, int], EdgeSlice]
+    ) -> Iterator[EdgeSlice]:
+        """Each batch of ``groups`` merged and finished, numbered on, in order."""
+        numbered = 0
+        for parts in groups.batches():
+            piece = finishing(merged(parts), numbered)
+            numbered += piece.count
+            yield piece
 
 
 @dataclass
@@ -209,10 +221,9 @@ def stream_import(
                 resolution = replace(resolution, consistent=True)
                 job = replace(job, resolution=resolution)
                 state, _ = _pass(fmt, job, tasks, runner, report, spill)
-            hashes = runner.hashes()
-        for number, digest in hashes.items():
-            state.files[number]["sha256"] = digest
-        result = _result(fmt, options, state, resolution, spill)
+            for number, digest in runner.hashes().items():
+                state.files[number]["sha256"] = digest
+            result = _result(fmt, options, state, resolution, spill, runner)
         if output is not None:
             result.path = write_output(
                 result, output, table_format=options.table_format, edges_file=spill
@@ -269,12 +280,13 @@ def _result(
     state: _Combined,
     resolution: Resolution,
     spill: Path | None,
+    runner: Any,
 ) -> ImportResult:
     """Nodes, edges (or their count), the summary and metadata of a combined import."""
     catalogue = resolution.catalogue
     edges: pd.DataFrame | None = None
     if options.aggregate:
-        edges, nodes, count = _aggregated(fmt, options, state, catalogue, spill)
+        edges, nodes, count = _aggregated(fmt, options, state, catalogue, spill, runner)
     elif spill is None:
         edges = pd.concat(state.frames, ignore_index=True)
         nodes = used_nodes(catalogue, edges)
@@ -315,26 +327,29 @@ def _aggregated(
     state: _Combined,
     catalogue: pd.DataFrame,
     spill: Path | None,
+    runner: Any,
 ) -> tuple[pd.DataFrame | None, pd.DataFrame, int]:
-    """The aggregated edges, bucket by bucket: to ``spill`` (``edges.csv``) or a table."""
+    """The aggregated edges, batch by batch (each merged and finished by ``runner``, numbered
+    in order): to ``spill`` (``edges.csv``) or a table."""
     assert options.aggregate is not None
     tables: list[pd.DataFrame] = []
     ends = pd.Series(dtype="int64")
     count = 0
     columns: list[str] = []
     with spill.open("wb") if spill is not None else nullcontext() as sink:
+        finishing = partial(edge_slice, prefix=fmt.name, period=options.aggregate,
+                            score_column=fmt.score_column, as_csv=sink is not None)  # fmt: skip
         try:
-            for table in state.groups.finished(fmt.name, options.aggregate, fmt.score_column):
+            for piece in runner.finished(state.groups, finishing):
                 if sink is not None and not columns:
-                    sink.write(csv_lines(pd.DataFrame([table.columns], columns=table.columns)))
-                columns = list(table.columns)
-                ends = ends.add(pd.concat([table["source"], table["target"]]).value_counts(),
-                                fill_value=0)  # fmt: skip
-                count += len(table)
-                if sink is not None:
-                    sink.write(csv_lines(table, SAFE_EDGE_COLUMNS))
-                else:
-                    tables.append(table)
+                    sink.write(csv_lines(pd.DataFrame([piece.columns], columns=piece.columns)))
+                columns = piece.columns
+                ends = ends.add(piece.ends, fill_value=0)
+                count += piece.count
+                if piece.lines is not None and sink is not None:
+                    sink.write(piece.lines)
+                elif piece.table is not None:
+                    tables.append(piece.table)
         finally:
             state.groups.close()
         nodes = counted_nodes(catalogue, ends)
