@@ -150,7 +150,7 @@ class Tab(PageProbe):
 def tab(chromium: Any) -> Iterator[Tab]:
     """The explorer tests' tab, one per module: network closed, alerts dismissed and recorded,
     writes to ``document.title`` recorded in ``window.__titleWrites``."""
-    from test_html_browser import TRAP  # here, not at the top: it imports graph.render
+    from test_html_hostile import TRAP  # here, not at the top: it imports graph.render
 
     with closed_page(chromium, Tab) as probe:
 

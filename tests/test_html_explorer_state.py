@@ -14,16 +14,8 @@ from urllib.parse import quote
 
 import pandas as pd
 import pytest
-from test_html_browser import (
-    ACT,
-    EDGE_TYPE,
-    FIND_EDGE_POINT,
-    NODE_POINT,
-    PAYLOAD,
-    assert_untouched,
-    make_hostile,
-    pair_id,
-)
+from test_html_browser import FIND_EDGE_POINT, NODE_POINT, pair_id
+from test_html_hostile import ACT, EDGE_TYPE, PAYLOAD, assert_untouched, make_hostile
 
 import graph
 from conftest import Tab

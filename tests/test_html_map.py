@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_html_browser import PAYLOAD, assert_untouched, make_hostile
+from test_html_hostile import PAYLOAD, assert_untouched, make_hostile
 from typer.testing import CliRunner
 
 import graph

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_html_browser import ACT, PAYLOAD, assert_untouched, make_hostile
+from test_html_hostile import ACT, PAYLOAD, assert_untouched, make_hostile
 from typer.testing import CliRunner
 
 import graph

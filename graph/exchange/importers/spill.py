@@ -15,8 +15,11 @@ in one sort, and memory holds one bucket, not all the groups of the import.
 >>> groups = Groups(limit=1)
 >>> for source in ("b", "a", "b"):
 ...     groups.add(events(source))
->>> [t[["id", "source", "count"]].values.tolist() for t in groups.finished("g", "year", "s")]
-[[['g-year-1', 'a', '1'], ['g-year-2', 'b', '2']]]
+>>> [batch] = groups.batches()  # one batch: both buckets are small
+>>> piece = edge_slice(merged(batch), 0, prefix="g", period="year", score_column="s",
+...                    as_csv=False)
+>>> piece.table[["id", "source", "count"]].values.tolist()
+[['g-year-1', 'a', '1'], ['g-year-2', 'b', '2']]
 >>> groups.close()
 """
 
@@ -121,10 +124,6 @@ class Groups:
             with path.open("ab") as handle:
                 pickle.dump(part(agg, lo, hi), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _read(self, key: tuple[str, str]) -> list[Aggregate]:
-        path = self.files.get(key)
-        return loaded(path.read_bytes()) if path is not None else []
-
     def batches(self, raw: bool = False) -> Iterator[list[Aggregate | bytes]]:
         """The groups in batches of whole buckets, in key order: each batch the parts to
         :func:`merge` (a spilled bucket as the bytes of its file when ``raw``, for
@@ -145,7 +144,8 @@ class Groups:
             parts: list[Aggregate | bytes] = []
             for k in batch:
                 if k in self.files:
-                    parts += [self.files[k].read_bytes()] if raw else self._read(k)
+                    data = self.files[k].read_bytes()
+                    parts += [data] if raw else loaded(data)
             mine = [here[k] for k in batch if k in here]
             if mine and current is not None:
                 parts.append(part(current, mine[0][0], mine[-1][1]))
@@ -154,14 +154,6 @@ class Groups:
             release_memory()
         if not keys:
             yield [current or _empty()]
-
-    def finished(self, prefix: str, period: str, score_column: str) -> Iterator[pd.DataFrame]:
-        """The edge table in slices of whole buckets, numbered on (at least one table)."""
-        numbered = 0
-        for parts in self.batches():
-            table = finish(merged(parts), prefix, period, score_column, numbered)
-            numbered += len(table)
-            yield table
 
     def close(self) -> None:
         """Remove the files on disk."""
