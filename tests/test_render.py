@@ -1,5 +1,5 @@
 """graph.render: page content, escaping, determinism, notebooks (styles, measures and layout:
-test_render_layout.py)."""
+test_render_styles.py)."""
 
 from __future__ import annotations
 
