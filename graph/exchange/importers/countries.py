@@ -51,19 +51,25 @@ def slug(values: pd.Series) -> pd.Series:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> Any:
+def _country_data() -> pd.DataFrame:
+    """country_converter's own table, read as text ("NA" is Namibia; empty cells missing)."""
     try:
-        import country_converter as coco
         from country_converter.country_converter import COUNTRY_DATA_FILE
     except ImportError as exc:  # pragma: no cover - a core dependency
         raise UsageError(
             "importing event data needs country_converter: pip install country-converter"
         ) from exc
-    # Read the table ourselves: keep "NA" (Namibia) as text, empty cells as missing.
-    data = pd.read_csv(
+    return pd.read_csv(
         COUNTRY_DATA_FILE, sep="\t", dtype=str, keep_default_na=False, na_values=[""]
     )
-    return coco.CountryConverter(country_data=data)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    """A converter on :func:`_country_data` (its regexes compiled: only names need it)."""
+    import country_converter as coco
+
+    return coco.CountryConverter(country_data=_country_data())
 
 
 @contextmanager
@@ -81,8 +87,10 @@ def _quiet() -> Any:
 @lru_cache(maxsize=1)
 def state_table() -> pd.DataFrame:
     """Every current country: ``iso3``, ``id``, ``label`` (short name) and ``official`` name."""
-    data = _converter().data
+    data = _country_data()
     data = data[data["obsolete"].isna()] if "obsolete" in data else data
+    for unique in ("name_short", "name_official", "regex"):  # as the converter keeps them
+        data = data.drop_duplicates(subset=[unique], keep="last")
     table = pd.DataFrame(
         {
             "iso3": data["ISO3"].astype(str).to_numpy(),
