@@ -17,6 +17,7 @@ here only, when one of the two options is given.
 from __future__ import annotations
 
 import logging
+import operator
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -147,30 +148,21 @@ class DaskRunner:
         """Each batch of ``groups`` merged and finished on the workers, in order.
 
         Batches go out as they are read (spilled buckets as the bytes of their files), a
-        window ahead: merging a batch tells its number of edges, so the next batch's numbers
-        are known while the workers finish it and merge the ones after.
+        window ahead. A batch's edges are numbered on from the edges before it, a number the
+        cluster adds up itself (the count before the batch before, plus that batch's length):
+        the workers go on merging and finishing without waiting for this process.
         """
-        batches = groups.batches(raw=True)
-        merging: deque[tuple[Any, Any]] = deque()  # (merged batch, its number of groups)
-        finishing_now: deque[Any] = deque()
-        numbered, more = 0, True
-        while True:
-            while more and len(merging) + len(finishing_now) < self.window:
-                batch = next(batches, None)
-                if batch is None:
-                    more = False
-                    break
-                data = self.client.scatter(batch, hash=False)
-                agg = self.client.submit(merged, data, pure=False)
-                merging.append((agg, self.client.submit(len, agg, pure=False)))
-            if merging:
-                agg, size = merging.popleft()
-                finishing_now.append(self.client.submit(finishing, agg, numbered, pure=False))
-                numbered += int(size.result())
-            elif not finishing_now:
-                return
-            if finishing_now and (len(finishing_now) > 1 or not merging):
-                yield finishing_now.popleft().result()
+        pending: deque[Any] = deque()  # each batch's finished edges, in order
+        before: Any = 0  # edges before the next batch: then a future, summed on the cluster
+        for batch in groups.batches(raw=True):
+            agg = self.client.submit(merged, self.client.scatter(batch, hash=False), pure=False)
+            pending.append(self.client.submit(finishing, agg, before, pure=False))
+            size = self.client.submit(len, agg, pure=False)
+            before = self.client.submit(operator.add, before, size, pure=False)
+            if len(pending) >= self.window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
     def hashes(self) -> dict[int, str]:
         """The sha256 of each source read in several tasks."""
