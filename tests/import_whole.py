@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from graph.exchange.importers.aggregate import finish, reduce_events
+from graph.exchange.importers.aggregate import reduce_events
 from graph.exchange.importers.describe import import_metadata
+from graph.exchange.importers.edge_rows import finish
 from graph.exchange.importers.gdelt import GDELT
 from graph.exchange.importers.icews import ICEWS
 from graph.exchange.importers.options import ImportOptions, import_vocabulary

@@ -24,8 +24,9 @@ from conftest import SHARED_EVENTS
 from graph.cli import app
 from graph.errors import DataError, UsageError
 from graph.exchange.importers import import_gdelt, import_icews
-from graph.exchange.importers.aggregate import finish, merge, rows_aggregate
+from graph.exchange.importers.aggregate import merge, rows_aggregate
 from graph.exchange.importers.chunks import chunk_bytes, plan, read_pieces
+from graph.exchange.importers.edge_rows import finish
 from graph.exchange.importers.seen import IdSet
 from graph.exchange.importers.sources import Source, expand_sources
 

@@ -4,8 +4,9 @@ Each chunk of an import reduces its kept events to an :class:`Aggregate`: one gr
 period, source id, target id and relation type, holding the event count, the summed score and
 weight, the summed mentions (and how many events had a count), the distinct CAMEO codes, and
 the first event (lowest event number, then input order) with its citation. Aggregates of any
-chunks :func:`merge` into the aggregate of all of them, in any grouping, and :func:`finish`
-numbers the groups in the order of their key and writes the edge table.
+chunks :func:`merge` into the aggregate of all of them, in any grouping, and
+:func:`~.edge_rows.finish` numbers the groups in the order of their key and writes the edge
+table.
 
 Sums are exact, so that the result does not depend on how the input was cut: a score with at
 most six decimals (Goldstein and CAMEO scales have one) is summed as an integer number of
@@ -14,10 +15,8 @@ millionths, any other as a fraction; the total is then rounded to the nearest fl
 >>> agg = merge([rows_aggregate(["2019-10"] * 3, ["iran"] * 3, ["tajikistan"] * 3,
 ...     ["visit"] * 3, np.array([1.9, 3.4, -5.3]), np.array([2.0, np.nan, 1.0]),
 ...     ["042", "043", "042"], pd.Series(["7", "5", "9"]), np.arange(3))])
->>> agg.citation = pa.array(["u5"], pa.large_string())
->>> table = finish(agg, "gdelt", "month", "goldstein")
->>> table[["id", "count", "goldstein", "sign", "cameo", "mentions", "citation"]].values.tolist()
-[['gdelt-month-1', '3', '0', '0', '042;043', '3', 'u5']]
+>>> len(agg), agg.count.tolist(), int(agg.score[0])  # the score in millionths: exact
+(1, [3], 0)
 """
 
 from __future__ import annotations
@@ -32,8 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .fields import spread
-from .pipeline import format_number, period_key
+from .pipeline import period_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,18 +40,19 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEYS",
+    "SCALE",
     "Aggregate",
     "buckets",
-    "finish",
     "merge",
     "part",
     "reduce_events",
     "rows_aggregate",
+    "text_array",
 ]
 
 #: The key of a group, in the order edges are numbered.
 KEYS = ("period", "source", "target", "type")
-_SCALE = 10**6
+SCALE = 10**6  # a score is summed as an integer number of millionths
 _ROW_BITS = 28  # the row in its piece
 _PIECE_BITS = 12  # the piece in its task
 
@@ -84,8 +83,8 @@ class Aggregate:
 
 def _scaled(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Scores as millionths (int64), and a mask of those that are not whole millionths."""
-    scaled = np.rint(score * _SCALE)
-    exact = (np.abs(scaled) < 2**53) & (scaled / _SCALE == score)
+    scaled = np.rint(score * SCALE)
+    exact = (np.abs(scaled) < 2**53) & (scaled / SCALE == score)
     return np.where(exact, scaled, 0).astype(np.int64), ~exact
 
 
@@ -346,7 +345,7 @@ def reduce_events(
     )
     at = agg.order - base  # the first event's row
     cited = citations(parsed.frame, parsed.events, at)
-    return replace(agg, citation=_text(cited.astype(str).to_numpy(dtype=object)))
+    return replace(agg, citation=text_array(cited.astype(str).to_numpy(dtype=object)))
 
 
 def place(task: int, piece: int) -> int:
@@ -354,71 +353,7 @@ def place(task: int, piece: int) -> int:
     return (task << (_ROW_BITS + _PIECE_BITS)) | (piece << _ROW_BITS)
 
 
-def _sums(scaled: np.ndarray, rest: dict[int, tuple[Fraction, Fraction]], at: int) -> np.ndarray:
-    values = scaled / _SCALE
-    for group, parts in rest.items():
-        values[group] = float(Fraction(int(scaled[group]), _SCALE) + parts[at])
-    return values
-
-
-def _text(values: np.ndarray | pa.Array) -> pa.Array:
+def text_array(values: np.ndarray | pa.Array) -> pa.Array:
     if isinstance(values, pa.Array):
         return values.cast(pa.large_string())
     return pa.array(np.asarray(values, dtype=object), pa.large_string())
-
-
-def _join(*parts: pa.Array | str) -> pa.Array:
-    items = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
-    return pc.binary_join_element_wise(*items, pa.scalar("", pa.large_string()))
-
-
-def finish(
-    agg: Aggregate, prefix: str, period: str, score_column: str, numbered: int = 0
-) -> pd.DataFrame:
-    """The edge table of an aggregate: one edge per group, numbered in key order (after the
-    ``numbered`` edges of earlier buckets).
-
-    Columns: ``id`` (``<prefix>-<period>-<n>``), ``source``, ``target``, ``type``, ``date``
-    (the period), ``weight``, ``sign``, ``description``, ``citation``, ``count``, ``cameo``,
-    the score column, ``mentions`` and ``first_event``; all text.
-    """
-    n = len(agg)
-    score = _sums(agg.score, agg.odd, 0)
-    weight = _sums(agg.weight, agg.odd, 1)
-    keys = {k: _text(agg.labels[k]).take(pa.array(agg.codes[k], pa.int64())) for k in KEYS}
-    pairs = agg.pairs
-    starts = np.flatnonzero(np.r_[True, pairs[1:, 0] != pairs[:-1, 0]])[: len(pairs)]
-    offsets = pa.array(np.r_[starts, len(pairs)].astype(np.int32))
-    texts = _text(agg.cameo).take(pa.array(pairs[:, 1], pa.int64()))
-    cameo = pc.binary_join(pa.ListArray.from_arrays(offsets, texts.cast(pa.string())), ";")
-    cameo = cameo.cast(pa.large_string())
-    count = _text(agg.count.astype(str))
-    events = pa.array(np.where(agg.count == 1, " event", " events"), pa.large_string())
-    mentions = format_number(agg.mentions).where(agg.mentioned > 0, "")
-    columns = {
-        "id": _join(
-            f"{prefix}-{period}-", _text(np.arange(numbered + 1, numbered + n + 1).astype(str))
-        ),
-        "source": keys["source"],
-        "target": keys["target"],
-        "type": keys["type"],
-        "date": keys["period"],
-        "weight": format_number(weight),
-        "sign": spread(["-1", "0", "1"], np.sign(score).astype(np.int64) + 1),
-        "description": _join(count, events, ", CAMEO ", cameo),
-        "citation": agg.citation,
-        "count": count,
-        "cameo": cameo,
-        score_column: format_number(score),
-        "mentions": mentions,
-        "first_event": _join(f"{prefix}-", agg.first),
-    }
-    return pd.DataFrame({k: _series(v) for k, v in columns.items()})
-
-
-def _series(values: pa.Array | pd.Series | None) -> pd.Series:
-    if values is None:
-        return pd.Series([], dtype="str")
-    if isinstance(values, pd.Series):
-        return values.astype("str").reset_index(drop=True)
-    return pd.Series(values.to_pandas(), dtype="str")

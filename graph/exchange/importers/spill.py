@@ -35,7 +35,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .aggregate import Aggregate, buckets, finish, merge, part, rows_aggregate
+from .aggregate import Aggregate, buckets, merge, part, rows_aggregate
+from .edge_rows import finish
 from .output import SAFE_EDGE_COLUMNS, csv_lines
 from .partial import release_memory
 
