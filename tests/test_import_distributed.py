@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,26 +54,43 @@ def test_cluster_writes_the_in_process_folder(
     assert spread.summary.skipped["duplicate-event"] > 50  # found across workers
 
 
+@pytest.mark.parametrize("started", [False, True], ids=["running-cluster", "workers-2"])
 def test_spilled_groups_are_finished_on_the_cluster_in_order(
-    cluster: str, events: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: str,
+    events: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    started: bool,
 ) -> None:
     """Groups spilled to disk come back in many batches, merged and finished by the workers
-    a window ahead; the edges are numbered as in one sort, as in this process."""
+    a window ahead; the edges are numbered as in one sort, as in this process. A running
+    cluster gets the spilled files' bytes and hands back the edges; a cluster the import
+    starts (``workers=2``) reads the files and writes the edges to files, all removed after."""
     whole = import_gdelt(events, tmp_path / "whole", aggregate="day")
     monkeypatch.setattr(spill, "SPILL_GROUPS", 60)
     monkeypatch.setattr(spill, "_BATCH", 25)
     batches = list(spill.Groups().batches())  # nothing held: one empty batch
     assert len(batches) == 1
     import_gdelt(events, tmp_path / "alone", chunk_rows=400, aggregate="day")
-    spread = import_gdelt(events, tmp_path / "dask", chunk_rows=400, aggregate="day",
-                          scheduler=cluster)  # fmt: skip
+    where: dict[str, object] = {"workers": 2} if started else {"scheduler": cluster}
+    before = _scratch()
+    spread = import_gdelt(events, tmp_path / "dask", chunk_rows=400, aggregate="day", **where)
     assert folder_bytes(tmp_path / "whole") == folder_bytes(tmp_path / "alone")
     assert folder_bytes(tmp_path / "alone") == folder_bytes(tmp_path / "dask")
     assert spread.summary.edges == whole.summary.edges > 3 * 25
-    table = import_gdelt(events, None, chunk_rows=400, aggregate="day", scheduler=cluster)
+    table = import_gdelt(events, None, chunk_rows=400, aggregate="day", **where)
     assert table.edges.equals(whole.edges)
     numbered = [i for i in table.edges["id"] if i.startswith("gdelt-day-")]
     assert numbered == [f"gdelt-day-{n}" for n in range(1, len(numbered) + 1)]
+    assert _scratch() == before  # no spilled groups or edge files left behind
+
+
+def _scratch() -> set[str]:
+    """The import's temporary folders (spilled groups, finished edges) now present."""
+    folder = Path(tempfile.gettempdir())
+    return {
+        p.name for prefix in ("graph-groups-", "graph-edges-") for p in folder.glob(prefix + "*")
+    }
 
 
 def test_icews_on_the_cluster(cluster: str, tmp_path: Path) -> None:

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import logging
 import operator
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import Any
+from contextlib import nullcontext
+from functools import partial
+from typing import Any, Literal
 
 from ...errors import ToolError
 from .chunks import Task, source_sha256
 from .partial import Job, TaskResult, run_task
 from .seen import IdSet
-from .spill import EdgeSlice, Groups, merged
+from .spill import EdgeSlice, Groups, edge_file, merged
 
 __all__ = ["CONNECT_TIMEOUT", "DaskRunner"]
 
@@ -147,22 +150,31 @@ class DaskRunner:
     def finished(self, groups: Groups, finishing: Callable[..., EdgeSlice]) -> Iterator[EdgeSlice]:
         """Each batch of ``groups`` merged and finished on the workers, in order.
 
-        Batches go out as they are read (spilled buckets as the bytes of their files), a
-        window ahead. A batch's edges are numbered on from the edges before it, a number the
+        Batches go out as they are read, a window ahead: spilled buckets as the paths of
+        their files on a cluster started here (its workers write the edges to files there
+        too, which this process copies into the output), as the bytes of the files on any
+        other. A batch's edges are numbered on from the edges before it, a number the
         cluster adds up itself (the count before the batch before, plus that batch's length):
         the workers go on merging and finishing without waiting for this process.
         """
-        pending: deque[Any] = deque()  # each batch's finished edges, in order
-        before: Any = 0  # edges before the next batch: then a future, summed on the cluster
-        for batch in groups.batches(raw=True):
-            agg = self.client.submit(merged, self.client.scatter(batch, hash=False), pure=False)
-            pending.append(self.client.submit(finishing, agg, before, pure=False))
-            size = self.client.submit(len, agg, pure=False)
-            before = self.client.submit(operator.add, before, size, pure=False)
-            if len(pending) >= self.window:
+        local = self.cluster is not None  # workers on this machine: they share its files
+        spilled: Literal["bytes", "path"] = "path" if local else "bytes"
+        with (
+            tempfile.TemporaryDirectory(prefix="graph-edges-") if local else nullcontext() as folder
+        ):
+            task = partial(edge_file, finishing, folder) if folder else finishing
+            pending: deque[Any] = deque()  # each batch's finished edges, in order
+            before: Any = 0  # edges before the next batch: then a future, summed on the cluster
+            for batch in groups.batches(spilled):
+                parts = self.client.scatter(batch, hash=False)
+                agg = self.client.submit(merged, parts, pure=False)
+                pending.append(self.client.submit(task, agg, before, pure=False))
+                size = self.client.submit(len, agg, pure=False)
+                before = self.client.submit(operator.add, before, size, pure=False)
+                if len(pending) >= self.window:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
 
     def hashes(self) -> dict[int, str]:
         """The sha256 of each source read in several tasks."""

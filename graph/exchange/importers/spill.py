@@ -28,9 +28,10 @@ from __future__ import annotations
 import io
 import pickle
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,15 @@ from .edge_rows import finish
 from .output import SAFE_EDGE_COLUMNS, csv_lines
 from .partial import release_memory
 
-__all__ = ["SPILL_GROUPS", "EdgeSlice", "Groups", "edge_slice", "loaded", "merged"]
+__all__ = [
+    "SPILL_GROUPS",
+    "EdgeSlice",
+    "Groups",
+    "edge_file",
+    "edge_slice",
+    "loaded",
+    "merged",
+]
 
 #: Groups held in memory before they go to disk (about 60 MB, and as much again to merge).
 SPILL_GROUPS = 200_000
@@ -57,21 +66,28 @@ def loaded(data: bytes) -> list[Aggregate]:
     return parts
 
 
-def merged(parts: list[Aggregate | bytes]) -> Aggregate:
+def merged(parts: list[Aggregate | bytes | Path]) -> Aggregate:
     """One batch of :meth:`Groups.batches` merged (spilled buckets loaded first)."""
-    return merge([a for p in parts for a in (loaded(p) if isinstance(p, bytes) else [p])])
+    aggs: list[Aggregate] = []
+    for p in parts:
+        if isinstance(p, Aggregate):
+            aggs.append(p)
+        else:
+            aggs += loaded(p.read_bytes() if isinstance(p, Path) else p)
+    return merge(aggs)
 
 
 @dataclass
 class EdgeSlice:
     """The edges of one batch: their columns, how often each node ends one, their number, and
-    the edges as CSV lines (``lines``) or as a table."""
+    the edges as CSV lines (``lines``, or a file of them: ``path``) or as a table."""
 
     columns: list[str]
     ends: pd.Series
     count: int
     lines: bytes | None
     table: pd.DataFrame | None
+    path: Path | None = None
 
 
 def edge_slice(
@@ -85,6 +101,19 @@ def edge_slice(
             list(table.columns), ends, len(table), csv_lines(table, SAFE_EDGE_COLUMNS), None
         )
     return EdgeSlice(list(table.columns), ends, len(table), None, table)
+
+
+def edge_file(
+    finishing: Callable[[Aggregate, int], EdgeSlice], folder: str, agg: Aggregate, numbered: int
+) -> EdgeSlice:
+    """``finishing(agg, numbered)`` with its CSV lines written to a file in ``folder`` (a
+    worker on this machine hands back a path, not the bytes)."""
+    piece = finishing(agg, numbered)
+    if piece.lines is None:
+        return piece
+    path = Path(folder) / f"{numbered}.csv"
+    path.write_bytes(piece.lines)
+    return replace(piece, lines=None, path=path)
 
 
 def _empty() -> Aggregate:
@@ -125,10 +154,12 @@ class Groups:
             with path.open("ab") as handle:
                 pickle.dump(part(agg, lo, hi), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def batches(self, raw: bool = False) -> Iterator[list[Aggregate | bytes]]:
+    def batches(
+        self, spilled: Literal["loaded", "bytes", "path"] = "loaded"
+    ) -> Iterator[list[Aggregate | bytes | Path]]:
         """The groups in batches of whole buckets, in key order: each batch the parts to
-        :func:`merge` (a spilled bucket as the bytes of its file when ``raw``, for
-        :func:`loaded` elsewhere); at least one batch."""
+        :func:`merge`, a spilled bucket loaded, or (for :func:`merged` elsewhere) the bytes
+        or the path of its file; at least one batch."""
         held = [*([self.running] if self.running else []), *self.pending]
         current = merge(held) if held else None
         self.running, self.pending = None, []
@@ -142,11 +173,13 @@ class Groups:
             size += self.sizes.get(key, 0) + (here[key][1] - here[key][0] if key in here else 0)
             if size < _BATCH and number < len(keys) - 1:
                 continue
-            parts: list[Aggregate | bytes] = []
+            parts: list[Aggregate | bytes | Path] = []
             for k in batch:
-                if k in self.files:
+                if k in self.files and spilled == "path":
+                    parts.append(self.files[k])
+                elif k in self.files:
                     data = self.files[k].read_bytes()
-                    parts += [data] if raw else loaded(data)
+                    parts += [data] if spilled == "bytes" else loaded(data)
             mine = [here[k] for k in batch if k in here]
             if mine and current is not None:
                 parts.append(part(current, mine[0][0], mine[-1][1]))

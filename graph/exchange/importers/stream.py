@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
     from .run import Format
 
 __all__ = ["InProcess", "stream_import"]
+
+_COPY = 1 << 22  # bytes copied at a time from a file of finished edges
 
 
 class InProcess:
@@ -346,7 +349,11 @@ def _aggregated(
                 columns = piece.columns
                 ends = ends.add(piece.ends, fill_value=0)
                 count += piece.count
-                if piece.lines is not None and sink is not None:
+                if piece.path is not None and sink is not None:
+                    with piece.path.open("rb") as lines:
+                        shutil.copyfileobj(lines, sink, _COPY)
+                    piece.path.unlink()
+                elif piece.lines is not None and sink is not None:
                     sink.write(piece.lines)
                 elif piece.table is not None:
                     tables.append(piece.table)
