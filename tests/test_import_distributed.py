@@ -65,7 +65,8 @@ def test_spilled_groups_are_finished_on_the_cluster_in_order(
     """Groups spilled to disk come back in many batches, merged and finished by the workers
     a window ahead; the edges are numbered as in one sort, as in this process. A running
     cluster gets the spilled files' bytes and hands back the edges; a cluster the import
-    starts (``workers=2``) reads the files and writes the edges to files, all removed after."""
+    starts (``workers=2``) reads the files and writes the edges (and task results) to files,
+    all removed after."""
     whole = import_gdelt(events, tmp_path / "whole", aggregate="day")
     monkeypatch.setattr(spill, "SPILL_GROUPS", 60)
     monkeypatch.setattr(spill, "_BATCH", 25)
@@ -89,7 +90,7 @@ def _scratch() -> set[str]:
     """The import's temporary folders (spilled groups, finished edges) now present."""
     folder = Path(tempfile.gettempdir())
     return {
-        p.name for prefix in ("graph-groups-", "graph-edges-") for p in folder.glob(prefix + "*")
+        p.name for prefix in ("graph-groups-", "graph-dask-") for p in folder.glob(prefix + "*")
     }
 
 

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import logging
 import operator
+import pickle
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
 from functools import partial
+from pathlib import Path
 from typing import Any, Literal
 
 from ...errors import ToolError
 from .chunks import Task, source_sha256
-from .partial import Job, TaskResult, run_task
+from .partial import Job, TaskResult, result_file, run_task
 from .seen import IdSet
 from .spill import EdgeSlice, Groups, edge_file, merged
 
@@ -82,6 +83,7 @@ class DaskRunner:
         self.window = 4
         self._job: Any = None
         self._hashes: dict[int, Any] = {}
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> DaskRunner:
         try:
@@ -95,6 +97,7 @@ class DaskRunner:
         elif self.workers is not None:
             self.cluster = _local_cluster(distributed, self.workers)
             self.client = distributed.Client(self.cluster, set_as_default=False)
+            self._scratch = tempfile.TemporaryDirectory(prefix="graph-dask-")
         else:
             try:
                 self.client = distributed.Client(
@@ -114,6 +117,29 @@ class DaskRunner:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+
+    def _submit_task(self, task: Task, *excluded: IdSet) -> Any:
+        """Run a task on the cluster: its result comes back as a file on this machine when
+        the workers are this machine's (no result bytes through Dask), else as itself."""
+        if self._scratch is None:
+            return self.client.submit(run_task, self._job, task, *excluded, pure=False)
+        folder = self._scratch.name
+        return self.client.submit(result_file, folder, self._job, task, *excluded, pure=False)
+
+    @staticmethod
+    def _received(future: Any) -> TaskResult:
+        """The result of :meth:`_submit_task`, read from its file (then removed) if one."""
+        got = future.result()
+        if isinstance(got, TaskResult):
+            return got
+        path = Path(got)
+        try:
+            result: TaskResult = pickle.loads(path.read_bytes())
+        finally:
+            path.unlink()
+        return result
 
     def results(
         self,
@@ -135,17 +161,15 @@ class DaskRunner:
         for position in range(len(tasks)):
             while submitted < min(len(tasks), position + self.window):
                 task = tasks[submitted]
-                futures[submitted] = self.client.submit(run_task, self._job, task, pure=False)
+                futures[submitted] = self._submit_task(task)
                 submitted += 1
-            result: TaskResult = futures.pop(position).result()
+            result = self._received(futures.pop(position))
             report(result.size)
             yield result
 
     def rerun(self, job: Job, task: Task, excluded: IdSet) -> TaskResult:
         """Run a task again, skipping ``excluded`` event ids as repeats."""
-        future = self.client.submit(run_task, self._job, task, excluded, pure=False)
-        result: TaskResult = future.result()
-        return result
+        return self._received(self._submit_task(task, excluded))
 
     def finished(self, groups: Groups, finishing: Callable[..., EdgeSlice]) -> Iterator[EdgeSlice]:
         """Each batch of ``groups`` merged and finished on the workers, in order.
@@ -157,24 +181,21 @@ class DaskRunner:
         cluster adds up itself (the count before the batch before, plus that batch's length):
         the workers go on merging and finishing without waiting for this process.
         """
-        local = self.cluster is not None  # workers on this machine: they share its files
-        spilled: Literal["bytes", "path"] = "path" if local else "bytes"
-        with (
-            tempfile.TemporaryDirectory(prefix="graph-edges-") if local else nullcontext() as folder
-        ):
-            task = partial(edge_file, finishing, folder) if folder else finishing
-            pending: deque[Any] = deque()  # each batch's finished edges, in order
-            before: Any = 0  # edges before the next batch: then a future, summed on the cluster
-            for batch in groups.batches(spilled):
-                parts = self.client.scatter(batch, hash=False)
-                agg = self.client.submit(merged, parts, pure=False)
-                pending.append(self.client.submit(task, agg, before, pure=False))
-                size = self.client.submit(len, agg, pure=False)
-                before = self.client.submit(operator.add, before, size, pure=False)
-                if len(pending) >= self.window:
-                    yield pending.popleft().result()
-            while pending:
+        folder = self._scratch.name if self._scratch is not None else None
+        spilled: Literal["bytes", "path"] = "path" if folder else "bytes"
+        task = partial(edge_file, finishing, folder) if folder else finishing
+        pending: deque[Any] = deque()  # each batch's finished edges, in order
+        before: Any = 0  # edges before the next batch: then a future, summed on the cluster
+        for batch in groups.batches(spilled):
+            parts = self.client.scatter(batch, hash=False)
+            agg = self.client.submit(merged, parts, pure=False)
+            pending.append(self.client.submit(task, agg, before, pure=False))
+            size = self.client.submit(len, agg, pure=False)
+            before = self.client.submit(operator.add, before, size, pure=False)
+            if len(pending) >= self.window:
                 yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
     def hashes(self) -> dict[int, str]:
         """The sha256 of each source read in several tasks."""

@@ -31,7 +31,9 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import pickle
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from .reader import Rows
     from .run import Format
 
-__all__ = ["MAX_ISSUES", "Job", "TaskResult", "release_memory", "run_task"]
+__all__ = ["MAX_ISSUES", "Job", "TaskResult", "release_memory", "result_file", "run_task"]
 
 #: Issues an import keeps (the first, by file and line); the rest are counted.
 MAX_ISSUES = 10_000
@@ -107,6 +109,15 @@ class TaskResult:
     ends: pd.Series | None = None
     aggregate: Aggregate | None = None
     failure: tuple[str, Any] | None = None  # an error raised, as plain data
+
+
+def result_file(folder: str, job: Job, task: Task, excluded: IdSet | None = None) -> str:
+    """:func:`run_task`, its result pickled to a new file in ``folder``; the file's path."""
+    result = run_task(job, task, excluded)
+    handle, name = tempfile.mkstemp(prefix=f"task-{task.index}-", suffix=".pickle", dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
 
 
 @lru_cache(maxsize=1)
