@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -270,6 +271,16 @@ def _before(ref: str, days: list[Path], rows: int, day_rows: int, work: Path) ->
     return r
 
 
+def _down(ratio: float) -> str:
+    """A ratio with three decimals, rounded down: a miss never prints as the target."""
+    return f"{math.floor(ratio * 1000) / 1000:.3f}x"
+
+
+def _up(ratio: float) -> str:
+    """A ratio with three decimals, rounded up (for a target that is an upper bound)."""
+    return f"{math.ceil(ratio * 1000) / 1000:.3f}x"
+
+
 def _ratios(results: dict[tuple[int, str], dict[str, float]], sizes: list[int], n: int) -> None:
     first, last = sizes[0], sizes[-1]
     base = results[(first, "in-process")]
@@ -286,7 +297,7 @@ def _ratios(results: dict[tuple[int, str], dict[str, float]], sizes: list[int], 
     top = results[(last, "in-process")]
     ratio = top["peak_mb"] / base["peak_mb"]
     print(
-        f"memory:   peak at {last:,} rows / peak at {first:,} = {ratio:.2f}x "
+        f"memory:   peak at {last:,} rows / peak at {first:,} = {_up(ratio)} "
         f"(target <= 1.2x: {'met' if ratio <= 1.2 else 'MISSED'}); {top['peak_mb']:,.0f} MB "
         f"(target < 1,500 MB: {'met' if top['peak_mb'] < 1500 else 'MISSED'})"
     )
@@ -294,7 +305,7 @@ def _ratios(results: dict[tuple[int, str], dict[str, float]], sizes: list[int], 
         alone, spread = results[(rows, "in-process")], results[(rows, f"--workers {n}")]
         speed = spread["rate"] / alone["rate"]
         print(
-            f"speed:    {rows:,} rows: --workers {n} {spread['rate']:,.0f} rows/s = {speed:.2f}x "
+            f"speed:    {rows:,} rows: --workers {n} {spread['rate']:,.0f} rows/s = {_down(speed)} "
             f"in-process {alone['rate']:,.0f} (target >= 1.6x: "
             f"{'met' if speed >= 1.6 else 'MISSED'})"
         )
