@@ -7,8 +7,10 @@ cluster (a ``distributed.Client`` may be given instead, such as dask-gateway's
 (``pip install 'graph-explorer[scale]'``) and see the input paths or URLs. Tasks are byte
 ranges of files (:mod:`.chunks`): each worker reads its own bytes. A window of tasks a few
 times the cluster's threads is in flight; results are taken in input order as they arrive.
-Files read in several tasks are hashed (sha256) by a task of their own. Dask is imported
-here only, when one of the two options is given.
+Files read in several tasks are hashed (sha256) by a task of their own. The workers of a
+cluster started here share this machine's files: task results, spilled groups and finished
+edges pass through a scratch folder (removed at the end) instead of Dask's connections. Dask
+is imported here only, when one of the two options is given.
 
 >>> DaskRunner(workers=2).workers
 2

@@ -26,6 +26,7 @@ in one sort, and memory holds one bucket, not all the groups of the import.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
@@ -111,9 +112,10 @@ def edge_file(
     piece = finishing(agg, numbered)
     if piece.lines is None:
         return piece
-    path = Path(folder) / f"{numbered}.csv"
-    path.write_bytes(piece.lines)
-    return replace(piece, lines=None, path=path)
+    handle, name = tempfile.mkstemp(prefix=f"edges-{numbered}-", suffix=".csv", dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        out.write(piece.lines)
+    return replace(piece, lines=None, path=Path(name))
 
 
 def _empty() -> Aggregate:
