@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ...errors import ToolError
 from .chunks import Task, source_sha256
@@ -66,7 +66,7 @@ def _local_cluster(distributed: Any, workers: int) -> Any:
             dashboard_address=":0",  # no fixed port: no clash with another cluster
             scheduler_kwargs={"dashboard": False},
             silence_logs=logging.CRITICAL,  # a worker's heartbeat to a closed scheduler
-            env={"OMP_WAIT_POLICY": "passive"},
+            env=environ,
         )
 
 
@@ -184,12 +184,14 @@ class DaskRunner:
         the workers go on merging and finishing without waiting for this process.
         """
         folder = self._scratch.name if self._scratch is not None else None
-        spilled: Literal["bytes", "path"] = "path" if folder else "bytes"
         task = partial(edge_file, finishing, folder) if folder else finishing
         pending: deque[Any] = deque()  # each batch's finished edges, in order
         before: Any = 0  # edges before the next batch: then a future, summed on the cluster
-        for batch in groups.batches(spilled):
-            parts = self.client.scatter(batch, hash=False)
+        for batch in groups.batches():
+            sent = (
+                batch if folder else [p.read_bytes() if isinstance(p, Path) else p for p in batch]
+            )
+            parts = self.client.scatter(sent, hash=False)  # elsewhere: the spilled files' bytes
             agg = self.client.submit(merged, parts, pure=False)
             pending.append(self.client.submit(task, agg, before, pure=False))
             size = self.client.submit(len, agg, pure=False)

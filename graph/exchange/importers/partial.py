@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -59,7 +60,15 @@ if TYPE_CHECKING:
     from .reader import Rows
     from .run import Format
 
-__all__ = ["MAX_ISSUES", "Job", "TaskResult", "release_memory", "result_file", "run_task"]
+__all__ = [
+    "MAX_ISSUES",
+    "Job",
+    "TaskResult",
+    "release_memory",
+    "result_file",
+    "run_task",
+    "scratch_file",
+]
 
 #: Issues an import keeps (the first, by file and line); the rest are counted.
 MAX_ISSUES = 10_000
@@ -111,13 +120,20 @@ class TaskResult:
     failure: tuple[str, Any] | None = None  # an error raised, as plain data
 
 
-def result_file(folder: str, job: Job, task: Task, excluded: IdSet | None = None) -> str:
+def scratch_file(folder: str, prefix: str, data: bytes) -> Path:
+    """``data`` written to a new file in ``folder`` (a name no other task takes); its path."""
+    handle, name = tempfile.mkstemp(prefix=prefix, dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    return Path(name)
+
+
+def result_file(folder: str, job: Job, task: Task, excluded: IdSet | None = None) -> Path:
     """:func:`run_task`, its result pickled to a new file in ``folder``; the file's path."""
     result = run_task(job, task, excluded)
-    handle, name = tempfile.mkstemp(prefix=f"task-{task.index}-", suffix=".pickle", dir=folder)
-    with os.fdopen(handle, "wb") as out:
-        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-    return name
+    return scratch_file(
+        folder, f"task-{task.index}-", pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    )
 
 
 @lru_cache(maxsize=1)

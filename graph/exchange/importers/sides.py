@@ -137,7 +137,6 @@ class Registry:
     """Every description of the input so far, in order, with the first chunk's resolution."""
 
     sides: list[Sides] = field(default_factory=list)
-    result: list[str] = field(default_factory=list)
     varies: bool = False
     template: pd.DataFrame | None = None
     catalogue: dict[str, str] = field(default_factory=dict)
@@ -166,7 +165,6 @@ class Registry:
                 self.varies = True
         if fresh.any():
             take = np.flatnonzero(fresh)
-            self.result.extend(part.result[take].tolist())
             self.sides.append(
                 Sides(part.key[take], part.side[take], part.result[take],
                       part.values.iloc[take].reset_index(drop=True), part.template)
@@ -211,7 +209,7 @@ def resolve(fmt: Format, registry: Registry, check_catalogue: bool) -> Resolutio
         raise RuntimeError("no chunk was read")
     key = np.concatenate([p.key for p in parts]) if parts else np.zeros(0, dtype=object)
     side = np.concatenate([p.side for p in parts]) if parts else np.zeros(0, dtype=np.int8)
-    expected = np.asarray(registry.result, dtype=object)
+    expected = np.concatenate([p.result for p in parts]) if parts else np.zeros(0, dtype=object)
     order = np.argsort(side, kind="stable")  # every source side, then every target side
     key, expected = key[order], expected[order]
     if not len(template):  # no row passed its checks: nobody to resolve

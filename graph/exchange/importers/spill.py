@@ -26,13 +26,11 @@ in one sort, and memory holds one bucket, not all the groups of the import.
 from __future__ import annotations
 
 import io
-import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -40,7 +38,7 @@ import pandas as pd
 from .aggregate import Aggregate, buckets, merge, part, rows_aggregate
 from .edge_rows import finish
 from .output import SAFE_EDGE_COLUMNS, csv_lines
-from .partial import release_memory
+from .partial import release_memory, scratch_file
 
 __all__ = [
     "SPILL_GROUPS",
@@ -67,7 +65,7 @@ def loaded(data: bytes) -> list[Aggregate]:
     return parts
 
 
-def merged(parts: list[Aggregate | bytes | Path]) -> Aggregate:
+def merged(parts: Sequence[Aggregate | bytes | Path]) -> Aggregate:
     """One batch of :meth:`Groups.batches` merged (spilled buckets loaded first)."""
     aggs: list[Aggregate] = []
     for p in parts:
@@ -112,10 +110,7 @@ def edge_file(
     piece = finishing(agg, numbered)
     if piece.lines is None:
         return piece
-    handle, name = tempfile.mkstemp(prefix=f"edges-{numbered}-", suffix=".csv", dir=folder)
-    with os.fdopen(handle, "wb") as out:
-        out.write(piece.lines)
-    return replace(piece, lines=None, path=Path(name))
+    return replace(piece, lines=None, path=scratch_file(folder, f"edges-{numbered}-", piece.lines))
 
 
 def _empty() -> Aggregate:
@@ -156,12 +151,10 @@ class Groups:
             with path.open("ab") as handle:
                 pickle.dump(part(agg, lo, hi), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def batches(
-        self, spilled: Literal["loaded", "bytes", "path"] = "loaded"
-    ) -> Iterator[list[Aggregate | bytes | Path]]:
-        """The groups in batches of whole buckets, in key order: each batch the parts to
-        :func:`merge`, a spilled bucket loaded, or (for :func:`merged` elsewhere) the bytes
-        or the path of its file; at least one batch."""
+    def batches(self) -> Iterator[list[Aggregate | Path]]:
+        """The groups in batches of whole buckets, in key order: each batch the parts for
+        :func:`merged` (a spilled bucket as the path of its file, read there); at least one
+        batch. The files last until :meth:`close`."""
         held = [*([self.running] if self.running else []), *self.pending]
         current = merge(held) if held else None
         self.running, self.pending = None, []
@@ -175,13 +168,7 @@ class Groups:
             size += self.sizes.get(key, 0) + (here[key][1] - here[key][0] if key in here else 0)
             if size < _BATCH and number < len(keys) - 1:
                 continue
-            parts: list[Aggregate | bytes | Path] = []
-            for k in batch:
-                if k in self.files and spilled == "path":
-                    parts.append(self.files[k])
-                elif k in self.files:
-                    data = self.files[k].read_bytes()
-                    parts += [data] if spilled == "bytes" else loaded(data)
+            parts: list[Aggregate | Path] = [self.files[k] for k in batch if k in self.files]
             mine = [here[k] for k in batch if k in here]
             if mine and current is not None:
                 parts.append(part(current, mine[0][0], mine[-1][1]))
