@@ -86,8 +86,10 @@ def test_icews_sample_imports_readably(tmp_path: Path) -> None:
     nodes = dataset.nodes.set_index("label")
     assert not nodes.index.str.contains("Unspecified|Unidentified").any()
     parties = ["Bharatiya Janata", "Shiv Sena", "Rashtriya Janata Dal", "Telugu Desam Party",
-               "Janata Dal", "Jharkhand Mukti Morcha", "Asom Gana Parishad"]  # fmt: skip
+               "Janata Dal", "Jharkhand Mukti Morcha", "Asom Gana Parishad",
+               "All Progressives Congress"]  # fmt: skip
     assert (nodes.loc[parties, "type"] == "party").all()
+    assert nodes.loc["Congress (Azerbaijan)", "type"] == "institution"  # a legislature
     # people keep being people, although their sectors name their party
     people = ["Narendra Modi", "N. Chandrababu Naidu", "Amit Shah", "Nigel Farage"]
     assert (nodes.loc[people, "type"] == "person").all()
@@ -160,6 +162,9 @@ def test_icews_sectors_type_agents_and_organization_names(tmp_path: Path) -> Non
         (("Associated Press", "News,Media,Social", "United States"), INDIA),
         (("Hindu Front", "Elite", "India"), INDIA),  # an organization word, no typed sector
         (("Ravi Shankar", "Elite", "India"), INDIA),
+        (("Indian National Congress", parties, "India"), INDIA),  # Congress: as sectors say
+        (("National People's Congress", "Legislative / Parliamentary,Government", "China"),
+         INDIA),
     ]  # fmt: skip
     nodes = import_icews(icews_file(tmp_path, rows)).nodes.set_index("label")
     assert nodes["type"].to_dict() == {
@@ -173,7 +178,10 @@ def test_icews_sectors_type_agents_and_organization_names(tmp_path: Path) -> Non
         "Associated Press": "group",
         "Hindu Front": "group",
         "Ravi Shankar": "person",
+        "Indian National Congress": "party",
+        "National People's Congress": "institution",
         "India": "state",
+        "China": "state",
         "United States": "state",
     }
     assert nodes.loc["Bharatiya Janata", "country"] == "india"
